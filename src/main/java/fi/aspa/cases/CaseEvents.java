@@ -1,0 +1,20 @@
+package fi.aspa.cases;
+
+import fi.aspa.platform.OrganizationId;
+import java.util.UUID;
+
+/** Domain events the cases module publishes; other modules react to them after commit. */
+public final class CaseEvents {
+    private CaseEvents() {}
+
+    public record CaseOpened(OrganizationId organizationId, UUID caseId, String reference, Channel channel,
+                             UUID customerId, UUID unitId) {}
+
+    public record MessageReceived(OrganizationId organizationId, UUID caseId, UUID messageId, Channel channel) {}
+
+    public record ReplyPosted(OrganizationId organizationId, UUID caseId, UUID messageId, Channel caseChannel) {}
+
+    public record CaseTransferred(OrganizationId organizationId, UUID caseId, UUID fromUnitId, UUID toUnitId) {}
+
+    public record CaseStatusChanged(OrganizationId organizationId, UUID caseId, CaseStatus from, CaseStatus to) {}
+}

@@ -1,0 +1,483 @@
+package fi.aspa.cases;
+
+import fi.aspa.cases.CaseEvents.CaseOpened;
+import fi.aspa.cases.CaseEvents.CaseStatusChanged;
+import fi.aspa.cases.CaseEvents.CaseTransferred;
+import fi.aspa.cases.CaseEvents.MessageReceived;
+import fi.aspa.cases.CaseEvents.ReplyPosted;
+import fi.aspa.identity.Staff;
+import fi.aspa.organization.Organization;
+import fi.aspa.organization.Organizations;
+import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Ids;
+import fi.aspa.platform.Language;
+import fi.aspa.platform.OrganizationId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+@Transactional
+class CaseStore implements Cases {
+    static final int MAX_SUBJECT = 200;
+    static final int MAX_BODY = 20_000;
+    static final int MAX_TAGS = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+
+    private final JdbcClient db;
+    private final Organizations organizations;
+    private final Staff staff;
+    private final AttachmentPolicy attachmentPolicy;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CaseStore(JdbcClient db, Organizations organizations, Staff staff, AttachmentPolicy attachmentPolicy,
+              ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+        this.db = db;
+        this.organizations = organizations;
+        this.staff = staff;
+        this.attachmentPolicy = attachmentPolicy;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Override
+    public OpenedCase open(OrganizationId organization, NewCase command) {
+        Organization org = organizations.find(organization).orElseThrow(() -> AspaException.notFound("Organization"));
+        String subject = requireText("subject", command.subject(), MAX_SUBJECT);
+        String body = requireText("body", command.body(), MAX_BODY);
+        Set<String> tags = normalizeTags(command.tags());
+        if (command.unitId() != null) requireUnit(organization, command.unitId());
+        List<AttachmentPolicy.Checked> files = attachmentPolicy.check(command.attachments());
+        Instant now = clock.instant();
+        UUID id = Ids.next();
+        String reference = nextReference(org, now);
+        String token = newToken();
+        db.sql("""
+                insert into support_case (id, organization_id, reference, subject, channel, language, customer_id, unit_id,
+                    priority, status, tags, topic, tracking_token_sha256, created_at, updated_at, search)
+                values (:id, :org, :reference, :subject, :channel, :language, :customer, :unit, :priority, 'NEW', :tags,
+                    :topic, :token, :now, :now,
+                    setweight(to_tsvector('simple', :reference || ' ' || :subject), 'A') || to_tsvector('simple', left(:body, 100000)))
+                """)
+                .param("id", id).param("org", organization.value()).param("reference", reference)
+                .param("subject", subject).param("channel", command.channel().name())
+                .param("language", command.language().code()).param("customer", command.customerId())
+                .param("unit", command.unitId()).param("priority", command.priority().name())
+                .param("tags", tags.toArray(String[]::new)).param("topic", command.topic())
+                .param("token", sha256(token)).param("now", Timestamp.from(now)).param("body", body)
+                .update();
+        UUID messageId = insertMessage(organization, id, MessageKind.INBOUND, command.channel(), null, body, files, now);
+        recordEvent(organization, id, command.actor(), "OPENED", Map.of("channel", command.channel().name(), "reference", reference), now);
+        events.publishEvent(new CaseOpened(organization, id, reference, command.channel(), command.customerId(), command.unitId()));
+        events.publishEvent(new MessageReceived(organization, id, messageId, command.channel()));
+        return new OpenedCase(id, reference, token);
+    }
+
+    @Override
+    public UUID addCustomerMessage(OrganizationId organization, UUID caseId, String body, Channel channel,
+                                   List<NewAttachment> attachments) {
+        String text = requireText("body", body, MAX_BODY);
+        CaseRow current = lock(organization, caseId);
+        List<AttachmentPolicy.Checked> files = attachmentPolicy.check(attachments == null ? List.of() : attachments);
+        Instant now = clock.instant();
+        UUID messageId = insertMessage(organization, caseId, MessageKind.INBOUND, channel, null, text, files, now);
+        CaseStatus next = Lifecycle.afterCustomerReply(current.status());
+        db.sql("update support_case set status = ?, updated_at = ?, search = search || to_tsvector('simple', left(?, 100000)) where id = ?")
+                .params(next.name(), Timestamp.from(now), text, caseId).update();
+        recordEvent(organization, caseId, Actor.customer(), "CUSTOMER_MESSAGE", Map.of("channel", channel.name()), now);
+        statusChanged(organization, caseId, Actor.customer(), current.status(), next, now);
+        events.publishEvent(new MessageReceived(organization, caseId, messageId, channel));
+        return messageId;
+    }
+
+    @Override
+    public UUID reply(OrganizationId organization, UUID caseId, Actor actor, String body, CaseStatus nextStatus) {
+        String text = requireText("body", body, MAX_BODY);
+        CaseRow current = lock(organization, caseId);
+        CaseStatus next = Lifecycle.afterStaffReply(current.status(), nextStatus);
+        Instant now = clock.instant();
+        UUID messageId = insertMessage(organization, caseId, MessageKind.OUTBOUND, current.channel(), actor.staffId(), text, List.of(), now);
+        db.sql("""
+                update support_case set status = ?, updated_at = ?, assignee_id = coalesce(assignee_id, ?),
+                    search = search || to_tsvector('simple', left(?, 100000)) where id = ?""")
+                .params(next.name(), Timestamp.from(now), actor.staffId(), text, caseId).update();
+        recordEvent(organization, caseId, actor, "REPLIED", Map.of(), now);
+        statusChanged(organization, caseId, actor, current.status(), next, now);
+        events.publishEvent(new ReplyPosted(organization, caseId, messageId, current.channel()));
+        return messageId;
+    }
+
+    @Override
+    public UUID addNote(OrganizationId organization, UUID caseId, Actor actor, String body) {
+        String text = requireText("body", body, MAX_BODY);
+        CaseRow current = lock(organization, caseId);
+        Instant now = clock.instant();
+        UUID messageId = insertMessage(organization, caseId, MessageKind.NOTE, current.channel(), actor.staffId(), text, List.of(), now);
+        touch(caseId, now);
+        recordEvent(organization, caseId, actor, "NOTE_ADDED", Map.of(), now);
+        return messageId;
+    }
+
+    @Override
+    public void assign(OrganizationId organization, UUID caseId, Actor actor, UUID assigneeId) {
+        CaseRow current = lock(organization, caseId);
+        if (assigneeId != null) {
+            if (staff.find(organization, assigneeId).isEmpty()) throw AspaException.invalid("unknown-assignee", "No such staff member in this organization");
+        }
+        Instant now = clock.instant();
+        db.sql("update support_case set assignee_id = ?, updated_at = ? where id = ?")
+                .params(assigneeId, Timestamp.from(now), caseId).update();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", current.assigneeId() == null ? null : current.assigneeId().toString());
+        detail.put("to", assigneeId == null ? null : assigneeId.toString());
+        recordEvent(organization, caseId, actor, "ASSIGNED", detail, now);
+    }
+
+    @Override
+    public void transfer(OrganizationId organization, UUID caseId, Actor actor, UUID toUnitId, String note) {
+        CaseRow current = lock(organization, caseId);
+        requireUnit(organization, toUnitId);
+        if (toUnitId.equals(current.unitId())) {
+            throw AspaException.invalid("same-unit", "The case is already in that unit");
+        }
+        String text = note == null || note.isBlank() ? null : requireText("note", note, MAX_BODY);
+        Instant now = clock.instant();
+        db.sql("update support_case set unit_id = ?, assignee_id = null, updated_at = ? where id = ?")
+                .params(toUnitId, Timestamp.from(now), caseId).update();
+        if (text != null) {
+            insertMessage(organization, caseId, MessageKind.NOTE, current.channel(), actor.staffId(), text, List.of(), now);
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("fromUnit", current.unitId() == null ? null : current.unitId().toString());
+        detail.put("toUnit", toUnitId.toString());
+        recordEvent(organization, caseId, actor, "TRANSFERRED", detail, now);
+        events.publishEvent(new CaseTransferred(organization, caseId, current.unitId(), toUnitId));
+    }
+
+    @Override
+    public void changeStatus(OrganizationId organization, UUID caseId, Actor actor, CaseStatus to) {
+        CaseRow current = lock(organization, caseId);
+        CaseStatus next = Lifecycle.move(current.status(), to);
+        Instant now = clock.instant();
+        db.sql("update support_case set status = ?, updated_at = ? where id = ?").params(next.name(), Timestamp.from(now), caseId).update();
+        statusChanged(organization, caseId, actor, current.status(), next, now);
+    }
+
+    @Override
+    public void setTags(OrganizationId organization, UUID caseId, Actor actor, Set<String> tags) {
+        lock(organization, caseId);
+        Set<String> normalized = normalizeTags(tags);
+        Instant now = clock.instant();
+        db.sql("update support_case set tags = ?, updated_at = ? where id = ?")
+                .params(normalized.toArray(String[]::new), Timestamp.from(now), caseId).update();
+        recordEvent(organization, caseId, actor, "TAGGED", Map.of("tags", List.copyOf(normalized)), now);
+    }
+
+    @Override
+    public void setPriority(OrganizationId organization, UUID caseId, Actor actor, Priority priority) {
+        CaseRow current = lock(organization, caseId);
+        if (current.priority() == priority) return;
+        Instant now = clock.instant();
+        db.sql("update support_case set priority = ?, updated_at = ? where id = ?").params(priority.name(), Timestamp.from(now), caseId).update();
+        recordEvent(organization, caseId, actor, "PRIORITY_CHANGED", Map.of("from", current.priority().name(), "to", priority.name()), now);
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Override
+    @Transactional(readOnly = true)
+    public CasePage list(OrganizationId organization, CaseFilter filter, CaseSort sort, int page, int size) {
+        int safeSize = Math.clamp(size, 1, 200);
+        int safePage = Math.clamp(page, 0, 10_000);
+        StringBuilder sql = new StringBuilder("select * from support_case where organization_id = :org");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("org", organization.value());
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" and status = any(:statuses)");
+            params.put("statuses", filter.statuses().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (filter.channel() != null) {
+            sql.append(" and channel = :channel");
+            params.put("channel", filter.channel().name());
+        }
+        if (filter.priority() != null) {
+            sql.append(" and priority = :priority");
+            params.put("priority", filter.priority().name());
+        }
+        if (filter.unitId() != null) {
+            sql.append(" and unit_id = :unit");
+            params.put("unit", filter.unitId());
+        }
+        if (filter.unassignedOnly()) {
+            sql.append(" and assignee_id is null");
+        } else if (filter.assigneeId() != null) {
+            sql.append(" and assignee_id = :assignee");
+            params.put("assignee", filter.assigneeId());
+        }
+        if (filter.customerId() != null) {
+            sql.append(" and customer_id = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.createdFrom() != null) {
+            sql.append(" and created_at >= :from");
+            params.put("from", Timestamp.from(filter.createdFrom().atStartOfDay(HELSINKI).toInstant()));
+        }
+        if (filter.createdTo() != null) {
+            sql.append(" and created_at < :to");
+            params.put("to", Timestamp.from(filter.createdTo().plusDays(1).atStartOfDay(HELSINKI).toInstant()));
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            sql.append(" and tags @> array[:tag]::text[]");
+            params.put("tag", filter.tag().strip().toLowerCase());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" and (search @@ plainto_tsquery('simple', :text) or reference = upper(:text))");
+            params.put("text", filter.text().strip());
+        }
+        sql.append(" order by ").append(sort.sql).append(" limit :limit offset :offset");
+        params.put("limit", safeSize + 1);
+        params.put("offset", safePage * safeSize);
+        List<CaseSummary> rows = db.sql(sql.toString()).params(params).query(CaseStore::summary).list();
+        boolean hasNext = rows.size() > safeSize;
+        return new CasePage(hasNext ? rows.subList(0, safeSize) : rows, safePage, safeSize, hasNext);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseSummary> summary(OrganizationId organization, UUID caseId) {
+        return db.sql("select * from support_case where organization_id = ? and id = ?")
+                .params(organization.value(), caseId).query(CaseStore::summary).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseDetail> detail(OrganizationId organization, UUID caseId) {
+        return db.sql("select * from support_case where organization_id = ? and id = ?")
+                .params(organization.value(), caseId)
+                .query((rs, n) -> Map.entry(summary(rs, n), Optional.ofNullable(rs.getString("topic"))))
+                .optional()
+                .map(e -> new CaseDetail(organization, e.getKey(), e.getValue().orElse(null),
+                        messages(organization, caseId), history(organization, caseId)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> idByReference(OrganizationId organization, String reference) {
+        return db.sql("select id from support_case where organization_id = ? and reference = ?")
+                .params(organization.value(), reference.strip().toUpperCase()).query(UUID.class).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseDetail> byTrackingToken(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) return Optional.empty();
+        return db.sql("select organization_id, id from support_case where tracking_token_sha256 = ?")
+                .param(sha256(token))
+                .query((rs, n) -> Map.entry(new OrganizationId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
+                .optional()
+                .flatMap(e -> detail(e.getKey(), e.getValue()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(OrganizationId organization, UUID customerId, int limit) {
+        return db.sql("""
+                select c.id as case_id, c.reference, c.subject, c.status, m.id as message_id, m.kind, m.channel,
+                       left(m.body, 300) as excerpt, m.created_at
+                from support_case c join case_message m on m.case_id = c.id
+                where c.organization_id = ? and c.customer_id = ?
+                order by m.created_at desc limit ?""")
+                .params(organization.value(), customerId, Math.clamp(limit, 1, 1000))
+                .query((rs, n) -> new TimelineEntry(rs.getObject("case_id", UUID.class), rs.getString("reference"),
+                        rs.getString("subject"), CaseStatus.valueOf(rs.getString("status")),
+                        rs.getObject("message_id", UUID.class), MessageKind.valueOf(rs.getString("kind")),
+                        Channel.valueOf(rs.getString("channel")), rs.getString("excerpt"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AttachmentContent> attachment(OrganizationId organization, UUID caseId, UUID attachmentId) {
+        return db.sql("select filename, content_type, content from attachment where organization_id = ? and case_id = ? and id = ?")
+                .params(organization.value(), caseId, attachmentId)
+                .query((rs, n) -> new AttachmentContent(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private List<CaseMessage> messages(OrganizationId organization, UUID caseId) {
+        Map<UUID, List<CaseMessage.AttachmentInfo>> files = new LinkedHashMap<>();
+        db.sql("select id, message_id, filename, content_type, size_bytes from attachment where organization_id = ? and case_id = ? order by created_at")
+                .params(organization.value(), caseId)
+                .query(rs -> {
+                    files.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
+                            .add(new CaseMessage.AttachmentInfo(rs.getObject("id", UUID.class), rs.getString("filename"),
+                                    rs.getString("content_type"), rs.getLong("size_bytes")));
+                });
+        return db.sql("select * from case_message where organization_id = ? and case_id = ? order by created_at, id")
+                .params(organization.value(), caseId)
+                .query((rs, n) -> new CaseMessage(rs.getObject("id", UUID.class), caseId,
+                        MessageKind.valueOf(rs.getString("kind")), Channel.valueOf(rs.getString("channel")),
+                        rs.getObject("author_staff_id", UUID.class), rs.getString("body"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        files.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+                .list();
+    }
+
+    private List<CaseEventEntry> history(OrganizationId organization, UUID caseId) {
+        return db.sql("select * from case_event where organization_id = ? and case_id = ? order by created_at, id")
+                .params(organization.value(), caseId)
+                .query((rs, n) -> new CaseEventEntry(rs.getObject("id", UUID.class), Actor.Kind.valueOf(rs.getString("actor")),
+                        rs.getObject("actor_staff_id", UUID.class), rs.getString("type"),
+                        json.readValue(rs.getString("detail"), new TypeReference<Map<String, Object>>() {}),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    private record CaseRow(CaseStatus status, Channel channel, UUID unitId, UUID assigneeId, Priority priority) {}
+
+    private CaseRow lock(OrganizationId organization, UUID caseId) {
+        return db.sql("select status, channel, unit_id, assignee_id, priority from support_case where organization_id = ? and id = ? for update")
+                .params(organization.value(), caseId)
+                .query((rs, n) -> new CaseRow(CaseStatus.valueOf(rs.getString(1)), Channel.valueOf(rs.getString(2)),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), Priority.valueOf(rs.getString(5))))
+                .optional()
+                .orElseThrow(() -> AspaException.notFound("Case"));
+    }
+
+    private void requireUnit(OrganizationId organization, UUID unitId) {
+        if (organizations.unit(organization, unitId).isEmpty()) {
+            throw AspaException.invalid("unknown-unit", "No such unit in this organization");
+        }
+    }
+
+    private UUID insertMessage(OrganizationId organization, UUID caseId, MessageKind kind, Channel channel, UUID author,
+                               String body, List<AttachmentPolicy.Checked> files, Instant now) {
+        UUID id = Ids.next();
+        db.sql("""
+                insert into case_message (id, organization_id, case_id, kind, channel, author_staff_id, body, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, organization.value(), caseId, kind.name(), channel.name(), author, body, Timestamp.from(now))
+                .update();
+        for (AttachmentPolicy.Checked file : files) {
+            db.sql("""
+                    insert into attachment (id, organization_id, case_id, message_id, filename, content_type, size_bytes, sha256, content, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(Ids.next(), organization.value(), caseId, id, file.filename(), file.contentType(),
+                            file.content().length, sha256(file.content()), file.content(), Timestamp.from(now))
+                    .update();
+        }
+        return id;
+    }
+
+    private void touch(UUID caseId, Instant now) {
+        db.sql("update support_case set updated_at = ? where id = ?").params(Timestamp.from(now), caseId).update();
+    }
+
+    private void statusChanged(OrganizationId organization, UUID caseId, Actor actor, CaseStatus from, CaseStatus to, Instant now) {
+        if (from == to) return;
+        recordEvent(organization, caseId, actor, "STATUS_CHANGED", Map.of("from", from.name(), "to", to.name()), now);
+        events.publishEvent(new CaseStatusChanged(organization, caseId, from, to));
+    }
+
+    private void recordEvent(OrganizationId organization, UUID caseId, Actor actor, String type, Map<String, ?> detail, Instant now) {
+        db.sql("""
+                insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
+                .params(Ids.next(), organization.value(), caseId, actor.staffId(), actor.kind().name(), type,
+                        json.writeValueAsString(detail), Timestamp.from(now))
+                .update();
+    }
+
+    private String nextReference(Organization org, Instant now) {
+        int year = now.atZone(HELSINKI).getYear();
+        long next = db.sql("""
+                insert into case_reference_counter (organization_id, year, last_value) values (?, ?, 1)
+                on conflict (organization_id, year) do update set last_value = case_reference_counter.last_value + 1
+                returning last_value""")
+                .params(org.id().value(), year).query(Long.class).single();
+        return "%s-%d-%06d".formatted(org.casePrefix(), year, next);
+    }
+
+    static String requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw AspaException.invalid("required", field + " is required", field);
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            throw AspaException.invalid("too-long", field + " is longer than " + max + " characters", field, max);
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw AspaException.invalid("invalid-text", field + " contains characters that are not allowed", field);
+        }
+        return text;
+    }
+
+    static Set<String> normalizeTags(Set<String> tags) {
+        Set<String> normalized = tags.stream().filter(t -> t != null && !t.isBlank())
+                .map(t -> t.strip().toLowerCase()).filter(t -> t.length() <= 50)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (normalized.size() > MAX_TAGS) throw AspaException.invalid("too-many-tags", "At most " + MAX_TAGS + " tags", MAX_TAGS);
+        return normalized;
+    }
+
+    private static CaseSummary summary(ResultSet rs, int row) throws SQLException {
+        return new CaseSummary(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("subject"),
+                Channel.valueOf(rs.getString("channel")), Language.parse(rs.getString("language")).orElse(Language.FI),
+                CaseStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+                rs.getObject("customer_id", UUID.class), rs.getObject("unit_id", UUID.class),
+                rs.getObject("assignee_id", UUID.class), Arrays.asList((String[]) rs.getArray("tags").getArray()),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String value) {
+        return sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

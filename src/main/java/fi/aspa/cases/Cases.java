@@ -1,0 +1,56 @@
+package fi.aspa.cases;
+
+import fi.aspa.platform.OrganizationId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The cases module's API. Every method takes the organization first: no call can reach another
+ * organization's cases. Commands write the case's history and publish {@link CaseEvents} in the same
+ * transaction.
+ */
+public interface Cases {
+
+    // ---- commands
+
+    OpenedCase open(OrganizationId organization, NewCase command);
+
+    /** The customer writes again (tracking page, email reply...): reopens a waiting, resolved or closed case. */
+    UUID addCustomerMessage(OrganizationId organization, UUID caseId, String body, Channel channel, List<NewAttachment> attachments);
+
+    /** A reply to the customer; {@code nextStatus} may be null (a new case then becomes open). */
+    UUID reply(OrganizationId organization, UUID caseId, Actor actor, String body, CaseStatus nextStatus);
+
+    UUID addNote(OrganizationId organization, UUID caseId, Actor actor, String body);
+
+    void assign(OrganizationId organization, UUID caseId, Actor actor, UUID assigneeId);
+
+    /** Moves the case to another unit, unassigns it, and leaves the note for the receiving unit. */
+    void transfer(OrganizationId organization, UUID caseId, Actor actor, UUID toUnitId, String note);
+
+    void changeStatus(OrganizationId organization, UUID caseId, Actor actor, CaseStatus to);
+
+    void setTags(OrganizationId organization, UUID caseId, Actor actor, Set<String> tags);
+
+    void setPriority(OrganizationId organization, UUID caseId, Actor actor, Priority priority);
+
+    // ---- queries
+
+    CasePage list(OrganizationId organization, CaseFilter filter, CaseSort sort, int page, int size);
+
+    Optional<CaseSummary> summary(OrganizationId organization, UUID caseId);
+
+    Optional<CaseDetail> detail(OrganizationId organization, UUID caseId);
+
+    Optional<UUID> idByReference(OrganizationId organization, String reference);
+
+    /** For the resident's tracking page: the token is the only key, and it gives this one case only. */
+    Optional<CaseDetail> byTrackingToken(String token);
+
+    /** Every message of every case of the customer, across channels, newest first. */
+    List<TimelineEntry> timeline(OrganizationId organization, UUID customerId, int limit);
+
+    Optional<AttachmentContent> attachment(OrganizationId organization, UUID caseId, UUID attachmentId);
+}

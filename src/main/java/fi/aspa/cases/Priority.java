@@ -1,0 +1,3 @@
+package fi.aspa.cases;
+
+public enum Priority { LOW, NORMAL, HIGH, URGENT }

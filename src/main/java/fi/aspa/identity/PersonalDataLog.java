@@ -1,0 +1,19 @@
+package fi.aspa.identity;
+
+import fi.aspa.platform.OrganizationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The access log of personal data: every time staff see a customer's personal data, who, when, which customer
+ * and why is written here, in the same transaction as the read.
+ */
+public interface PersonalDataLog {
+
+    void record(OrganizationId organization, UUID staffUserId, UUID customerId, String purpose, String detail);
+
+    List<Entry> forCustomer(OrganizationId organization, UUID customerId, int limit);
+
+    record Entry(UUID staffUserId, String staffName, UUID customerId, String purpose, String detail, Instant accessedAt) {}
+}

@@ -1,0 +1,108 @@
+package fi.aspa.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Caps non-multipart request bodies (JSON, forms). A declared length over the cap is refused before reading
+ * (413); a chunked body is cut off where it crosses the cap and fails as a malformed body. Multipart uploads
+ * have their own limits ({@code spring.servlet.multipart.*}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BodySizeLimit extends OncePerRequestFilter {
+    private final long maxBytes;
+
+    BodySizeLimit(@Value("${aspa.web.max-body-size:1MB}") DataSize maxBody) {
+        this.maxBytes = maxBody.toBytes();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase().startsWith("multipart/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBytes) {
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+            return;
+        }
+        chain.doFilter(new Capped(request, maxBytes), response);
+    }
+
+    private static final class Capped extends HttpServletRequestWrapper {
+        private final long max;
+        private ServletInputStream stream;
+
+        Capped(HttpServletRequest request, long max) {
+            super(request);
+            this.max = max;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) stream = new CappedStream(super.getInputStream(), max);
+            return stream;
+        }
+    }
+
+    private static final class CappedStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long max;
+        private long read;
+
+        CappedStream(ServletInputStream in, long max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > max) throw new IOException("Request body exceeds " + max + " bytes");
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

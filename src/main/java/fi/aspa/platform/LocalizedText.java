@@ -1,0 +1,14 @@
+package fi.aspa.platform;
+
+/** Content in the three languages; falls back to Finnish where a translation is missing. */
+public record LocalizedText(String fi, String sv, String en) {
+
+    public String in(Language language) {
+        String value = switch (language) {
+            case FI -> fi;
+            case SV -> sv;
+            case EN -> en;
+        };
+        return value == null || value.isBlank() ? fi : value;
+    }
+}

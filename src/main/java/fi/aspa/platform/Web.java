@@ -1,0 +1,17 @@
+package fi.aspa.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Small facts about requests shared by the web layers of all modules. */
+public final class Web {
+    private Web() {}
+
+    /** Machine clients (REST API, Open311) get problem+json; people get pages. */
+    public static boolean isApiPath(String path) {
+        return path != null && (path.startsWith("/api/") || path.startsWith("/open311/"));
+    }
+
+    public static boolean isApiRequest(HttpServletRequest request) {
+        return isApiPath(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+}
