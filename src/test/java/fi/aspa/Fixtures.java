@@ -44,6 +44,14 @@ public class Fixtures {
         this.cases = cases;
     }
 
+    private Org publicOrg;
+
+    /** The organization the public pages serve in tests ({@code aspa.public.organization=test-public}). */
+    public synchronized Org publicOrganization() {
+        if (publicOrg == null) publicOrg = organization("test-public");
+        return publicOrg;
+    }
+
     /** A complete small organization. */
     public Org organization() {
         return organization("org" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8));

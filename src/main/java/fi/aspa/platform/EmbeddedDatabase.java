@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabase {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static EmbeddedPostgres server;
+    private static int users;
 
     /** Where the embedded server keeps its data (none: a temporary directory), its port (0: any free one). */
     @ConfigurationProperties("aspa.embedded-db")
@@ -42,10 +43,28 @@ class EmbeddedDatabase {
         config.setUsername("postgres");
         config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("aspa-embedded");
-        return new HikariDataSource(config);
+        return new HikariDataSource(config) {
+            @Override
+            public void close() {
+                super.close();
+                release();
+            }
+        };
+    }
+
+    /** The server stops after the last data source on it closed, so shutdown work (event registry) still has it. */
+    static synchronized void release() {
+        if (--users > 0 || server == null) return;
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+        server = null;
     }
 
     static synchronized EmbeddedPostgres start(Settings settings) {
+        users++;
         if (server != null) return server;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -53,7 +72,8 @@ class EmbeddedDatabase {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("unix_socket_directories", "")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false);
             if (settings.dataDir() != null) {
                 Path dir = settings.dataDir().toAbsolutePath();
                 Files.createDirectories(dir);

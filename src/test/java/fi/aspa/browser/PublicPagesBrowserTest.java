@@ -1,0 +1,57 @@
+package fi.aspa.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.aspa.AspaTest;
+import fi.aspa.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The login and accessibility statement pages in Finnish and Swedish: language, title, WCAG scan, lockout message. */
+@AspaTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicPagesBrowserTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        fixtures.publicOrganization();
+        browser = Browser.start(port);
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fi", "sv"})
+    void loginPage(String lang) {
+        browser.open("/login?lang=" + lang).assertAccessible("login " + lang);
+        assertThat(browser.lang()).isEqualTo(lang);
+        assertThat(browser.title()).startsWith(lang.equals("fi") ? "Henkilöstön kirjautuminen" : "Inloggning för personal");
+
+        browser.type("#username", "nobody").type("#password", "wrong").click("button[type=submit]");
+        browser.waitFor(".error-summary");
+        assertThat(browser.title()).startsWith(lang.equals("fi") ? "Virhe:" : "Fel:");
+        assertThat(browser.find("#username").getAttribute("aria-invalid")).isEqualTo("true");
+        browser.assertAccessible("login error " + lang);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fi", "sv"})
+    void accessibilityStatement(String lang) {
+        browser.open("/accessibility?lang=" + lang).assertAccessible("accessibility " + lang);
+        assertThat(browser.lang()).isEqualTo(lang);
+        assertThat(browser.text("h1")).isEqualTo(lang.equals("fi") ? "Saavutettavuusseloste" : "Tillgänglighetsutlåtande");
+    }
+}
