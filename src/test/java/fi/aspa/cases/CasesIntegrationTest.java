@@ -1,0 +1,200 @@
+package fi.aspa.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fi.aspa.AspaTest;
+import fi.aspa.Fixtures;
+import fi.aspa.customer.ContactDetails;
+import fi.aspa.customer.Customers;
+import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Language;
+import java.nio.charset.StandardCharsets;
+import java.time.Year;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The cases module on real PostgreSQL: lifecycle through commands, history, events, attachments, queues. */
+@AspaTest
+class CasesIntegrationTest {
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Cases cases;
+    @Autowired
+    Customers customers;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    Fixtures.Org org;
+
+    @BeforeEach
+    void organization() {
+        org = fixtures.organization();
+    }
+
+    @Test
+    void referencesAreReadableAndSequentialPerOrganizationAndYear() {
+        OpenedCase first = fixtures.aCase(org, "Katuvalo rikki", "Katuvalo ei pala Koulukadulla.");
+        OpenedCase second = fixtures.aCase(org, "Lumiaura", "Auraus puuttuu.");
+        int year = Year.now(java.time.ZoneId.of("Europe/Helsinki")).getValue();
+        assertThat(first.reference()).isEqualTo("ASPA-" + year + "-000001");
+        assertThat(second.reference()).isEqualTo("ASPA-" + year + "-000002");
+        assertThat(first.trackingToken()).hasSizeGreaterThanOrEqualTo(40);
+        Fixtures.Org other = fixtures.organization();
+        assertThat(fixtures.aCase(other, "Muu", "Toinen organisaatio.").reference()).isEqualTo("ASPA-" + year + "-000001");
+    }
+
+    @Test
+    void conversationMovesTheCaseAlongTheLifecycleAndRecordsWhoDidWhat() {
+        OpenedCase opened = fixtures.aCase(org, "Päivähoitopaikka", "Haen päivähoitopaikkaa elokuusta.");
+        Actor agent = Actor.staff(org.agent().id());
+
+        cases.reply(org.id(), opened.id(), agent, "Hakemus on vastaanotettu. Tarvitsemme vielä tulotiedot.", CaseStatus.WAITING);
+        assertThat(cases.summary(org.id(), opened.id()).orElseThrow().status()).isEqualTo(CaseStatus.WAITING);
+        assertThat(cases.summary(org.id(), opened.id()).orElseThrow().assigneeId()).isEqualTo(org.agent().id());
+
+        cases.addCustomerMessage(org.id(), opened.id(), "Tässä tulotiedot.", Channel.WEB_FORM, List.of());
+        assertThat(cases.summary(org.id(), opened.id()).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+
+        cases.addNote(org.id(), opened.id(), agent, "Tarkistettu, ok.");
+        cases.changeStatus(org.id(), opened.id(), agent, CaseStatus.RESOLVED);
+        cases.changeStatus(org.id(), opened.id(), agent, CaseStatus.CLOSED);
+        assertThatThrownBy(() -> cases.changeStatus(org.id(), opened.id(), agent, CaseStatus.WAITING))
+                .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("illegal-transition");
+
+        cases.addCustomerMessage(org.id(), opened.id(), "Vielä yksi kysymys.", Channel.WEB_FORM, List.of());
+        CaseDetail detail = cases.detail(org.id(), opened.id()).orElseThrow();
+        assertThat(detail.summary().status()).as("a customer's reply reopens a closed case").isEqualTo(CaseStatus.OPEN);
+        assertThat(detail.messages()).extracting(CaseMessage::kind).containsExactly(
+                MessageKind.INBOUND, MessageKind.OUTBOUND, MessageKind.INBOUND, MessageKind.NOTE, MessageKind.INBOUND);
+        assertThat(detail.history()).extracting(CaseEventEntry::type).containsExactly(
+                "OPENED", "REPLIED", "STATUS_CHANGED", "CUSTOMER_MESSAGE", "STATUS_CHANGED", "NOTE_ADDED",
+                "STATUS_CHANGED", "STATUS_CHANGED", "CUSTOMER_MESSAGE", "STATUS_CHANGED");
+        assertThat(detail.history().get(1).actorStaffId()).isEqualTo(org.agent().id());
+        assertThat(detail.history().get(2).detail()).containsEntry("from", "NEW").containsEntry("to", "WAITING");
+    }
+
+    @Test
+    void transferMovesTheCaseUnassignsItAndLeavesTheNote() {
+        OpenedCase opened = fixtures.aCase(org, "Rakennuslupa", "Tarvitseeko terassi luvan?");
+        Actor agent = Actor.staff(org.agent().id());
+        cases.assign(org.id(), opened.id(), agent, org.agent().id());
+        cases.transfer(org.id(), opened.id(), agent, org.building().id(), "Rakennusvalvonnan asia, asiakas odottaa vastausta.");
+
+        CaseDetail detail = cases.detail(org.id(), opened.id()).orElseThrow();
+        assertThat(detail.summary().unitId()).isEqualTo(org.building().id());
+        assertThat(detail.summary().assigneeId()).isNull();
+        assertThat(detail.messages()).last().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MessageKind.NOTE);
+            assertThat(m.body()).contains("Rakennusvalvonnan asia");
+        });
+        assertThat(detail.history()).extracting(CaseEventEntry::type).contains("ASSIGNED", "TRANSFERRED");
+        assertThatThrownBy(() -> cases.transfer(org.id(), opened.id(), agent, org.building().id(), "again"))
+                .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("same-unit");
+        Fixtures.Org other = fixtures.organization();
+        assertThatThrownBy(() -> cases.transfer(org.id(), opened.id(), agent, other.service().id(), "x"))
+                .as("a unit of another organization is unknown here")
+                .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("unknown-unit");
+    }
+
+    @Test
+    void eventsAreStoredInThePublicationRegistryAndCompletedAfterCommit() throws InterruptedException {
+        double before = meters.counter("aspa.cases.opened", "channel", "WEB_FORM").count();
+        OpenedCase opened = fixtures.aCase(org, "Kirjasto", "Milloin kirjasto on auki?");
+        List<String> types = db.sql("select event_type from event_publication where serialized_event like ?")
+                .param("%" + opened.id() + "%").query(String.class).list();
+        assertThat(types).contains(CaseEvents.CaseOpened.class.getName());
+        for (int i = 0; i < 100 && meters.counter("aspa.cases.opened", "channel", "WEB_FORM").count() == before; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(meters.counter("aspa.cases.opened", "channel", "WEB_FORM").count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void attachmentsAreAcceptedByContentNotByName() {
+        UUID customer = customers.resolve(org.id(), ContactDetails.resident("Maija", null, null, Language.FI));
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        OpenedCase opened = cases.open(org.id(), new NewCase(Channel.WEB_FORM, customer, "Kuva", "Liitteenä kuva.",
+                Language.FI, null, null, null, Set.of(), List.of(new NewAttachment("../../etc/kuva.png", png)), Actor.customer()));
+        CaseMessage.AttachmentInfo info = cases.detail(org.id(), opened.id()).orElseThrow().messages().getFirst().attachments().getFirst();
+        assertThat(info.filename()).isEqualTo("kuva.png");
+        assertThat(info.contentType()).isEqualTo("image/png");
+        assertThat(cases.attachment(org.id(), opened.id(), info.id()).orElseThrow().content()).isEqualTo(png);
+        assertThat(cases.attachment(fixtures.organization().id(), opened.id(), info.id())).isEmpty();
+
+        byte[] elf = "\u007fELF\u0002\u0001\u0001 not a pdf".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> cases.open(org.id(), new NewCase(Channel.WEB_FORM, customer, "Liite", "Tiedosto.",
+                Language.FI, null, null, null, Set.of(), List.of(new NewAttachment("lasku.pdf", elf)), Actor.customer())))
+                .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("attachment-type");
+    }
+
+    @Test
+    void queuesFilterSortAndPage() {
+        Actor agent = Actor.staff(org.agent().id());
+        OpenedCase a = fixtures.aCase(org, "Lumiaura ei käynyt", "Pihatie on auraamatta.");
+        OpenedCase b = fixtures.aCase(org, "Koirapuisto", "Koirapuiston portti on rikki.");
+        OpenedCase c = fixtures.aCase(org, "Uimahalli", "Uimahallin aukioloajat?");
+        cases.assign(org.id(), a.id(), agent, org.agent().id());
+        cases.setPriority(org.id(), b.id(), agent, Priority.URGENT);
+        cases.changeStatus(org.id(), c.id(), agent, CaseStatus.RESOLVED);
+        cases.setTags(org.id(), b.id(), agent, Set.of("Portti", " puisto "));
+
+        assertThat(ids(CaseFilter.all().withAssignee(org.agent().id()))).containsExactly(a.id());
+        assertThat(ids(CaseFilter.all().unassigned())).containsExactlyInAnyOrder(b.id(), c.id());
+        assertThat(ids(CaseFilter.all().withStatuses(EnumSet.of(CaseStatus.NEW)))).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(ids(CaseFilter.all().withPriority(Priority.URGENT))).containsExactly(b.id());
+        assertThat(ids(CaseFilter.all().withText("koirapuiston"))).containsExactly(b.id());
+        assertThat(ids(CaseFilter.all().withText(b.reference().toLowerCase()))).containsExactly(b.id());
+        assertThat(ids(new CaseFilter(Set.of(), null, null, null, null, false, null, null, null, null, "portti"))).containsExactly(b.id());
+        assertThat(cases.list(org.id(), CaseFilter.all(), CaseSort.PRIORITY, 0, 10).items().getFirst().id()).isEqualTo(b.id());
+
+        CasePage first = cases.list(org.id(), CaseFilter.all(), CaseSort.CREATED_ASC, 0, 2);
+        CasePage second = cases.list(org.id(), CaseFilter.all(), CaseSort.CREATED_ASC, 1, 2);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.hasNext()).isFalse();
+        assertThat(first.items()).extracting(CaseSummary::id).containsExactly(a.id(), b.id());
+        assertThat(second.items()).extracting(CaseSummary::id).containsExactly(c.id());
+    }
+
+    @Test
+    void timelineShowsEveryMessageOfEveryCaseOfTheCustomerNewestFirst() {
+        UUID customer = customers.resolve(org.id(), new ContactDetails(fi.aspa.customer.CustomerKind.PERSON, "Kalle",
+                "kalle@example.fi", null, "131052-308T", null, null, Language.FI, true));
+        OpenedCase web = cases.open(org.id(), new NewCase(Channel.WEB_FORM, customer, "Lomake", "Lomakkeella.",
+                Language.FI, null, null, null, Set.of(), List.of(), Actor.customer()));
+        OpenedCase phone = cases.open(org.id(), new NewCase(Channel.PHONE, customer, "Puhelu", "Soitti.",
+                Language.FI, null, null, null, Set.of(), List.of(), Actor.staff(org.agent().id())));
+        cases.reply(org.id(), web.id(), Actor.staff(org.agent().id()), "Vastaus.", null);
+        List<TimelineEntry> timeline = cases.timeline(org.id(), customer, 50);
+        assertThat(timeline).extracting(TimelineEntry::caseId).containsExactly(web.id(), phone.id(), web.id());
+        assertThat(timeline).extracting(TimelineEntry::channel).contains(Channel.PHONE, Channel.WEB_FORM);
+        assertThat(cases.timeline(fixtures.organization().id(), customer, 50)).isEmpty();
+    }
+
+    @Test
+    void textIsValidated() {
+        UUID customer = customers.resolve(org.id(), ContactDetails.resident("Maija", null, null, Language.FI));
+        assertThatThrownBy(() -> cases.open(org.id(), new NewCase(Channel.API, customer, " ", "body", Language.FI,
+                null, null, null, Set.of(), List.of(), Actor.api()))).isInstanceOf(AspaException.class)
+                .extracting(e -> ((AspaException) e).code()).isEqualTo("required");
+        assertThatThrownBy(() -> cases.open(org.id(), new NewCase(Channel.API, customer, "s", "x".repeat(20_001), Language.FI,
+                null, null, null, Set.of(), List.of(), Actor.api()))).isInstanceOf(AspaException.class)
+                .extracting(e -> ((AspaException) e).code()).isEqualTo("too-long");
+        assertThat(cases.list(org.id(), CaseFilter.all(), CaseSort.UPDATED_DESC, 0, 10).items())
+                .as("nothing half-written by a rejected command").isEmpty();
+    }
+
+    private List<UUID> ids(CaseFilter filter) {
+        return cases.list(org.id(), filter, CaseSort.UPDATED_DESC, 0, 50).items().stream().map(CaseSummary::id).toList();
+    }
+}
