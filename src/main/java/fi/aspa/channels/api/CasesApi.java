@@ -117,8 +117,8 @@ class CasesApi {
                       @RequestParam(required = false) UUID customerId,
                       @Parameter(description = "ISO date, inclusive") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
                       @Parameter(description = "ISO date, inclusive") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
-                      @Parameter(description = "Text or a case reference") @RequestParam(required = false) @Size(max = 200) String q,
-                      @RequestParam(required = false) @Size(max = 50) String tag,
+                      @Parameter(description = "Text or a case reference") @RequestParam(required = false) @Size(max = 200) @CleanText String q,
+                      @RequestParam(required = false) @Size(max = 50) @CleanText String tag,
                       @Parameter(schema = @Schema(allowableValues = {"updated", "-updated", "created", "-created", "priority"}))
                       @RequestParam(defaultValue = "-updated") String sort,
                       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
