@@ -1,10 +1,18 @@
 package fi.aspa.platform;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +22,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,6 +35,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * RFC 9457 problem details for every API error: a stable {@code type} per error code, never a stack trace,
@@ -61,20 +76,90 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred; nothing you sent was lost"));
     }
 
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> data(DataAccessException e) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            log.info("API input the database refused ({}): {}", state, e.getMostSpecificCause().getMessage());
+            return respond(problem(HttpStatus.BAD_REQUEST, "invalid-data",
+                    "The request holds a value the database cannot store (for example a control character)"));
+        }
+        if (e instanceof DuplicateKeyException) {
+            return respond(problem(HttpStatus.CONFLICT, "conflict",
+                    "A concurrent request changed the same data; repeat the request"));
+        }
+        return unexpected(e);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) return sql.getSQLState();
+        }
+        return null;
+    }
+
+    /**
+     * The body could not be read into the expected shape. A value of the wrong type or an unknown enum constant
+     * names the field ({@code errors[].field}); a body over the size cap is 413; anything else is malformed.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        MismatchedInputException mismatch = null;
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.TooLarge) {
+                return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "The request body is too large"));
+            }
+            if (t instanceof MismatchedInputException m && mismatch == null) mismatch = m;
+        }
+        if (mismatch != null && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch.getPath());
+            String message = expected(mismatch.getTargetType());
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-field",
+                    "Field '" + field + "' has a wrong type or value: " + message);
+            problem.setProperty("errors", List.of(Map.of("field", field, "code", "type", "message", message)));
+            return respond(problem);
+        }
         return respond(problem(HttpStatus.BAD_REQUEST, "malformed-body",
                 "The request body is not valid JSON of the expected shape (UTF-8)"));
+    }
+
+    /** {@code customer.kind}, {@code tags[2]}. */
+    static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) return "unexpected value";
+        if (type.isEnum()) {
+            return "must be one of " + String.join(", ",
+                    Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
+        }
+        if (type == String.class) return "must be a string";
+        if (type == UUID.class) return "must be a UUID";
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) return "must be an array";
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) return "must be a number";
+        if (type == Boolean.class || type == boolean.class) return "must be true or false";
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) return "must be an object";
+        return "must be a " + type.getSimpleName();
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "The request has invalid fields");
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .toList();
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(f -> errors.add(fieldError(f.getField(), f.getCode(), f.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors().forEach(g -> errors.add(fieldError("", g.getCode(), g.getDefaultMessage())));
         problem.setProperty("errors", errors);
         return respond(problem);
     }
@@ -83,7 +168,36 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
-        return respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "The request has invalid parameters"));
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "The request has invalid parameters");
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String name = parameterName(result.getMethodParameter());
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String[] codes = error.getCodes();
+                errors.add(fieldError(name, codes == null || codes.length == 0 ? null : codes[codes.length - 1],
+                        error.getDefaultMessage()));
+            }
+        }
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) return param.name();
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) return path.name();
+        String name = parameter.getParameterName();
+        return name == null ? "" : name;
+    }
+
+    /** One invalid field: where, a stable code (the constraint's name), and a message for a person. */
+    private static Map<String, String> fieldError(String field, String code, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        if (code != null) error.put("code", code);
+        error.put("message", message == null ? "is invalid" : message);
+        return error;
     }
 
     @Override

@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps non-multipart request bodies (JSON, forms). A declared length over the cap is refused before reading
- * (413); a chunked body is cut off where it crosses the cap and fails as a malformed body. Multipart uploads
- * have their own limits ({@code spring.servlet.multipart.*}).
+ * (413); a chunked body is cut off where it crosses the cap with {@link TooLarge}, which the API answers as 413
+ * too. Multipart uploads have their own limits ({@code spring.servlet.multipart.*}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -43,6 +43,13 @@ class BodySizeLimit extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Capped(request, maxBytes), response);
+    }
+
+    /** The body crossed the cap while it was being read. */
+    static final class TooLarge extends IOException {
+        TooLarge(long max) {
+            super("Request body exceeds " + max + " bytes");
+        }
     }
 
     private static final class Capped extends HttpServletRequestWrapper {
@@ -87,7 +94,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 
         private void count(int n) throws IOException {
             read += n;
-            if (read > max) throw new IOException("Request body exceeds " + max + " bytes");
+            if (read > max) throw new TooLarge(max);
         }
 
         @Override

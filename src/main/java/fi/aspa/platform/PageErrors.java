@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -60,8 +61,16 @@ class PageErrors {
         return page(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.bad-request");
     }
 
+    /**
+     * Anything else is unexpected, except the framework's own client errors (e.g. 406 when a client accepts no
+     * representation we have): they keep their 4xx status.
+     */
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.resolve(framework.getStatusCode().value());
+            return page(request, response, status == null ? HttpStatus.BAD_REQUEST : status, "error.bad-request");
+        }
         log.error("Unexpected error on {}", request.getRequestURI(), e);
         return page(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal");
     }
