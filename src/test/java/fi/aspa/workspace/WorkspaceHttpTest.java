@@ -152,6 +152,21 @@ class WorkspaceHttpTest {
     }
 
     @Test
+    void pagesGoOnWithPreviousAndNextLinks() throws Exception {
+        UUID customer = customers.resolve(org.id(), ContactDetails.resident("Paula Paljon", null, null, Language.FI));
+        for (int i = 0; i < QueueQuery.PAGE_SIZE + 1; i++) {
+            cases.open(org.id(), new NewCase(Channel.API, customer, "Sivutusasia " + i, "Viesti " + i, Language.FI, null,
+                    org.service().id(), null, Set.of("sivutus"), List.of(), Actor.api()));
+        }
+        String first = page("/workspace?queue=all&tag=sivutus");
+        assertThat(first.split("<td><a href=\"/workspace/cases/", -1)).hasSize(QueueQuery.PAGE_SIZE + 1);
+        assertThat(first).contains("rel=\"next\"", "page=2").doesNotContain("rel=\"prev\"");
+        String second = page("/workspace?queue=all&f=1&status=NEW&tag=sivutus&sort=CREATED_ASC&page=2");
+        assertThat(second.split("<td><a href=\"/workspace/cases/", -1)).hasSize(2);
+        assertThat(second).contains("rel=\"prev\"", "Sivutusasia 50").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
     void htmxGetsTheResultsOnly() throws Exception {
         OpenedCase c = fixtures.aCase(org, "Htmx-osa", "Viesti");
         MockHttpServletResponse response = send(get("/workspace?queue=all").header("HX-Request", "true").with(agent()));
