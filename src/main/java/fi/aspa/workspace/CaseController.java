@@ -1,0 +1,348 @@
+package fi.aspa.workspace;
+
+import fi.aspa.cases.Actor;
+import fi.aspa.cases.AttachmentContent;
+import fi.aspa.cases.CaseDetail;
+import fi.aspa.cases.CaseStatus;
+import fi.aspa.cases.CaseSummary;
+import fi.aspa.cases.Cases;
+import fi.aspa.cases.Lifecycle;
+import fi.aspa.cases.Priority;
+import fi.aspa.identity.PersonalDataLog;
+import fi.aspa.identity.StaffPrincipal;
+import fi.aspa.platform.AspaException;
+import fi.aspa.platform.FieldMessage;
+import fi.aspa.platform.OrganizationId;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The case page and its actions. Every action is a plain form post that redirects back with a notice; a form
+ * filled in wrongly, or a move the case no longer allows (a stale page), shows the page again with an error
+ * summary. Every view of the page writes one entry to the personal-data access log (purpose "case-handling").
+ */
+@Controller
+class CaseController {
+    static final String PURPOSE_CASE = "case-handling";
+    static final String PURPOSE_PERSONAL_ID = "show-personal-id";
+    static final String PURPOSE_ATTACHMENT = "attachment-download";
+    static final Set<CaseStatus> AFTER_REPLY = Set.of(CaseStatus.WAITING, CaseStatus.RESOLVED);
+
+    private final Cases cases;
+    private final CaseViews views;
+    private final Directory directory;
+    private final WorkspaceLabels labels;
+    private final PersonalDataLog accessLog;
+
+    CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog) {
+        this.cases = cases;
+        this.views = views;
+        this.directory = directory;
+        this.labels = labels;
+        this.accessLog = accessLog;
+    }
+
+    /** The forms of the page: the field an error points to by default, and for some error codes another one. */
+    enum Form {
+        REPLY("reply-body", Map.of("illegal-transition", "reply-after")),
+        NOTE("note-body", Map.of()),
+        ASSIGN("assign-to", Map.of()),
+        TRANSFER("transfer-unit", Map.of("required", "transfer-note", "too-long", "transfer-note", "invalid-text", "transfer-note")),
+        STATUS("status-change", Map.of()),
+        TAGS("tags", Map.of()),
+        PRIORITY("priority", Map.of());
+
+        final String field;
+        final Map<String, String> fieldByCode;
+
+        Form(String field, Map<String, String> fieldByCode) {
+            this.field = field;
+            this.fieldByCode = fieldByCode;
+        }
+
+        String fieldFor(String code) {
+            return fieldByCode.getOrDefault(code, field);
+        }
+    }
+
+    record Option(String value, String label) {}
+
+    @FunctionalInterface
+    interface Action {
+        void run(OrganizationId organization, UUID caseId, Actor actor);
+    }
+
+    // ------------------------------------------------------------------ pages
+
+    @GetMapping("/workspace/cases/{id}")
+    String view(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id, Model model) {
+        return render(me, caseId(id), model, List.of(), Map.of(), PURPOSE_CASE, false);
+    }
+
+    /** Shows the full identity code: a separate, separately logged view of personal data. */
+    @PostMapping("/workspace/cases/{id}/customer/personal-id")
+    String showPersonalId(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id, Model model,
+                          HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        model.addAttribute("notice", "workspace.notice.personal-id-shown");
+        return render(me, caseId(id), model, List.of(), Map.of(), PURPOSE_PERSONAL_ID, true);
+    }
+
+    @GetMapping("/workspace/cases/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                                      @PathVariable String attachmentId) {
+        OrganizationId org = me.organizationId();
+        UUID caseId = caseId(id);
+        CaseSummary summary = cases.summary(org, caseId).orElseThrow(() -> AspaException.notFound("Case"));
+        AttachmentContent file = cases.attachment(org, caseId, parseId(attachmentId))
+                .orElseThrow(() -> AspaException.notFound("Attachment"));
+        accessLog.record(org, me.id(), summary.customerId(), PURPOSE_ATTACHMENT, attachmentId);
+        return ResponseEntity.ok()
+                .contentType(mediaType(file.contentType()))
+                .contentLength(file.content().length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(file.content());
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    @PostMapping("/workspace/cases/{id}/reply")
+    String reply(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                 @RequestParam(required = false) String body, @RequestParam(required = false) String after,
+                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(me, id, Form.REPLY, Map.of("reply-body", nz(body), "reply-after", nz(after)), model, redirect, response,
+                "workspace.notice.replied", (org, caseId, actor) -> {
+                    List<FieldMessage> errors = new ArrayList<>();
+                    if (body == null || body.isBlank()) errors.add(error("reply-body", "workspace.error.reply-required"));
+                    CaseStatus next = null;
+                    if (after != null && !after.isBlank()) {
+                        next = parseEnum(CaseStatus.class, after);
+                        if (next == null || !AFTER_REPLY.contains(next)) errors.add(error("reply-after", "workspace.error.reply-after"));
+                    }
+                    check(errors);
+                    cases.reply(org, caseId, actor, body, next);
+                });
+    }
+
+    @PostMapping("/workspace/cases/{id}/notes")
+    String note(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                @RequestParam(required = false) String body,
+                Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(me, id, Form.NOTE, Map.of("note-body", nz(body)), model, redirect, response, "workspace.notice.noted",
+                (org, caseId, actor) -> {
+                    if (body == null || body.isBlank()) check(List.of(error("note-body", "workspace.error.note-required")));
+                    cases.addNote(org, caseId, actor, body);
+                });
+    }
+
+    /** {@code assignee}: "me", "none" (unassign) or a staff member's id. */
+    @PostMapping("/workspace/cases/{id}/assignee")
+    String assign(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                  @RequestParam(required = false) String assignee,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(me, id, Form.ASSIGN, Map.of("assign-to", nz(assignee)), model, redirect, response, "workspace.notice.assigned",
+                (org, caseId, actor) -> {
+                    UUID to;
+                    if ("me".equals(assignee)) to = me.id();
+                    else if ("none".equals(assignee)) to = null;
+                    else {
+                        to = uuidOrNull(assignee);
+                        if (to == null) check(List.of(error("assign-to", "workspace.error.assignee")));
+                    }
+                    cases.assign(org, caseId, actor, to);
+                });
+    }
+
+    @PostMapping("/workspace/cases/{id}/transfer")
+    String transfer(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                    @RequestParam(required = false) String unit, @RequestParam(required = false) String note,
+                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(me, id, Form.TRANSFER, Map.of("transfer-unit", nz(unit), "transfer-note", nz(note)), model, redirect,
+                response, "workspace.notice.transferred", (org, caseId, actor) -> {
+                    List<FieldMessage> errors = new ArrayList<>();
+                    UUID to = uuidOrNull(unit);
+                    if (to == null) errors.add(error("transfer-unit", "workspace.error.transfer-unit"));
+                    if (note == null || note.isBlank()) errors.add(error("transfer-note", "workspace.error.transfer-note"));
+                    check(errors);
+                    cases.transfer(org, caseId, actor, to, note);
+                });
+    }
+
+    @PostMapping("/workspace/cases/{id}/status")
+    String status(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                  @RequestParam(required = false) String to,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(me, id, Form.STATUS, Map.of(), model, redirect, response, "workspace.notice.status-changed",
+                (org, caseId, actor) -> {
+                    CaseStatus next = parseEnum(CaseStatus.class, to);
+                    if (next == null) check(List.of(error("status-change", "workspace.error.status")));
+                    cases.changeStatus(org, caseId, actor, next);
+                });
+    }
+
+    @PostMapping("/workspace/cases/{id}/tags")
+    String tags(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                @RequestParam(required = false) String tags,
+                Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(me, id, Form.TAGS, Map.of("tags", nz(tags)), model, redirect, response, "workspace.notice.tagged",
+                (org, caseId, actor) -> {
+                    Set<String> values = tags == null ? Set.of() : Arrays.stream(tags.split(","))
+                            .map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+                    if (values.stream().anyMatch(t -> t.length() > 50)) check(List.of(error("tags", "workspace.error.tag-too-long")));
+                    cases.setTags(org, caseId, actor, values);
+                });
+    }
+
+    @PostMapping("/workspace/cases/{id}/priority")
+    String priority(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                    @RequestParam(required = false) String priority,
+                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(me, id, Form.PRIORITY, Map.of("priority", nz(priority)), model, redirect, response,
+                "workspace.notice.priority-changed", (org, caseId, actor) -> {
+                    Priority value = parseEnum(Priority.class, priority);
+                    if (value == null) check(List.of(error("priority", "workspace.error.priority")));
+                    cases.setPriority(org, caseId, actor, value);
+                });
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /** Runs an action; on success redirects back with a notice, on a form error shows the page with the errors. */
+    private String act(StaffPrincipal me, String id, Form form, Map<String, String> values, Model model,
+                       RedirectAttributes redirect, HttpServletResponse response, String notice, Action action) {
+        UUID caseId = caseId(id);
+        try {
+            action.run(me.organizationId(), caseId, Actor.staff(me.id()));
+            redirect.addFlashAttribute("notice", notice);
+            return "redirect:/workspace/cases/" + caseId;
+        } catch (FormError e) {
+            response.setStatus(422);
+            return render(me, caseId, model, e.errors(), values, PURPOSE_CASE, false);
+        } catch (AspaException e) {
+            if ("not-found".equals(e.code())) throw e;
+            response.setStatus(e.status().value());
+            String message = labels.msgOr("error." + e.code(), e.args(), "error.validation");
+            return render(me, caseId, model, List.of(new FieldMessage(form.fieldFor(e.code()), message)), values,
+                    PURPOSE_CASE, false);
+        }
+    }
+
+    private String render(StaffPrincipal me, UUID caseId, Model model, List<FieldMessage> errors,
+                          Map<String, String> values, String purpose, boolean revealPersonalId) {
+        OrganizationId org = me.organizationId();
+        CaseDetail detail = cases.detail(org, caseId).orElseThrow(() -> AspaException.notFound("Case"));
+        Directory.Names names = directory.load(org);
+        CaseView view = views.build(org, me.id(), detail, names, purpose, revealPersonalId);
+        CaseStatus status = detail.summary().status();
+
+        Map<String, String> fieldErrors = new HashMap<>();
+        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
+        Map<String, String> form = new HashMap<>(values);
+        form.putIfAbsent("tags", view.tagsText());
+        form.putIfAbsent("priority", detail.summary().priority().name());
+
+        List<Option> replyAfter = new ArrayList<>();
+        replyAfter.add(new Option("", labels.msg(status == CaseStatus.NEW ? "workspace.reply.after.open" : "workspace.reply.after.keep",
+                labels.status(status))));
+        Lifecycle.nextFrom(status).stream().filter(AFTER_REPLY::contains).sorted()
+                .forEach(s -> replyAfter.add(new Option(s.name(), labels.status(s))));
+
+        model.addAttribute("c", view);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("form", form);
+        model.addAttribute("replyAfter", replyAfter);
+        model.addAttribute("nextStatuses", Lifecycle.nextFrom(status).stream().sorted()
+                .map(s -> new Option(s.name(), labels.status(s))).toList());
+        model.addAttribute("staffOptions", names.staff().stream()
+                .map(s -> new Option(s.id().toString(), s.name())).toList());
+        model.addAttribute("unitOptions", names.units().stream().filter(u -> !u.id().equals(view.unitId()))
+                .map(u -> new Option(u.id().toString(), u.label())).toList());
+        model.addAttribute("priorities", Arrays.stream(Priority.values())
+                .map(p -> new Option(p.name(), labels.priority(p))).toList());
+        model.addAttribute("assignedToMe", me.id().equals(view.assigneeId()));
+        return "workspace/case";
+    }
+
+    private FieldMessage error(String field, String key) {
+        return new FieldMessage(field, labels.msg(key));
+    }
+
+    private static void check(List<FieldMessage> errors) {
+        if (!errors.isEmpty()) throw new FormError(errors);
+    }
+
+    /** A case id that is not even a UUID is a case that does not exist. */
+    private static UUID caseId(String id) {
+        return parseId(id);
+    }
+
+    private static UUID parseId(String id) {
+        UUID value = uuidOrNull(id);
+        if (value == null) throw AspaException.notFound("Case");
+        return value;
+    }
+
+    private static UUID uuidOrNull(String value) {
+        if (value == null || value.length() != 36) return null;
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static MediaType mediaType(String type) {
+        try {
+            return MediaType.parseMediaType(type);
+        } catch (RuntimeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
+    /** RFC 6266 with an ASCII fallback name and the exact name as RFC 5987 {@code filename*}. */
+    static String contentDisposition(String filename) {
+        String ascii = filename.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_").replace("\"", "_");
+        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+}
