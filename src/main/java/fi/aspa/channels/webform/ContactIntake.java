@@ -32,7 +32,14 @@ class ContactIntake {
     }
 
     record Contact(String name, String email, String phone, Language language, Topic topic, String subject,
-                   String message, List<NewAttachment> attachments) {}
+                   String message, List<NewAttachment> attachments) {
+
+        /** Never prints personal data or the message. */
+        @Override
+        public String toString() {
+            return "Contact[" + language + ", " + topic + ", " + attachments.size() + " attachments]";
+        }
+    }
 
     @Transactional
     OpenedCase submit(OrganizationId organization, Contact contact) {

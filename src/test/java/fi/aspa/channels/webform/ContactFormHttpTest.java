@@ -365,6 +365,23 @@ class ContactFormHttpTest {
                 .containsExactly(MessageKind.INBOUND, MessageKind.OUTBOUND, MessageKind.INBOUND);
     }
 
+    @Test
+    void theSixthReplyFromOneAddressIsRefusedWith429AndKeepsWhatWasTyped() {
+        String tracking = trackingPath(sendContact(validForm(csrf(), marker())));
+        String csrf = resident.get(tracking).csrf();
+        for (int i = 0; i < 5; i++) {
+            assertThat(resident.post(tracking + "/reply", new Resident.Multipart().field("_csrf", csrf)
+                    .field("message", "Lisätieto " + i)).status()).isEqualTo(302);
+        }
+        Resident.Response refused = resident.post(tracking + "/reply", new Resident.Multipart().field("_csrf", csrf)
+                .field("message", "Vielä yksi lisätieto"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body()).contains("<a href=\"#reply-send\">You have sent too many messages in a short time.")
+                .contains(">Vielä yksi lisätieto</textarea>");
+        CaseDetail detail = cases.byTrackingToken(tracking.substring(7)).orElseThrow();
+        assertThat(detail.messages()).hasSize(6);
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
