@@ -1,2 +1,2 @@
-/** Channels: one sub-package per way a contact arrives (web form, API); each turns it into commands on cases. */
+/** The channels through which contacts arrive (web form, REST API...): each turns what arrives into commands on cases. */
 package fi.aspa.channels;
