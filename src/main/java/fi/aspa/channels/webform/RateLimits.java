@@ -1,0 +1,56 @@
+package fi.aspa.channels.webform;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many contacts and tracking-page replies one client address may send: {@code aspa.webform.rate-limit.capacity}
+ * per {@code aspa.webform.rate-limit.period} (5 per 10 minutes), refilled gradually, per action. Kept in this
+ * node's memory; behind a reverse proxy, let the container resolve the client address
+ * ({@code server.forward-headers-strategy}).
+ */
+@Component
+class RateLimits {
+    enum Action { CONTACT, REPLY }
+
+    private static final int MAX_TRACKED = 50_000;
+    private final long capacity;
+    private final Duration period;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimits(@Value("${aspa.webform.rate-limit.capacity:5}") long capacity,
+               @Value("${aspa.webform.rate-limit.period:10m}") Duration period) {
+        if (capacity < 1 || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("aspa.webform.rate-limit needs a positive capacity and period");
+        }
+        this.capacity = capacity;
+        this.period = period;
+    }
+
+    /** Takes one from the client's allowance; false when it is used up. */
+    boolean tryAcquire(Action action, String clientAddress) {
+        if (buckets.size() > MAX_TRACKED) forgetIdle();
+        return buckets.computeIfAbsent(action + " " + clientAddress, k -> newBucket()).tryConsume(1);
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .build();
+    }
+
+    /** Buckets that have refilled completely carry no information: dropping them bounds the memory used. */
+    private void forgetIdle() {
+        buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
+    }
+
+    /** For tests that share one application and one client address. */
+    void reset() {
+        buckets.clear();
+    }
+}

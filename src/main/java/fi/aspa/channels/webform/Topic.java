@@ -1,0 +1,33 @@
+package fi.aspa.channels.webform;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a contact is about: a fixed list the resident picks from; the code is stored as the case's topic. */
+enum Topic {
+    GENERAL("general"),
+    EARLY_EDUCATION("early-education"),
+    SOCIAL_HEALTH("social-health"),
+    BUILDING_ENVIRONMENT("building-environment"),
+    STREETS_PARKS("streets-parks"),
+    CULTURE_LEISURE("culture-leisure"),
+    FEEDBACK("feedback");
+
+    private final String code;
+
+    Topic(String code) {
+        this.code = code;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getMessageKey() {
+        return "contact.topic." + code;
+    }
+
+    static Optional<Topic> parse(String code) {
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    }
+}
