@@ -4,13 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's layout needs: the current path, for the language switch. */
+/** What every page's layout needs: the current path (on error pages, the one that failed), for the language switch. */
 @ControllerAdvice
 class LayoutAdvice {
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original != null ? original.toString() : request.getRequestURI();
+        String path = uri.substring(request.getContextPath().length());
         return path.isEmpty() ? "/" : path;
     }
 }

@@ -71,7 +71,7 @@ class PageErrors {
             HttpStatus status = HttpStatus.resolve(framework.getStatusCode().value());
             return page(request, response, status == null ? HttpStatus.BAD_REQUEST : status, "error.bad-request");
         }
-        log.error("Unexpected error on {}", request.getRequestURI(), e);
+        log.error("Unexpected error on {}", Web.loggablePath(request.getRequestURI()), e);
         return page(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal");
     }
 

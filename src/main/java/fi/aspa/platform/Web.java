@@ -11,6 +11,11 @@ public final class Web {
         return path != null && (path.startsWith("/api/") || path.startsWith("/open311/"));
     }
 
+    /** A path fit for logs: secrets in paths (tracking tokens) are masked. */
+    public static String loggablePath(String path) {
+        return path == null ? null : path.replaceAll("^/track/[^/]+", "/track/***");
+    }
+
     public static boolean isApiRequest(HttpServletRequest request) {
         return isApiPath(request.getRequestURI().substring(request.getContextPath().length()));
     }
