@@ -11,6 +11,7 @@ import fi.aspa.cases.Priority;
 import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Downloads;
 import fi.aspa.platform.FieldMessage;
 import fi.aspa.platform.OrganizationId;
 import jakarta.servlet.http.HttpServletResponse;
@@ -120,13 +121,7 @@ class CaseController {
         AttachmentContent file = cases.attachment(org, caseId, parseId(attachmentId))
                 .orElseThrow(() -> AspaException.notFound("Attachment"));
         accessLog.record(org, me.id(), summary.customerId(), PURPOSE_ATTACHMENT, attachmentId);
-        return ResponseEntity.ok()
-                .contentType(mediaType(file.contentType()))
-                .contentLength(file.content().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(file.content());
+        return Downloads.attachment(file.filename(), file.contentType(), file.content());
     }
 
     // ------------------------------------------------------------------ actions
@@ -330,19 +325,6 @@ class CaseController {
         return value == null ? "" : value;
     }
 
-    private static MediaType mediaType(String type) {
-        try {
-            return MediaType.parseMediaType(type);
-        } catch (RuntimeException e) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-    }
 
-    /** RFC 6266 with an ASCII fallback name and the exact name as RFC 5987 {@code filename*}. */
-    static String contentDisposition(String filename) {
-        String ascii = filename.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_").replace("\"", "_");
-        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
 
 }

@@ -26,6 +26,7 @@ import fi.aspa.channels.api.CaseResponses.MessageJson;
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.ApiClient;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Downloads;
 import fi.aspa.platform.OrganizationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -198,14 +199,7 @@ class CasesApi {
                                       @PathVariable UUID attachmentId) {
         AttachmentContent file = cases.attachment(client.organizationId(), id, attachmentId)
                 .orElseThrow(() -> AspaException.notFound("Attachment"));
-        return ResponseEntity.ok()
-                .contentType(mediaType(file.contentType()))
-                .contentLength(file.content().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.filename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(file.content());
+        return Downloads.attachment(file.filename(), file.contentType(), file.content());
     }
 
     // ------------------------------------------------------------------ changes
@@ -301,11 +295,4 @@ class CasesApi {
         };
     }
 
-    private static MediaType mediaType(String type) {
-        try {
-            return MediaType.parseMediaType(type);
-        } catch (IllegalArgumentException e) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-    }
 }

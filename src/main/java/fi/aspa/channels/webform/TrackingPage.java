@@ -8,6 +8,7 @@ import fi.aspa.cases.Channel;
 import fi.aspa.cases.MessageKind;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Downloads;
 import fi.aspa.platform.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
@@ -107,13 +108,7 @@ class TrackingPage {
         if (!visible) throw AspaException.notFound("Attachment");
         AttachmentContent file = cases.attachment(detail.organizationId(), detail.summary().id(), id)
                 .orElseThrow(() -> AspaException.notFound("Attachment"));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .contentLength(file.content().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, Download.contentDisposition(file.filename()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(file.content());
+        return Downloads.attachment(file.filename(), file.contentType(), file.content());
     }
 
     private CaseDetail find(String token) {

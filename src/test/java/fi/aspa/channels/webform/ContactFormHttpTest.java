@@ -331,9 +331,9 @@ class ContactFormHttpTest {
         assertThat(file.bytes()).isEqualTo(PNG);
         assertThat(file.header("Content-Type")).isEqualTo("image/png");
         assertThat(file.header("Content-Disposition"))
-                .isEqualTo("attachment; filename=\"kuva __.png\"; filename*=UTF-8''kuva%20%C3%A4%C3%B6.png");
+                .startsWith("attachment;").contains("filename*=UTF-8''kuva%20%C3%A4%C3%B6.png");
         assertThat(file.headers().allValues("X-Content-Type-Options")).containsOnly("nosniff");
-        assertThat(file.header("Cache-Control")).isEqualTo("private, no-store");
+        assertThat(file.header("Cache-Control")).contains("private").contains("no-store");
 
         String otherTracking = trackingPath(sendContact(validForm(csrf(), marker())));
         assertThat(resident.get(otherTracking + "/attachments/" + info.id()).status())
