@@ -57,9 +57,10 @@ class CaseStore implements Cases {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final HistoricalImport historicalImport;
 
     CaseStore(JdbcClient db, Organizations organizations, Staff staff, AttachmentPolicy attachmentPolicy,
-              ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+              ApplicationEventPublisher events, JsonMapper json, Clock clock, HistoricalImport historicalImport) {
         this.db = db;
         this.organizations = organizations;
         this.staff = staff;
@@ -67,6 +68,7 @@ class CaseStore implements Cases {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.historicalImport = historicalImport;
     }
 
     // ------------------------------------------------------------------ commands
@@ -211,6 +213,11 @@ class CaseStore implements Cases {
         Instant now = clock.instant();
         db.sql("update support_case set priority = ?, updated_at = ? where id = ?").params(priority.name(), Timestamp.from(now), caseId).update();
         recordEvent(organization, caseId, actor, "PRIORITY_CHANGED", Map.of("from", current.priority().name(), "to", priority.name()), now);
+    }
+
+    @Override
+    public List<ImportedCase> importHistorical(OrganizationId organization, List<HistoricalCase> cases) {
+        return historicalImport.run(organization, cases);
     }
 
     // ------------------------------------------------------------------ queries

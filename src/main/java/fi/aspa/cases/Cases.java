@@ -36,6 +36,17 @@ public interface Cases {
 
     void setPriority(OrganizationId organization, UUID caseId, Actor actor, Priority priority);
 
+    /**
+     * Imports cases that already happened (a migration from an earlier system, the demo organization) with their
+     * own times, in one transaction: the steps are replayed through the {@link Lifecycle} rules and the history is
+     * written as the live commands would have written it, with batched inserts. References come from the
+     * per-year counters in time order. Unlike the live commands it publishes no {@link CaseEvents} (nothing that
+     * happened in the past may notify anyone now) and issues no tracking links. Times may not be in the future.
+     *
+     * @return one result per case, in the order given
+     */
+    List<ImportedCase> importHistorical(OrganizationId organization, List<HistoricalCase> cases);
+
     // ---- queries
 
     CasePage list(OrganizationId organization, CaseFilter filter, CaseSort sort, int page, int size);
