@@ -17,8 +17,9 @@ import java.util.function.Function;
 final class NaiveBayes implements TextClassifier {
     private final Vectorizer vectorizer;
     private final List<String> labels;
-    /** feature -> (label index -> log weight minus the label's log weight of an unseen feature). */
-    private final Map<Integer, Map<Integer, Double>> postings = new HashMap<>();
+    /** Per feature: the labels that saw it, and their log weight minus the label's weight of an unseen feature. */
+    private final int[][] postingLabels;
+    private final float[][] postingWeights;
     private final double[] unseen;
     private final double[] prior;
     private final double temperature;
@@ -28,22 +29,24 @@ final class NaiveBayes implements TextClassifier {
                double temperature) {
         this.temperature = temperature;
         this.complement = complement;
-        vectorizer = new Vectorizer(examples.stream().map(Example::text).toList(), features, true);
+        List<Map<String, Double>> documents = examples.stream().map(e -> features.apply(e.text())).toList();
+        vectorizer = new Vectorizer(documents, features, true);
         Map<String, Integer> index = new LinkedHashMap<>();
         for (Example e : examples) index.computeIfAbsent(e.label(), l -> index.size());
         labels = new ArrayList<>(index.keySet());
         int k = labels.size();
         int d = vectorizer.dimensions();
+        Map<Integer, Map<Integer, Double>> postings = new HashMap<>();
         List<Map<Integer, Double>> mass = new ArrayList<>();
         for (int c = 0; c < k; c++) mass.add(new HashMap<>());
         double[] total = new double[k];
         Map<Integer, Double> all = new HashMap<>();
         double grand = 0;
         int[] count = new int[k];
-        for (Example e : examples) {
-            int c = index.get(e.label());
+        for (int n = 0; n < examples.size(); n++) {
+            int c = index.get(examples.get(n).label());
             count[c]++;
-            Vectorizer.Sparse v = vectorizer.vector(e.text());
+            Vectorizer.Sparse v = vectorizer.vector(documents.get(n));
             for (int f = 0; f < v.index().length; f++) {
                 mass.get(c).merge(v.index()[f], v.value()[f], Double::sum);
                 all.merge(v.index()[f], v.value()[f], Double::sum);
@@ -63,19 +66,52 @@ final class NaiveBayes implements TextClassifier {
                             .put(c, Math.log((e.getValue() + alpha) / denominator) - unseen[c]);
                 }
             } else {
-                // the complement: what the other labels say; a label scores by how little its complement fits
+                // The complement: how badly the other labels explain the text. Its weight for a feature the label
+                // never saw is the same for every label up to log(denominator); only the label's own features need
+                // a posting, so memory stays sparse however many labels there are.
                 double denominator = grand - total[c] + alpha * d;
-                unseen[c] = -Math.log(alpha / denominator);
-                for (Map.Entry<Integer, Double> e : all.entrySet()) {
-                    double own = mass.get(c).getOrDefault(e.getKey(), 0.0);
-                    double rest = e.getValue() - own;
-                    if (rest > 0) {
-                        postings.computeIfAbsent(e.getKey(), f -> new HashMap<>())
-                                .put(c, -Math.log((rest + alpha) / denominator) - unseen[c]);
-                    }
+                unseen[c] = Math.log(denominator);
+                for (Map.Entry<Integer, Double> e : mass.get(c).entrySet()) {
+                    double everywhere = all.get(e.getKey());
+                    double rest = Math.max(0, everywhere - e.getValue());
+                    postings.computeIfAbsent(e.getKey(), f -> new HashMap<>())
+                            .put(c, Math.log(everywhere + alpha) - Math.log(rest + alpha));
                 }
             }
         }
+        postingLabels = new int[d][];
+        postingWeights = new float[d][];
+        postings.forEach((feature, weights) -> {
+            int[] ls = new int[weights.size()];
+            float[] ws = new float[weights.size()];
+            int i = 0;
+            for (Map.Entry<Integer, Double> w : weights.entrySet()) {
+                ls[i] = w.getKey();
+                ws[i++] = w.getValue().floatValue();
+            }
+            postingLabels[feature] = ls;
+            postingWeights[feature] = ws;
+        });
+    }
+
+    /** The words of the text that weighed most for the label (whole-word features only), strongest first. */
+    List<String> evidence(String text, String label, int limit) {
+        int c = labels.indexOf(label);
+        if (c < 0) return List.of();
+        Vectorizer.Sparse v = vectorizer.vector(text);
+        String[] names = vectorizer.names();
+        record Weighed(String word, double weight) {}
+        List<Weighed> weighed = new ArrayList<>();
+        for (int f = 0; f < v.index().length; f++) {
+            int[] ls = postingLabels[v.index()[f]];
+            String name = names[v.index()[f]];
+            if (ls == null || !name.startsWith("w:")) continue;
+            for (int i = 0; i < ls.length; i++) {
+                if (ls[i] == c) weighed.add(new Weighed(name.substring(2), v.value()[f] * postingWeights[v.index()[f]][i]));
+            }
+        }
+        return weighed.stream().filter(w -> w.weight() > 0).sorted(Comparator.comparingDouble(Weighed::weight).reversed())
+                .limit(limit).map(Weighed::word).toList();
     }
 
     @Override
@@ -86,10 +122,11 @@ final class NaiveBayes implements TextClassifier {
         double[] score = new double[labels.size()];
         for (int c = 0; c < score.length; c++) score[c] = (complement ? 0 : prior[c]) + mass * unseen[c];
         for (int f = 0; f < v.index().length; f++) {
-            Map<Integer, Double> p = postings.get(v.index()[f]);
-            if (p == null) continue;
+            int[] ls = postingLabels[v.index()[f]];
+            if (ls == null) continue;
+            float[] ws = postingWeights[v.index()[f]];
             double x = v.value()[f];
-            for (Map.Entry<Integer, Double> e : p.entrySet()) score[e.getKey()] += x * e.getValue();
+            for (int i = 0; i < ls.length; i++) score[ls[i]] += x * ws[i];
         }
         double max = Double.NEGATIVE_INFINITY;
         for (double s : score) max = Math.max(max, s);

@@ -19,7 +19,7 @@ final class TextFeatures {
     static final int MAX_GRAM = 5;
     static final int PREFIX = 5;
     /** Long texts are cut: routing needs the gist, not the whole letter. */
-    static final int MAX_CHARS = 4_000;
+    static final int MAX_CHARS = 1_500;
 
     /** Function words of Finnish, Swedish and English that carry no topic. */
     private static final Set<String> STOP = Set.of(

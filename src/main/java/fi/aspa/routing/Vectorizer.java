@@ -1,6 +1,7 @@
 package fi.aspa.routing;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +18,30 @@ final class Vectorizer {
     private final boolean tfidf;
 
     Vectorizer(List<String> texts, Function<String, Map<String, Double>> features, boolean tfidf) {
+        this(texts.stream().map(features).toList(), features, tfidf);
+    }
+
+    /** From the training texts' features, computed once by the caller. */
+    Vectorizer(Collection<Map<String, Double>> documents, Function<String, Map<String, Double>> features, boolean tfidf) {
         this.features = features;
         this.tfidf = tfidf;
         Map<String, Integer> df = new HashMap<>();
-        for (String text : texts) {
-            for (String f : features.apply(text).keySet()) {
+        int n = documents.size();
+        for (Map<String, Double> document : documents) {
+            for (String f : document.keySet()) {
                 df.merge(f, 1, Integer::sum);
                 vocabulary.computeIfAbsent(f, k -> vocabulary.size());
             }
         }
         idf = new double[vocabulary.size()];
-        int n = texts.size();
         df.forEach((f, count) -> idf[vocabulary.get(f)] = tfidf ? Math.log((1.0 + n) / (1.0 + count)) + 1.0 : 1.0);
+    }
+
+    /** The feature names by index (for explanations). */
+    String[] names() {
+        String[] names = new String[idf.length];
+        vocabulary.forEach((name, index) -> names[index] = name);
+        return names;
     }
 
     int dimensions() {
@@ -36,7 +49,10 @@ final class Vectorizer {
     }
 
     Sparse vector(String text) {
-        Map<String, Double> counts = features.apply(text);
+        return vector(features.apply(text));
+    }
+
+    Sparse vector(Map<String, Double> counts) {
         int[] index = new int[counts.size()];
         double[] value = new double[counts.size()];
         int k = 0;
