@@ -43,6 +43,11 @@ class CatalogueDemoData {
         } catch (AspaException missing) {
             return;
         }
+        seed(org);
+    }
+
+    /** Imports the national descriptions and the Helsinki services into an organization whose catalogue is empty. */
+    void seed(Organization org) {
         if (!catalogue.list(org.id()).isEmpty()) return;
         try (InputStream in = CatalogueDemoData.class.getResourceAsStream("/data/ptv-services.jsonl")) {
             PtvImportReport report = catalogue.importPtv(org.id(), in);
