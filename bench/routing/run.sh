@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Routing accuracy (cross-validated top-1/top-3) and classification latency on the 99 labelled Helsinki requests.
+# Usage: bench/routing/run.sh            (from the repository root; prints a Markdown report)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME="$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -1)"
+  export JAVA_HOME
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+./mvnw -q -B test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+java -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" fi.aspa.routing.RoutingBenchmark

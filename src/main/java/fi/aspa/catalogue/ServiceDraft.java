@@ -1,0 +1,31 @@
+package fi.aspa.catalogue;
+
+import fi.aspa.platform.LocalizedText;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** What a new or changed service says; {@code name.fi()} is required. Lists may be null (empty). */
+public record ServiceDraft(LocalizedText name, LocalizedText summary, LocalizedText description,
+                           LocalizedText instructions, List<String> keywords, List<Concept> serviceClasses,
+                           List<Concept> targetGroups, List<Concept> lifeEvents, List<Concept> ontologyTerms,
+                           UUID unitId, List<ServicePerson> people, Set<ServiceChannel> channels,
+                           String open311Code, UUID ptvId, String referenceCode, String serviceType,
+                           String chargeType) {
+
+    public ServiceDraft {
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        serviceClasses = serviceClasses == null ? List.of() : List.copyOf(serviceClasses);
+        targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
+        lifeEvents = lifeEvents == null ? List.of() : List.copyOf(lifeEvents);
+        ontologyTerms = ontologyTerms == null ? List.of() : List.copyOf(ontologyTerms);
+        people = people == null ? List.of() : List.copyOf(people);
+        channels = channels == null ? Set.of() : Set.copyOf(channels);
+    }
+
+    /** A local service with a name, a description and keywords; the rest empty. */
+    public static ServiceDraft simple(LocalizedText name, LocalizedText description, List<String> keywords, UUID unitId) {
+        return new ServiceDraft(name, null, description, null, keywords, null, null, null, null, unitId, null, null,
+                null, null, null, null, null);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The service catalogue: what an organization offers (names, descriptions and user instructions in fi/sv/en),
+ * to whom (target groups), at which turn of life (life events), through which channels, and who handles it (the
+ * responsible unit, named responsible persons and subject experts). Imports and exports the Suomi.fi Service
+ * Catalogue (PTV) shape; knows the Open311 service codes. Residents browse it at {@code /services}; staff ask
+ * "who handles what?" at {@code /workspace/directory}. The routing module classifies free text onto it.
+ */
+package fi.aspa.catalogue;

@@ -1,0 +1,32 @@
+package fi.aspa.routing;
+
+import fi.aspa.platform.OrganizationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Why a case went where it went: the service and unit chosen (none on triage), the confidence, the reason in words,
+ * the runners-up and the model that decided.
+ */
+public record RoutingDecision(UUID id, OrganizationId organizationId, UUID caseId, Outcome outcome, UUID serviceId,
+                              UUID unitId, UUID assigneeId, double confidence, String reason,
+                              List<Alternative> alternatives, String model, Instant decidedAt) {
+
+    public RoutingDecision {
+        alternatives = List.copyOf(alternatives);
+    }
+
+    public enum Outcome {
+        /** Confident: routed to the service's unit. */
+        ROUTED,
+        /** Not confident enough: to the triage queue, no guess. */
+        TRIAGE,
+        /** Classified, but the case already had its unit (chosen by the resident or a channel rule); not moved. */
+        KEPT
+    }
+
+    /** A ranked service: its codes (Open311 where it has one, PTV reference code) and the confidence. */
+    public record Alternative(UUID serviceId, String name, String open311Code, String referenceCode, UUID unitId,
+                              double confidence) {}
+}

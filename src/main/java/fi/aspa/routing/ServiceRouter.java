@@ -1,0 +1,220 @@
+package fi.aspa.routing;
+
+import fi.aspa.catalogue.Catalogue;
+import fi.aspa.catalogue.CatalogueService;
+import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Ids;
+import fi.aspa.platform.Language;
+import fi.aspa.platform.OrganizationId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Classifies texts onto the organization's services. One model per organization, trained on the catalogue's texts
+ * (every language the service has) and on the feedback people gave; retrained when either changes.
+ */
+@Service
+@Transactional
+class ServiceRouter implements Routing, RoutingFeedback {
+    static final int MAX_TEXT = 20_000;
+    static final int HISTORY_LIMIT = 20_000;
+    static final int ALTERNATIVES = 5;
+
+    private final JdbcClient db;
+    private final Catalogue catalogue;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<OrganizationId, Trained> models = new ConcurrentHashMap<>();
+
+    ServiceRouter(JdbcClient db, Catalogue catalogue, Clock clock) {
+        this.db = db;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** A trained model and what it was trained on. */
+    private record Trained(String version, ServiceClassifier classifier, Map<String, CatalogueService> services) {}
+
+    // ------------------------------------------------------------------ classification
+
+    @Override
+    @Transactional(readOnly = true)
+    public Suggestion suggest(OrganizationId organization, String text, Language language) {
+        String checked = requireText(text);
+        Trained model = model(organization);
+        List<RoutingDecision.Alternative> ranked = rank(model, checked);
+        boolean confident = !ranked.isEmpty() && ranked.getFirst().confidence() >= ServiceClassifier.TRIAGE_THRESHOLD;
+        return new Suggestion(confident ? RoutingDecision.Outcome.ROUTED : RoutingDecision.Outcome.TRIAGE,
+                ServiceClassifier.TRIAGE_THRESHOLD, ranked);
+    }
+
+    @Override
+    public RoutingDecision decide(OrganizationId organization, UUID caseId, String text, Language language, boolean caseHasUnit) {
+        String checked = text == null || text.isBlank() ? "-" : (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+        Trained model = model(organization);
+        List<RoutingDecision.Alternative> ranked = rank(model, checked);
+        RoutingDecision.Alternative best = ranked.isEmpty() ? null : ranked.getFirst();
+        double threshold = ServiceClassifier.TRIAGE_THRESHOLD;
+        RoutingDecision.Outcome outcome;
+        String reason;
+        if (best == null) {
+            outcome = caseHasUnit ? RoutingDecision.Outcome.KEPT : RoutingDecision.Outcome.TRIAGE;
+            reason = "The catalogue has no services to route to.";
+        } else {
+            String evidence = String.join(", ", model.classifier().evidence(checked, best.serviceId().toString()));
+            String about = String.format(Locale.ROOT, "Best match '%s'%s with confidence %.2f (threshold %.2f)%s.",
+                    best.name(), best.open311Code() == null ? "" : " (Open311 " + best.open311Code() + ")",
+                    best.confidence(), threshold, evidence.isEmpty() ? "" : "; words that weighed most: " + evidence);
+            if (caseHasUnit) {
+                outcome = RoutingDecision.Outcome.KEPT;
+                reason = about + " The case already had its unit, so it was not moved.";
+            } else if (best.confidence() < threshold) {
+                outcome = RoutingDecision.Outcome.TRIAGE;
+                reason = about + " Not confident enough: to triage.";
+            } else if (best.unitId() == null) {
+                outcome = RoutingDecision.Outcome.TRIAGE;
+                reason = about + " The service has no responsible unit: to triage.";
+            } else {
+                outcome = RoutingDecision.Outcome.ROUTED;
+                reason = about + " Routed to the service's unit.";
+            }
+        }
+        boolean guess = outcome != RoutingDecision.Outcome.TRIAGE;
+        UUID serviceId = best != null && guess ? best.serviceId() : null;
+        UUID unitId = best != null && guess ? best.unitId() : null;
+        double confidence = best == null ? 0 : best.confidence();
+        UUID id = Ids.next();
+        var decidedAt = clock.instant();
+        db.sql("""
+                insert into routing_decision (id, organization_id, case_id, outcome, service_id, unit_id, assignee_id, confidence,
+                    reason, alternatives, model, decided_at)
+                values (?, ?, ?, ?, ?, ?, null, ?, ?, cast(? as jsonb), ?, ?)""")
+                .params(id, organization.value(), caseId, outcome.name(), serviceId, unitId, confidence, reason,
+                        json.writeValueAsString(ranked), ServiceClassifier.MODEL, Timestamp.from(decidedAt))
+                .update();
+        return new RoutingDecision(id, organization, caseId, outcome, serviceId, unitId, null, confidence, reason, ranked,
+                ServiceClassifier.MODEL, decidedAt);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<RoutingDecision> decisions(OrganizationId organization, UUID caseId) {
+        return db.sql("select * from routing_decision where organization_id = ? and case_id = ? order by decided_at desc, id desc")
+                .params(organization.value(), caseId)
+                .query((rs, n) -> new RoutingDecision(rs.getObject("id", UUID.class), organization,
+                        rs.getObject("case_id", UUID.class), RoutingDecision.Outcome.valueOf(rs.getString("outcome")),
+                        rs.getObject("service_id", UUID.class), rs.getObject("unit_id", UUID.class),
+                        rs.getObject("assignee_id", UUID.class), rs.getDouble("confidence"), rs.getString("reason"),
+                        json.readValue(rs.getString("alternatives"), new TypeReference<List<RoutingDecision.Alternative>>() {}),
+                        rs.getString("model"), rs.getTimestamp("decided_at").toInstant()))
+                .list();
+    }
+
+    private static List<RoutingDecision.Alternative> rank(Trained model, String text) {
+        List<RoutingDecision.Alternative> ranked = new ArrayList<>();
+        if (model.classifier() == null) return ranked;
+        for (Scored s : model.classifier().rank(text)) {
+            CatalogueService service = model.services().get(s.label());
+            if (service == null) continue;
+            ranked.add(new RoutingDecision.Alternative(service.id(), service.name().fi(), service.open311Code(),
+                    service.referenceCode(), service.unitId(), Math.round(s.confidence() * 10_000) / 10_000.0));
+            if (ranked.size() == ALTERNATIVES) break;
+        }
+        return ranked;
+    }
+
+    private Trained model(OrganizationId organization) {
+        String version = catalogue.version(organization) + "/" + db.sql(
+                "select count(*) || '@' || coalesce(max(created_at)::text, '-') from routing_feedback where organization_id = ?")
+                .param(organization.value()).query(String.class).single();
+        Trained current = models.get(organization);
+        if (current != null && current.version().equals(version)) return current;
+        Trained trained = train(organization, version);
+        models.put(organization, trained);
+        return trained;
+    }
+
+    private Trained train(OrganizationId organization, String version) {
+        Map<String, CatalogueService> services = new HashMap<>();
+        List<Example> examples = new ArrayList<>();
+        for (CatalogueService s : catalogue.list(organization)) {
+            String label = s.id().toString();
+            services.put(label, s);
+            examples.addAll(ServiceClassifier.examples(s, label));
+        }
+        db.sql("select service_id, text from routing_feedback where organization_id = ? order by created_at desc limit ?")
+                .params(organization.value(), HISTORY_LIMIT)
+                .query(rs -> {
+                    String label = rs.getObject("service_id", UUID.class).toString();
+                    if (services.containsKey(label)) examples.add(new Example(label, rs.getString("text")));
+                });
+        return new Trained(version, examples.isEmpty() ? null : new ServiceClassifier(examples), services);
+    }
+
+    // ------------------------------------------------------------------ feedback
+
+    @Override
+    public void corrected(OrganizationId organization, UUID caseId, String text, Language language, UUID previousServiceId,
+                          UUID serviceId, UUID staffId) {
+        feedback(organization, caseId, text, language, serviceId, previousServiceId, Kind.CORRECTED, staffId);
+    }
+
+    @Override
+    public void confirmed(OrganizationId organization, UUID caseId, String text, Language language, UUID serviceId, UUID staffId) {
+        feedback(organization, caseId, text, language, serviceId, null, Kind.CONFIRMED, staffId);
+    }
+
+    @Override
+    public void history(OrganizationId organization, String text, Language language, UUID serviceId) {
+        feedback(organization, null, text, language, serviceId, null, Kind.HISTORY, null);
+    }
+
+    private void feedback(OrganizationId organization, UUID caseId, String text, Language language, UUID serviceId,
+                          UUID previousServiceId, Kind kind, UUID staffId) {
+        String checked = requireText(text);
+        if (serviceId == null || catalogue.find(organization, serviceId).isEmpty()) {
+            throw AspaException.invalid("unknown-service", "Unknown service");
+        }
+        if (previousServiceId != null && catalogue.find(organization, previousServiceId).isEmpty()) {
+            throw AspaException.invalid("unknown-service", "Unknown service");
+        }
+        db.sql("""
+                insert into routing_feedback (id, organization_id, case_id, text, language, service_id, previous_service_id,
+                    kind, staff_user_id, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Ids.next(), organization.value(), caseId, checked, (language == null ? Language.FI : language).code(),
+                        serviceId, previousServiceId, kind.name(), staffId, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Entry> recent(OrganizationId organization, int limit) {
+        return db.sql("select * from routing_feedback where organization_id = ? order by created_at desc, id desc limit ?")
+                .params(organization.value(), Math.max(0, Math.min(limit, 1000)))
+                .query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+                        rs.getString("text"), Language.parse(rs.getString("language")).orElse(Language.FI),
+                        rs.getObject("service_id", UUID.class), rs.getObject("previous_service_id", UUID.class),
+                        Kind.valueOf(rs.getString("kind")), rs.getObject("staff_user_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    private static String requireText(String text) {
+        if (text == null || text.isBlank()) throw AspaException.invalid("required", "text is required");
+        if (text.length() > MAX_TEXT) throw AspaException.invalid("too-long", "text is longer than " + MAX_TEXT + " characters");
+        return text;
+    }
+}

@@ -1,0 +1,89 @@
+package fi.aspa.routing;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Features of free text that survive Finnish and Swedish inflection and compounding without a dictionary:
+ * whole words, word prefixes (a crude stem: {@code kuoppa}, {@code kuopat}, {@code kuoppia} share {@code kuop}),
+ * and character n-grams inside words with word-boundary marks ({@code liikennemerkki} shares {@code merkk} and
+ * {@code rkki$} with {@code merkki}). Pure Java, no language resources beyond a short stop-word list.
+ */
+final class TextFeatures {
+    static final int MIN_GRAM = 3;
+    static final int MAX_GRAM = 5;
+    static final int PREFIX = 5;
+    /** Long texts are cut: routing needs the gist, not the whole letter. */
+    static final int MAX_CHARS = 1_500;
+
+    /** Function words of Finnish, Swedish and English that carry no topic. */
+    private static final Set<String> STOP = Set.of(
+            "ja", "on", "ei", "se", "että", "oli", "ole", "olla", "ovat", "kun", "jos", "niin", "tai", "mutta", "myös",
+            "vaan", "sen", "sitä", "siinä", "tämä", "tässä", "tätä", "joka", "jotka", "mikä", "mitä", "kuin", "nyt",
+            "jo", "vielä", "vain", "ne", "he", "hän", "me", "te", "minä", "olen", "ollut", "siis", "eli", "kanssa",
+            "och", "att", "det", "som", "en", "ett", "är", "av", "för", "på", "med", "till", "den", "har", "inte",
+            "om", "de", "så", "var", "men", "eller", "från", "kan", "vid", "ska",
+            "the", "and", "of", "to", "in", "is", "it", "that", "for", "at", "be", "are", "was", "with", "this");
+
+    private TextFeatures() {}
+
+    /** Lower-cased words of letters only (numbers, addresses and ids carry no topic). */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        if (text == null) return words;
+        String s = Normalizer.normalize(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text, Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT);
+        int start = -1;
+        boolean digit = false;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                if (start < 0) {
+                    start = i;
+                    digit = false;
+                }
+                digit |= Character.isDigit(c);
+            } else if (start >= 0) {
+                String w = s.substring(start, i);
+                if (!digit && w.length() >= 2 && !STOP.contains(w)) words.add(w);
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    /** Feature counts of a text: {@code w:} words, {@code p:} prefixes, {@code c:} in-word character n-grams. */
+    static Map<String, Double> of(String text) {
+        Map<String, Double> counts = new HashMap<>();
+        for (String w : words(text)) {
+            counts.merge("w:" + w, 1.0, Double::sum);
+            if (w.length() > PREFIX + 1) counts.merge("p:" + w.substring(0, PREFIX), 1.0, Double::sum);
+            String marked = "^" + w + "$";
+            for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
+                for (int i = 0; i + n <= marked.length(); i++) {
+                    counts.merge("c:" + marked.substring(i, i + n), 1.0, Double::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Only the character n-grams: the naive baseline's features. */
+    static Map<String, Double> charGrams(String text) {
+        Map<String, Double> counts = new HashMap<>();
+        for (String w : words(text)) {
+            String marked = "^" + w + "$";
+            for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
+                for (int i = 0; i + n <= marked.length(); i++) {
+                    counts.merge(marked.substring(i, i + n), 1.0, Double::sum);
+                }
+            }
+        }
+        return counts;
+    }
+}
