@@ -170,11 +170,11 @@ class DeskPage {
 
     /** The desk's settings: service point, desk name, the service it calls (any when null). */
     record Settings(ServicePoint point, String desk, UUID serviceId, String pointValue, String serviceValue) {
-        boolean ready() {
+        public boolean ready() {
             return point != null && desk != null;
         }
 
-        String url() {
+        public String url() {
             UriComponentsBuilder url = UriComponentsBuilder.fromPath("/workspace/desk");
             if (point != null) url.queryParam("point", point.id());
             if (desk != null) url.queryParam("desk", desk);
