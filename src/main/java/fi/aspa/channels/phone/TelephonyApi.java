@@ -48,18 +48,21 @@ class TelephonyApi {
         this.staff = staff;
     }
 
-    @Schema(description = "An incoming call")
+    @Schema(name = "TelephonyIncomingCall", description = "An incoming call")
     record IncomingCall(
             @Schema(description = "The caller's number: +358…, 0…, or E.164 digits", example = "+358401234567")
             @NotBlank @Size(max = 40) String phone,
             @Schema(description = "The username of the agent the call rings for (optional)", example = "agentti")
             @Size(max = 100) String agentUsername) {}
 
+    @Schema(name = "TelephonyRecentCase", description = "One of the caller's latest cases")
     record RecentCase(UUID id, String reference, String subject, CaseStatus status, Channel channel, Instant updatedAt,
                       String workspaceUrl) {}
 
+    @Schema(name = "TelephonyCaller", description = "A customer with the caller's number")
     record Caller(UUID id, String name, List<RecentCase> recentCases) {}
 
+    @Schema(name = "TelephonyIncomingCallResult")
     record IncomingCallResult(
             @Schema(description = "The number in international form") String phone,
             @Schema(description = "Customers with this number; empty for a new caller") List<Caller> customers,

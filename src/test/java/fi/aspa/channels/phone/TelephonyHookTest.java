@@ -129,6 +129,17 @@ class TelephonyHookTest {
     }
 
     @Test
+    void theHookIsInTheOpenApiDocument() throws Exception {
+        JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        JsonNode hook = api.get("paths").get("/api/v1/telephony/incoming").get("post");
+        assertThat(hook.get("security").get(0).has("bearer")).isTrue();
+        assertThat(hook.get("responses").has("200")).isTrue();
+        assertThat(hook.get("responses").has("422")).isTrue();
+        assertThat(api.get("components").get("schemas").get("TelephonyIncomingCall").get("required"))
+                .extracting(JsonNode::asString).containsExactly("phone");
+    }
+
+    @Test
     void badInputIsAProblemAndNoTokenIs401() throws Exception {
         assertThat(incoming(null, "{\"phone\": \"" + number + "\"}").getStatus()).isEqualTo(401);
         assertThat(incoming("not-a-token", "{\"phone\": \"" + number + "\"}").getStatus()).isEqualTo(401);
