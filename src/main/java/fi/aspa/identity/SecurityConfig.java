@@ -61,6 +61,7 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers("/callback", "/callback/**", "/appointments", "/appointments/**", "/kiosk/**", "/display/**").permitAll()
                         .requestMatchers("/", "/contact", "/contact/**", "/track/**", "/services", "/services/**", "/accessibility", "/login",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()

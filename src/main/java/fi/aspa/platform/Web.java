@@ -13,7 +13,7 @@ public final class Web {
 
     /** A path fit for logs: secrets in paths (tracking tokens) are masked. */
     public static String loggablePath(String path) {
-        return path == null ? null : path.replaceAll("^/track/[^/]+", "/track/***");
+        return path == null ? null : path.replaceAll("^/(track|appointments/manage)/[^/]+", "/$1/***");
     }
 
     public static boolean isApiRequest(HttpServletRequest request) {

@@ -1,0 +1,39 @@
+package fi.aspa.channels.phone;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many callback requests one client address may send: the web form's allowance ({@code aspa.webform.rate-limit},
+ * 5 per 10 minutes) in a bucket of its own. Kept in this node's memory, like the contact form's.
+ */
+@Component
+class CallbackLimits {
+    private static final int MAX_TRACKED = 50_000;
+    private final long capacity;
+    private final Duration period;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    CallbackLimits(@Value("${aspa.webform.rate-limit.capacity:5}") long capacity,
+                   @Value("${aspa.webform.rate-limit.period:10m}") Duration period) {
+        this.capacity = capacity;
+        this.period = period;
+    }
+
+    boolean tryAcquire(String clientAddress) {
+        if (buckets.size() > MAX_TRACKED) buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
+        return buckets.computeIfAbsent(clientAddress, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build())
+                .tryConsume(1);
+    }
+
+    /** For tests that share one application and one client address. */
+    void reset() {
+        buckets.clear();
+    }
+}
