@@ -178,11 +178,11 @@ class VisitsBrowserTest {
         browser.type("#desk", "3").click("#desk-settings button[type=submit]");
         browser.waitFor("#call-next");
         browser.assertAccessible("desk ready " + lang);
-        browser.click("#call-next");
+        browser.clickAndWaitForNewPage("#call-next");
         browser.waitFor("#current-number");
         assertThat(browser.text("#current-number")).isEqualTo(second);
         browser.assertAccessible("desk serving " + lang);
-        browser.click("#served-submit");
+        browser.clickAndWaitForNewPage("#served-submit");
         browser.waitFor("#notice");
         assertThat(browser.findAll("#current-number")).isEmpty();
         browser.assertAccessible("desk served " + lang);

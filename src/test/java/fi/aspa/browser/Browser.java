@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -80,6 +81,14 @@ public final class Browser implements AutoCloseable {
 
     public Browser click(String css) {
         find(css).click();
+        return this;
+    }
+
+    /** Clicks something that loads a new page, and waits until the old page is gone. */
+    public Browser clickAndWaitForNewPage(String css) {
+        WebElement oldPage = find("html");
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
         return this;
     }
 

@@ -104,7 +104,7 @@ class AgentJourneyBrowserTest {
 
         browser.type("#reply-body", "Hej Sara! Vi utreder saken.");
         new Select(browser.find("#reply-after")).selectByValue("WAITING");
-        browser.click("#reply button[type=submit]");
+        browser.clickAndWaitForNewPage("#reply button[type=submit]");
         browser.waitFor("#notice");
         assertThat(browser.text("#notice")).isEqualTo(fi ? "Vastaus lähetettiin asiakkaalle." : "Svaret skickades till kunden.");
         assertThat(browser.text(".message--outbound .message__body")).isEqualTo("Hej Sara! Vi utreder saken.");
@@ -112,7 +112,7 @@ class AgentJourneyBrowserTest {
 
         new Select(browser.find("#transfer-unit")).selectByValue(org.building().id().toString());
         browser.type("#transfer-note", "Gäller bygglov, hör till er.");
-        browser.click("#actions form[action$='/transfer'] button[type=submit]");
+        browser.clickAndWaitForNewPage("#actions form[action$='/transfer'] button[type=submit]");
         browser.waitFor("#notice");
         assertThat(browser.text("#notice")).isEqualTo(fi ? "Asia siirrettiin toiseen yksikköön." : "Ärendet överfördes till en annan enhet.");
         browser.assertAccessible("transferred " + lang);
