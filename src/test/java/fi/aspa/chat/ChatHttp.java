@@ -46,6 +46,10 @@ final class ChatHttp {
         return send(b.method(method, HttpRequest.BodyPublishers.ofString(text)).build());
     }
 
+    HttpResponse<String> get2(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).header(ResidentApi.TOKEN, token).header("Accept", "application/json").GET().build());
+    }
+
     static JsonNode body(HttpResponse<String> response) {
         return ChatClient.JSON.readTree(response.body());
     }
