@@ -271,19 +271,21 @@
     });
   }
 
-  var log, statusLine, typingLine, composer, composerInput, composerError, endButton, leaveBox;
+  var log, logBox, statusLine, typingLine, composer, composerInput, composerError, endButton, leaveBox;
 
   function chatView(focus) {
     clear();
     statusLine = el('p', 'aspa-chat__status');
     statusLine.setAttribute('role', 'status');
     body.appendChild(statusLine);
-    log = el('ol', 'aspa-chat__log');
-    log.setAttribute('role', 'log');
-    log.setAttribute('aria-live', 'polite');
-    log.setAttribute('aria-label', t('log'));
-    log.tabIndex = 0;
-    body.appendChild(log);
+    logBox = el('div', 'aspa-chat__log');
+    logBox.setAttribute('role', 'log');
+    logBox.setAttribute('aria-live', 'polite');
+    logBox.setAttribute('aria-label', t('log'));
+    logBox.tabIndex = 0;
+    log = el('ol', 'aspa-chat__lines');
+    logBox.appendChild(log);
+    body.appendChild(logBox);
     typingLine = el('p', 'aspa-chat__typing', t('typing'));
     typingLine.hidden = true;
     body.appendChild(typingLine);
@@ -354,7 +356,7 @@
     li.appendChild(el('span', 'aspa-chat__who', who));
     li.appendChild(el('span', 'aspa-chat__text', text));
     log.appendChild(li);
-    log.scrollTop = log.scrollHeight;
+    logBox.scrollTop = logBox.scrollHeight;
     return li;
   }
 
@@ -380,6 +382,7 @@
   }
 
   function onAck(frame) {
+    if (frame.reference) reference = frame.reference;
     var p = pending[frame.clientId];
     if (!p) return;
     delete pending[frame.clientId];

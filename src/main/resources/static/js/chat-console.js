@@ -12,6 +12,7 @@
   var url = new URL(root.getAttribute('data-socket'), window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   var log = document.getElementById('chat-log');
+  var lines = document.getElementById('chat-lines');
   var selected = log ? log.getAttribute('data-session') : null;
   var lastSeq = log ? +log.getAttribute('data-last-seq') : 0;
   var banner = document.getElementById('chat-connection');
@@ -29,6 +30,7 @@
   var labels = {
     you: root.getAttribute('data-you') || '',
     agent: root.getAttribute('data-agent') || '',
+    system: root.getAttribute('data-system') || '',
     resident: log ? (document.getElementById('chat-log-title') || {}).textContent || '' : ''
   };
 
@@ -52,7 +54,8 @@
     li.setAttribute('data-seq', frame.seq);
     var who = document.createElement('span');
     who.className = 'chat-line__who';
-    who.textContent = frame.from === 'resident' ? labels.resident : (frame.author === me ? labels.you : labels.agent);
+    who.textContent = frame.from === 'resident' ? labels.resident : frame.from === 'system' ? labels.system
+      : (frame.author === me ? labels.you : labels.agent);
     var at = document.createElement('time');
     at.className = 'chat-line__at';
     var when = new Date(frame.at);
@@ -66,8 +69,8 @@
     li.appendChild(at);
     li.appendChild(document.createTextNode(' '));
     li.appendChild(text);
-    log.appendChild(li);
-    li.scrollIntoView({ block: 'nearest' });
+    lines.appendChild(li);
+    log.scrollTop = log.scrollHeight;
   }
 
   function markRead() {
@@ -84,7 +87,12 @@
     }
     if (frame.seq <= lastSeq) return;
     lastSeq = frame.seq;
-    if (frame.from === 'system') { window.location.reload(); return; }
+    if (frame.from === 'system') {
+      var template = root.getAttribute('data-event-' + frame.event) || frame.event;
+      line({ from: 'system', seq: frame.seq, at: frame.at, body: template.replace('{0}', frame.body || '') });
+      if (frame.event !== 'joined' && form) form.hidden = true;
+      return;
+    }
     line(frame);
     if (frame.from === 'resident') { typing.hidden = true; markRead(); }
     if (frame.from === 'agent') readMark.hidden = true;

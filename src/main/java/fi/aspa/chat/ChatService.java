@@ -76,7 +76,7 @@ class ChatService {
     record Started(UUID sessionId, String token) {}
 
     /** A line stored: the stream entry's id and sequence number, and whether it had been stored before. */
-    record Ack(String clientId, UUID id, long seq, boolean duplicate) {}
+    record Ack(String clientId, UUID id, long seq, boolean duplicate, String reference) {}
 
     record LeftMessage(String reference, boolean duplicate) {}
 
@@ -124,12 +124,13 @@ class ChatService {
         String key = "r:" + clientId(clientId);
         ChatSession session = store.lock(s.organizationId(), s.id()).orElseThrow(() -> AspaException.notFound("Chat"));
         Optional<StreamEntry> existing = store.byClientId(session.id(), key);
-        if (existing.isPresent()) return new Ack(clientId, existing.get().id(), existing.get().seq(), true);
+        if (existing.isPresent()) return new Ack(clientId, existing.get().id(), existing.get().seq(), true, session.caseReference());
         if (!session.state().open()) throw AspaException.conflict("chat-closed", "The chat has ended");
         String text = text(body);
         OrganizationId org = session.organizationId();
         Instant now = clock.instant();
         UUID caseMessageId;
+        String reference = session.caseReference();
         boolean queued = false;
         if (session.caseId() == null) {
             UUID customer = customers.resolve(org, ContactDetails.resident(session.residentName(), session.residentEmail(), null,
@@ -138,6 +139,7 @@ class ChatService {
                     text, session.language(), null, session.unitId(), null, Set.of(TAG_CHAT), List.of(), Actor.customer()));
             caseMessageId = firstMessageId(org, opened.id());
             store.caseOpened(session.id(), opened.id(), opened.reference(), customer, now);
+            reference = opened.reference();
             queued = true;
         } else {
             caseMessageId = cases.addCustomerMessage(org, session.caseId(), text, Channel.CHAT, List.of());
@@ -145,7 +147,7 @@ class ChatService {
         StreamEntry entry = store.append(org, session, StreamEntry.Kind.RESIDENT, key, null, caseMessageId, text, null, now);
         fanout.publish(ChatSignal.message(org.value(), session.id(), entry.seq()));
         if (queued) fanout.publish(ChatSignal.queue(org.value()));
-        return new Ack(clientId, entry.id(), entry.seq(), false);
+        return new Ack(clientId, entry.id(), entry.seq(), false, reference);
     }
 
     /** The resident ends the conversation; a case already opened stays in the normal queues. */
@@ -216,13 +218,13 @@ class ChatService {
         String key = "a:" + clientId(clientId);
         ChatSession session = store.lock(org, sessionId).orElseThrow(() -> AspaException.notFound("Chat"));
         Optional<StreamEntry> existing = store.byClientId(session.id(), key);
-        if (existing.isPresent()) return new Ack(clientId, existing.get().id(), existing.get().seq(), true);
+        if (existing.isPresent()) return new Ack(clientId, existing.get().id(), existing.get().seq(), true, null);
         requireMine(session, staffId);
         String text = text(body);
         UUID caseMessageId = cases.reply(org, session.caseId(), Actor.staff(staffId), text, null);
         StreamEntry entry = store.append(org, session, StreamEntry.Kind.AGENT, key, staffId, caseMessageId, text, null, clock.instant());
         fanout.publish(ChatSignal.message(org.value(), session.id(), entry.seq()));
-        return new Ack(clientId, entry.id(), entry.seq(), false);
+        return new Ack(clientId, entry.id(), entry.seq(), false, null);
     }
 
     /** A reply to the chat's case written outside the console: into the chat, once. */

@@ -57,6 +57,7 @@ class Frames {
         f.put("clientId", ack.clientId());
         f.put("id", ack.id().toString());
         f.put("seq", ack.seq());
+        if (ack.reference() != null) f.put("reference", ack.reference());
         if (sessionId != null) f.put("session", sessionId.toString());
         return f;
     }
