@@ -156,14 +156,18 @@ class ChatHub implements DisposableBean {
 
     private void deliver(UUID sessionId) {
         Subscribers subs = bySession.get(sessionId);
-        if (subs == null || subs.all.isEmpty()) return;
-        long from = subs.all.stream().mapToLong(s -> s.lastSeq).min().orElse(0);
+        if (subs == null) return;
+        // Only the subscribers there before the read: one added meanwhile is served by the next run.
+        List<Subscriber> snapshot = List.copyOf(subs.all);
+        if (snapshot.isEmpty()) return;
+        long from = snapshot.stream().mapToLong(s -> s.lastSeq).min().orElse(0);
         while (true) {
             List<StreamEntry> entries = service.after(sessionId, from, BATCH);
             if (entries.isEmpty()) return;
-            for (Subscriber s : subs.all) {
+            for (Subscriber s : snapshot) {
                 for (StreamEntry e : entries) {
-                    if (e.seq() <= s.lastSeq) continue;
+                    // Sequence numbers are dense: never skip one, never repeat one.
+                    if (e.seq() != s.lastSeq + 1) continue;
                     s.peer.send(frames.write(Frames.message(sessionId, e, s.peer.side)));
                     s.lastSeq = e.seq();
                 }
