@@ -64,7 +64,7 @@ public class ChatLoad {
     static volatile boolean measuring = false;
     static final AtomicLong sentByResidents = new AtomicLong(), sentByAgents = new AtomicLong();
     static final Set<String> receivedByAgents = ConcurrentHashMap.newKeySet(), receivedByResidents = ConcurrentHashMap.newKeySet();
-    static final AtomicInteger duplicates = new AtomicInteger(), reconnects = new AtomicInteger();
+    static final AtomicInteger duplicates = new AtomicInteger(), reconnects = new AtomicInteger(), errors = new AtomicInteger();
     static final Set<String> sentResidentBodies = ConcurrentHashMap.newKeySet(), sentAgentBodies = ConcurrentHashMap.newKeySet();
 
     public static void main(String[] args) throws Exception {
@@ -88,6 +88,11 @@ public class ChatLoad {
             for (int n = 0; n < nodes; n++) startApp(url, n);
             for (int n = 0; n < nodes; n++) awaitHealthy(ports.get(n));
             run(url);
+        } catch (Exception e) {
+            e.printStackTrace(System.out);
+            System.out.println("RESULT: the run failed");
+            apps.forEach(Process::destroyForcibly);
+            System.exit(1);
         } finally {
             apps.forEach(Process::destroyForcibly);
         }
@@ -222,14 +227,17 @@ public class ChatLoad {
             if (w != ws || !running) return;
             reconnects.incrementAndGet();
             node = (node + 1) % ports.size();
-            CompletableFuture.runAsync(() -> {
-                for (int attempt = 0; attempt < 20 && running; attempt++) {
+            // Like the widget: wait a moment (with jitter, so a thousand clients do not all come back at once), then
+            // try the other node; keep trying until the run ends.
+            RECONNECTS.execute(() -> {
+                sleep(ThreadLocalRandom.current().nextLong(200, 2000));
+                for (int attempt = 0; running; attempt++) {
                     try {
                         connect();
                         return;
                     } catch (RuntimeException e) {
                         node = (node + 1) % ports.size();
-                        sleep(500);
+                        sleep(Math.min(500L << Math.min(attempt, 4), 5000));
                     }
                 }
             });
@@ -237,6 +245,7 @@ public class ChatLoad {
     }
 
     static volatile boolean running = true;
+    static final java.util.concurrent.ExecutorService RECONNECTS = Executors.newVirtualThreadPerTaskExecutor();
 
     static final class Resident {
         final int index;
@@ -262,6 +271,12 @@ public class ChatLoad {
                 case "welcome" -> {
                     welcomed.complete(null);
                     unacked.forEach((id, body) -> socket.send(line(id, body)));
+                }
+                case "error" -> {
+                    String id = f.path("clientId").asString();
+                    String body = unacked.get(id);
+                    errors.incrementAndGet();
+                    if (body != null) CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(() -> socket.send(line(id, body)));
                 }
                 case "ack" -> {
                     String id = f.path("clientId").asString();
@@ -354,6 +369,11 @@ public class ChatLoad {
         void frame(JsonNode f) {
             switch (f.path("type").asString()) {
                 case "ack" -> unacked.remove(f.path("clientId").asString());
+                case "error" -> {
+                    String frame = unacked.get(f.path("clientId").asString());
+                    errors.incrementAndGet();
+                    if (frame != null) CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(() -> socket.send(frame));
+                }
                 case "message" -> {
                     UUID session = UUID.fromString(f.path("session").asString());
                     long seq = f.path("seq").asLong();
@@ -441,9 +461,14 @@ public class ChatLoad {
         for (Resident r : residentList) r.welcomed.get(30, TimeUnit.SECONDS);
         System.out.printf("%d residents connected in %.1f s%n", residents, (System.nanoTime() - setup) / 1e9);
 
-        for (Resident r : residentList) r.say();
+        // New chats arrive at about 100 a second: each first line opens a case, and every case of an organization
+        // takes its reference number from one counter row, so a burst of them queues on that row.
         for (Resident r : residentList) {
-            for (int i = 0; i < 600 && !r.unacked.isEmpty(); i++) sleep(50);
+            r.say();
+            sleep(10);
+        }
+        for (Resident r : residentList) {
+            for (int i = 0; i < 1200 && !r.unacked.isEmpty(); i++) sleep(50);
             if (!r.unacked.isEmpty()) throw new IllegalStateException("first line of resident " + r.index + " not acknowledged");
         }
         System.out.printf("first lines stored (cases opened) after %.1f s%n", (System.nanoTime() - setup) / 1e9);
@@ -464,7 +489,7 @@ public class ChatLoad {
         sleep(TimeUnit.SECONDS.toMillis(seconds));
         measuring = false;
         System.out.println("load stopped; letting the last lines arrive");
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 1200; i++) {
             boolean done = residentList.stream().allMatch(r -> r.unacked.isEmpty()) && agentList.stream().allMatch(a -> a.unacked.isEmpty())
                     && receivedByAgents.size() >= sentResidentBodies.size() && receivedByResidents.size() >= sentAgentBodies.size();
             if (done) break;
@@ -495,7 +520,7 @@ public class ChatLoad {
         long missingAtResidents = sentAgentBodies.stream().filter(b -> !receivedByResidents.contains(b)).count();
         System.out.printf("resident lines sent %d, received by agents %d, missing %d%n", sentResidentBodies.size(), receivedByAgents.size(), missingAtAgents);
         System.out.printf("agent lines sent %d, received by residents %d, missing %d%n", sentAgentBodies.size(), receivedByResidents.size(), missingAtResidents);
-        System.out.printf("duplicates seen by clients %d, reconnects %d%n", duplicates.get(), reconnects.get());
+        System.out.printf("duplicates seen by clients %d, reconnects %d, error frames (line resent) %d%n", duplicates.get(), reconnects.get(), errors.get());
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("""
                      select kind, count(*), count(distinct (session_id, client_id)) from chat_message m

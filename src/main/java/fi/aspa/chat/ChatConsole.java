@@ -225,7 +225,7 @@ class ChatConsole {
         Map<UUID, String> unitNames = organizations.units(org).stream().collect(Collectors.toMap(u -> u.id(), u -> u.name().in(language)));
         List<ChatSession> waiting = service.waiting(org).stream()
                 .filter(s -> s.unitId() == null || me.unitId() == null || s.unitId().equals(me.unitId())).toList();
-        Map<UUID, String> firstLines = service.firstLines(waiting.stream().map(ChatSession::id).toList());
+        Map<UUID, String> firstLines = service.firstLines(org, waiting.stream().map(ChatSession::id).toList());
         List<QueueItem> queue = waiting.stream().map(s -> new QueueItem(s.id(), residentName(s), languageName(s.language()),
                 time(s.queuedAt()), iso(s.queuedAt()), firstLines.getOrDefault(s.id(), ""),
                 s.unitId() == null ? null : unitNames.get(s.unitId()))).toList();
@@ -245,7 +245,7 @@ class ChatConsole {
     private Conversation conversation(StaffPrincipal me, ChatSession chat, Map<UUID, String> staffNames) {
         List<Line> lines = new ArrayList<>();
         String resident = residentName(chat);
-        for (StreamEntry e : service.after(chat.id(), 0, 5000)) {
+        for (StreamEntry e : service.after(chat.organizationId(), chat.id(), 0, 5000)) {
             String who = switch (e.kind()) {
                 case RESIDENT -> resident;
                 case AGENT -> me.id().equals(e.authorStaffId()) ? msg("chat.you") : staffNames.getOrDefault(e.authorStaffId(), msg("chat.agent"));

@@ -54,7 +54,13 @@ class ChatHub implements DisposableBean {
     }
 
     private static final class Subscribers {
+        final OrganizationId organization;
         final Set<Subscriber> all = new CopyOnWriteArraySet<>();
+
+        Subscribers(OrganizationId organization) {
+            this.organization = organization;
+        }
+
         final Coalescing delivery = new Coalescing();
     }
 
@@ -67,7 +73,7 @@ class ChatHub implements DisposableBean {
     /** Subscribes a connection to a chat from {@code afterSeq} on and sends it what it has not seen. */
     void subscribe(Peer peer, UUID sessionId, long afterSeq) {
         Subscribers subs = bySession.compute(sessionId, (k, v) -> {
-            Subscribers s = v == null ? new Subscribers() : v;
+            Subscribers s = v == null ? new Subscribers(new OrganizationId(peer.organizationId)) : v;
             s.all.removeIf(x -> x.peer == peer);
             s.all.add(new Subscriber(peer, Math.max(0, afterSeq)));
             return s;
@@ -162,7 +168,7 @@ class ChatHub implements DisposableBean {
         if (snapshot.isEmpty()) return;
         long from = snapshot.stream().mapToLong(s -> s.lastSeq).min().orElse(0);
         while (true) {
-            List<StreamEntry> entries = service.after(sessionId, from, BATCH);
+            List<StreamEntry> entries = service.after(subs.organization, sessionId, from, BATCH);
             if (entries.isEmpty()) return;
             for (Subscriber s : snapshot) {
                 for (StreamEntry e : entries) {
@@ -209,12 +215,14 @@ class ChatHub implements DisposableBean {
     /** Keeps connected agents present, and residents' queue view current as presence and hours change. */
     @Scheduled(fixedDelayString = "${aspa.chat.heartbeat:20s}", initialDelayString = "${aspa.chat.heartbeat:20s}")
     void heartbeat() {
-        List<UUID> agents = new ArrayList<>();
-        peersByOrganization.values().forEach(set -> set.forEach(p -> {
-            if (p.side == Peer.Side.AGENT && p.isOpen()) agents.add(p.staffId);
-        }));
         try {
-            if (!agents.isEmpty()) service.seen(agents);
+            peersByOrganization.forEach((org, peers) -> {
+                List<UUID> agents = new ArrayList<>();
+                peers.forEach(p -> {
+                    if (p.side == Peer.Side.AGENT && p.isOpen()) agents.add(p.staffId);
+                });
+                if (!agents.isEmpty()) service.seen(new OrganizationId(org), agents);
+            });
             peersByOrganization.keySet().forEach(this::queueChanged);
         } catch (RuntimeException e) {
             log.warn("Chat heartbeat failed: {}", e.getMessage());

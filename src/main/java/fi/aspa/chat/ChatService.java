@@ -123,7 +123,7 @@ class ChatService {
     public Ack residentSend(ChatSession s, String clientId, String body) {
         String key = "r:" + clientId(clientId);
         ChatSession session = store.lock(s.organizationId(), s.id()).orElseThrow(() -> AspaException.notFound("Chat"));
-        Optional<StreamEntry> existing = store.byClientId(session.id(), key);
+        Optional<StreamEntry> existing = store.byClientId(session.organizationId(), session.id(), key);
         if (existing.isPresent()) return new Ack(clientId, existing.get().id(), existing.get().seq(), true, session.caseReference());
         if (!session.state().open()) throw AspaException.conflict("chat-closed", "The chat has ended");
         String text = text(body);
@@ -217,7 +217,7 @@ class ChatService {
     public Ack agentSend(OrganizationId org, UUID staffId, UUID sessionId, String clientId, String body) {
         String key = "a:" + clientId(clientId);
         ChatSession session = store.lock(org, sessionId).orElseThrow(() -> AspaException.notFound("Chat"));
-        Optional<StreamEntry> existing = store.byClientId(session.id(), key);
+        Optional<StreamEntry> existing = store.byClientId(session.organizationId(), session.id(), key);
         if (existing.isPresent()) return new Ack(clientId, existing.get().id(), existing.get().seq(), true, null);
         requireMine(session, staffId);
         String text = text(body);
@@ -333,11 +333,11 @@ class ChatService {
     public void seen(OrganizationId org, UUID staffId) {
         Instant now = clock.instant();
         store.lockAgent(org, staffId, now);
-        store.seen(List.of(staffId), now);
+        store.seen(org, List.of(staffId), now);
     }
 
-    public void seen(java.util.Collection<UUID> staffIds) {
-        store.seen(staffIds, clock.instant());
+    public void seen(OrganizationId org, java.util.Collection<UUID> staffIds) {
+        store.seen(org, staffIds, clock.instant());
     }
 
     public void setHours(OrganizationId org, OpeningHours hours) {
@@ -371,8 +371,8 @@ class ChatService {
     }
 
     @Transactional(readOnly = true)
-    public List<StreamEntry> after(UUID sessionId, long seq, int limit) {
-        return store.after(sessionId, seq, limit);
+    public List<StreamEntry> after(OrganizationId org, UUID sessionId, long seq, int limit) {
+        return store.after(org, sessionId, seq, limit);
     }
 
     @Transactional(readOnly = true)
@@ -391,8 +391,8 @@ class ChatService {
     }
 
     @Transactional(readOnly = true)
-    public Map<UUID, String> firstLines(java.util.Collection<UUID> sessionIds) {
-        return store.firstLines(sessionIds);
+    public Map<UUID, String> firstLines(OrganizationId org, java.util.Collection<UUID> sessionIds) {
+        return store.firstLines(org, sessionIds);
     }
 
     @Transactional(readOnly = true)

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -112,9 +111,9 @@ class ChatStore {
 
     // ---------------------------------------------------------------- stream
 
-    Optional<StreamEntry> byClientId(UUID sessionId, String clientId) {
-        return db.sql("select * from chat_message where session_id = ? and client_id = ?")
-                .params(sessionId, clientId).query(ChatStore::entry).optional();
+    Optional<StreamEntry> byClientId(OrganizationId org, UUID sessionId, String clientId) {
+        return db.sql("select * from chat_message where organization_id = ? and session_id = ? and client_id = ?")
+                .params(org.value(), sessionId, clientId).query(ChatStore::entry).optional();
     }
 
     /** Appends to the stream of a session locked by the caller; returns the entry's sequence number. */
@@ -131,9 +130,9 @@ class ChatStore {
         return new StreamEntry(id, seq, kind, clientId, author, body, event, now);
     }
 
-    List<StreamEntry> after(UUID sessionId, long seq, int limit) {
-        return db.sql("select * from chat_message where session_id = ? and seq > ? order by seq limit ?")
-                .params(sessionId, seq, limit).query(ChatStore::entry).list();
+    List<StreamEntry> after(OrganizationId org, UUID sessionId, long seq, int limit) {
+        return db.sql("select * from chat_message where organization_id = ? and session_id = ? and seq > ? order by seq limit ?")
+                .params(org.value(), sessionId, seq, limit).query(ChatStore::entry).list();
     }
 
     boolean hasCaseMessage(OrganizationId org, UUID caseMessageId) {
@@ -148,13 +147,13 @@ class ChatStore {
     }
 
     /** The first line of each session: what a queued chat is about. */
-    Map<UUID, String> firstLines(Collection<UUID> sessionIds) {
+    Map<UUID, String> firstLines(OrganizationId org, Collection<UUID> sessionIds) {
         Map<UUID, String> lines = new HashMap<>();
         if (sessionIds.isEmpty()) return lines;
         db.sql("""
-                select session_id, left(body, 200) from chat_message where session_id = any(?) and kind = 'RESIDENT'
+                select session_id, left(body, 200) from chat_message where organization_id = ? and session_id = any(?) and kind = 'RESIDENT'
                 and seq = (select min(seq) from chat_message m where m.session_id = chat_message.session_id and m.kind = 'RESIDENT')""")
-                .param(sessionIds.toArray(UUID[]::new))
+                .params(org.value(), sessionIds.toArray(UUID[]::new))
                 .query(rs -> {
                     lines.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });
@@ -187,10 +186,10 @@ class ChatStore {
                 .params(max, ts(now), org.value(), staffId).update();
     }
 
-    void seen(Collection<UUID> staffIds, Instant now) {
+    void seen(OrganizationId org, Collection<UUID> staffIds, Instant now) {
         if (staffIds.isEmpty()) return;
-        db.sql("update chat_agent set last_seen_at = ? where staff_id = any(?)")
-                .params(ts(now), staffIds.toArray(UUID[]::new)).update();
+        db.sql("update chat_agent set last_seen_at = ? where organization_id = ? and staff_id = any(?)")
+                .params(ts(now), org.value(), staffIds.toArray(UUID[]::new)).update();
     }
 
     /** Agents marked available and seen since {@code since}, with their unit and how many chats they hold. */
@@ -257,7 +256,4 @@ class ChatStore {
         return at == null ? null : Timestamp.from(at);
     }
 
-    static <T> List<T> copy(List<T> list) {
-        return new ArrayList<>(list);
-    }
 }

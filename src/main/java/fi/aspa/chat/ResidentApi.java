@@ -109,14 +109,14 @@ class ResidentApi {
         List<Map<String, Object>> out = new ArrayList<>();
         CompletableFuture<ChatSignal> next = hub.waitFor(chat.id());
         try {
-            List<StreamEntry> entries = service.after(chat.id(), Math.max(0, after), 200);
+            List<StreamEntry> entries = service.after(chat.organizationId(), chat.id(), Math.max(0, after), 200);
             long seconds = Math.clamp(wait, 0, settings.longPoll().toSeconds());
             if (entries.isEmpty() && seconds > 0 && chat.state().open()) {
                 ChatSignal signal = await(next, seconds);
                 if (signal != null && signal.type() != ChatSignal.Type.MESSAGE && "a".equals(signal.by())) {
                     out.add(Frames.ephemeral(signal));
                 }
-                entries = service.after(chat.id(), Math.max(0, after), 200);
+                entries = service.after(chat.organizationId(), chat.id(), Math.max(0, after), 200);
             }
             for (StreamEntry e : entries) out.add(Frames.message(chat.id(), e, Peer.Side.RESIDENT));
         } finally {

@@ -18,6 +18,21 @@
  * timeline beside the conversation. Outside the opening hours, or with nobody available, the widget becomes a
  * contact form whose message becomes a case of the same model, so nothing is lost.
  *
+ * <p>Embedding: {@code <script src="https://aspa.example/chat/widget.js" data-organization="esimerkkila"
+ * data-lang="fi" defer></script>}; a link on the page marked {@code data-aspa-chat} (to the contact form, for
+ * people without JavaScript) becomes the chat button. A host page with a content security policy allows the Aspa
+ * origin in {@code script-src}, {@code style-src} and {@code connect-src} (https and wss); the widget itself has no
+ * inline script or style. The resident's side ({@code /chat/**}) is public, without cookies, and open to the
+ * origins in {@code aspa.chat.allowed-origins}. {@code /chat/demo} is a test host page.
+ *
+ * <p>Why a small JSON protocol on plain WebSocket rather than STOMP: the widget must stay a small dependency-free
+ * script, acknowledgements and resume by sequence number are ours to define anyway, and the same frames travel
+ * over the HTTP fallback unchanged. SockJS was not used: it needs its client library in the page, and POST + long
+ * polling gives the same reach with nothing extra.
+ *
+ * <p>Opening hours are weekly hours per organization ({@code chat_opening_hours}, else
+ * {@code aspa.chat.default-hours}); Finnish public holidays are not known yet.
+ *
  * <p>Uses only the APIs of {@code cases}, {@code customer}, {@code identity}, {@code organization} and
  * {@code platform}; nothing depends on this module.
  */

@@ -105,6 +105,12 @@ class ChatFlowTest {
                 me.send(Map.of("type", "read", "seq", 3));
                 assertThat(agent.awaitType("read").path("seq").asLong()).isEqualTo(3);
 
+                // A reply written on the case page reaches the chat too, once.
+                cases.reply(org.id(), caseId, fi.aspa.cases.Actor.staff(org.agent().id()), "Katso myös jätehuollon sivut.", null);
+                JsonNode fromCasePage = me.awaitMessage(4);
+                assertThat(fromCasePage.path("from").asString()).isEqualTo("agent");
+                assertThat(fromCasePage.path("body").asString()).isEqualTo("Katso myös jätehuollon sivut.");
+
                 String page = agentHttp.get("/workspace/chat/" + sessionId).body();
                 assertThat(page).contains("Hei Maija! Tiistaisin.").contains("maija.chat@example.fi").contains("role=\"log\"");
                 UUID customerId = cases.summary(org.id(), caseId).orElseThrow().customerId();
@@ -112,7 +118,7 @@ class ChatFlowTest {
                         .anySatisfy(e -> assertThat(e.purpose()).isEqualTo(ChatConsole.PURPOSE));
 
                 assertThat(agentHttp.post("/workspace/chat/" + sessionId + "/close", Map.of("outcome", "RESOLVED")).statusCode()).isEqualTo(302);
-                assertThat(me.awaitMessage(4).path("event").asString()).isEqualTo("closed");
+                assertThat(me.awaitMessage(5).path("event").asString()).isEqualTo("closed");
 
                 CaseDetail done = cases.detail(org.id(), caseId).orElseThrow();
                 assertThat(done.summary().status()).isEqualTo(CaseStatus.RESOLVED);
@@ -120,7 +126,8 @@ class ChatFlowTest {
                 assertThat(done.summary().tags()).contains("chat");
                 assertThat(done.messages()).extracting(CaseMessage::kind, CaseMessage::channel, CaseMessage::body).containsExactly(
                         tuple(MessageKind.INBOUND, Channel.CHAT, "Hei, milloin jäteastia tyhjennetään?"),
-                        tuple(MessageKind.OUTBOUND, Channel.CHAT, "Hei Maija! Tiistaisin."));
+                        tuple(MessageKind.OUTBOUND, Channel.CHAT, "Hei Maija! Tiistaisin."),
+                        tuple(MessageKind.OUTBOUND, Channel.CHAT, "Katso myös jätehuollon sivut."));
                 assertThat(cases.timeline(org.id(), customerId, 10)).extracting(t -> t.channel()).containsOnly(Channel.CHAT);
 
                 me.send(Map.of("type", "send", "clientId", "late", "body", "Vielä yksi"));
