@@ -112,6 +112,7 @@ class ChatBrowserTest {
 
         browser.driver().switchTo().window(agentTab);
         browser.click("#close-chat");
+        until("back on the console after closing", () -> browser.currentPath().equals("/workspace/chat"));
         browser.waitFor("#notice");
         assertThat(browser.text("#notice")).isEqualTo(fi ? "Keskustelu päätettiin." : "Samtalet avslutades.");
         browser.assertAccessible("console closed " + lang);

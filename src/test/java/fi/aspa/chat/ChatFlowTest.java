@@ -73,7 +73,8 @@ class ChatFlowTest {
                 assertThat(opened.summary().channel()).isEqualTo(Channel.CHAT);
                 assertThat(opened.summary().status()).isEqualTo(CaseStatus.NEW);
                 assertThat(opened.messages()).extracting(CaseMessage::body).containsExactly("Hei, milloin jäteastia tyhjennetään?");
-                assertThat(me.awaitType("queue").path("position").asInt()).isEqualTo(1);
+                assertThat(me.await("a place in the queue", f -> f.path("type").asString().equals("queue") && f.has("position"))
+                        .path("position").asInt()).isEqualTo(1);
 
                 agent.awaitType("queue");
                 String console = agentHttp.get("/workspace/chat").body();
