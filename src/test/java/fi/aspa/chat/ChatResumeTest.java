@@ -92,6 +92,31 @@ class ChatResumeTest {
     }
 
     @Test
+    void aLongPollReturnsTheAgentsLineWhenItComes() throws Exception {
+        Fixtures.Org org = fixtures.organization();
+        chat.setHours(org.id(), OpeningHours.always());
+        chat.setAvailable(org.id(), org.agent().id(), true);
+        ChatHttp http = new ChatHttp(port);
+        JsonNode started = ChatHttp.body(http.json("POST", "/chat/api/sessions", Map.of("organization", org.organization().slug()), null));
+        String token = started.path("token").asString();
+        UUID sessionId = UUID.fromString(started.path("session").asString());
+        assertThat(ChatHttp.body(http.json("POST", "/chat/api/session/messages", Map.of("clientId", "p-1", "body", "Hei"), token))
+                .path("seq").asLong()).isEqualTo(1);
+        JsonNode waiting = ChatHttp.body(http.get2("/chat/api/session/events?after=1&wait=0", token));
+        assertThat(waiting.path("state").asString()).isEqualTo("waiting");
+        assertThat(waiting.path("queue").path("position").asInt()).isEqualTo(1);
+        chat.take(org.id(), org.agent().id(), sessionId);
+
+        java.util.concurrent.CompletableFuture<JsonNode> poll = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> ChatHttp.body(http.get2("/chat/api/session/events?after=2&wait=20", token)));
+        chat.agentSend(org.id(), org.agent().id(), sessionId, "a-1", "Hei, miten voin auttaa?");
+        JsonNode answer = poll.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer.path("frames").valueStream().filter(f -> f.path("type").asString().equals("message"))
+                .map(f -> f.path("body").asString()).toList()).containsExactly("Hei, miten voin auttaa?");
+        assertThat(answer.path("lastSeq").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void aResumeTokenOpensOnlyItsOwnChat() {
         ChatHttp http = new ChatHttp(port);
         assertThat(http.json("POST", "/chat/api/session/messages", Map.of("clientId", "x", "body", "hei"), "not-a-token").statusCode()).isEqualTo(404);
