@@ -329,6 +329,7 @@
   }
 
   function endedView(eventKey) {
+    var hadFocus = body.contains(document.activeElement);
     ended = true;
     token = null;
     save();
@@ -342,6 +343,7 @@
     again.type = 'button';
     again.addEventListener('click', function () { reset(); start(true); });
     body.appendChild(again);
+    if (hadFocus) { statusLine.tabIndex = -1; statusLine.focus(); }
   }
 
   function reset() {

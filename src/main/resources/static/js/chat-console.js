@@ -110,7 +110,7 @@
         }
         break;
       case 'read': if (frame.session === selected && frame.by === 'resident') readMark.hidden = false; break;
-      case 'queue': if (window.htmx) window.htmx.trigger(document.body, 'chat-queue'); break;
+      case 'queue': refreshLists(); break;
       case 'ack': delete pending[frame.clientId]; break;
       case 'error':
         if (sendError) {
@@ -173,6 +173,23 @@
       if (now - lastTyping > 3000) { lastTyping = now; send({ type: 'typing', session: selected }); }
     });
   }
+
+  // The lists are refreshed in place, but never under the keyboard: while focus is inside them the refresh waits
+  // until focus leaves, so a Take button being reached with Tab does not vanish.
+  var refreshPending = false;
+  function refreshLists() {
+    var panel = document.getElementById('chat-panel');
+    if (!panel || !window.htmx) return;
+    if (panel.contains(document.activeElement)) { refreshPending = true; return; }
+    refreshPending = false;
+    window.htmx.trigger(document.body, 'chat-queue');
+  }
+  document.addEventListener('focusout', function (e) {
+    var panel = document.getElementById('chat-panel');
+    if (!refreshPending || !panel || !panel.contains(e.target)) return;
+    setTimeout(function () { if (!panel.contains(document.activeElement)) refreshLists(); }, 0);
+  });
+  setInterval(refreshLists, 30000);
 
   document.body.addEventListener('htmx:afterSwap', function (e) {
     if (e.target && e.target.id === 'chat-panel') subscribeAll();

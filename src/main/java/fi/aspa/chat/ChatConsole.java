@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -319,6 +318,4 @@ class ChatConsole {
     private static String nz(String value) {
         return value == null ? "" : value;
     }
-
-    static final Set<String> OUTCOMES = Set.of("RESOLVED", "WAITING");
 }

@@ -229,10 +229,6 @@ class ChatHub implements DisposableBean {
         }
     }
 
-    int connections() {
-        return peersByOrganization.values().stream().mapToInt(Set::size).sum();
-    }
-
     @Override
     public void destroy() {
         executor.shutdownNow();

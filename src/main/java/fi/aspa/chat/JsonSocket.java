@@ -4,7 +4,6 @@ import fi.aspa.platform.AspaException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -96,9 +95,5 @@ abstract class JsonSocket extends TextWebSocketHandler {
         } catch (IllegalArgumentException e) {
             throw AspaException.invalid("bad-field", field + " must be a chat id", field);
         }
-    }
-
-    static void closeQuietly(Peer peer) {
-        peer.close(CloseStatus.NORMAL);
     }
 }
