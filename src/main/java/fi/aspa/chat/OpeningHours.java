@@ -1,0 +1,84 @@
+package fi.aspa.chat;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Weekly opening hours in Helsinki time, e.g. {@code MON-FRI 08:00-16:00; SAT 10:00-14:00}. Public holidays
+ * are not known yet: on a holiday that falls on a weekday the chat counts as open (the widget still turns into
+ * a contact form when nobody is available).
+ */
+record OpeningHours(List<Slot> slots) {
+    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    private static final Pattern PART = Pattern.compile(
+            "\\s*([A-Z]{3})(?:-([A-Z]{3}))?\\s+(\\d{1,2}):(\\d{2})-(\\d{1,2}):(\\d{2})\\s*");
+
+    /** One opening on one weekday, minutes from midnight; {@code closes} 1440 is midnight at the end. */
+    record Slot(DayOfWeek day, int opens, int closes) {
+        Slot {
+            if (opens < 0 || closes > 1440 || opens >= closes) throw new IllegalArgumentException("bad slot " + opens + "-" + closes);
+        }
+    }
+
+    OpeningHours {
+        slots = slots.stream().sorted(Comparator.comparing(Slot::day).thenComparingInt(Slot::opens)).toList();
+    }
+
+    static OpeningHours always() {
+        List<Slot> all = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) all.add(new Slot(d, 0, 1440));
+        return new OpeningHours(all);
+    }
+
+    static OpeningHours parse(String spec) {
+        List<Slot> slots = new ArrayList<>();
+        if (spec == null || spec.isBlank()) return new OpeningHours(slots);
+        for (String part : spec.toUpperCase(Locale.ROOT).split(";")) {
+            if (part.isBlank()) continue;
+            Matcher m = PART.matcher(part);
+            if (!m.matches()) throw new IllegalArgumentException("Opening hours must look like 'MON-FRI 08:00-16:00': " + part);
+            DayOfWeek from = day(m.group(1));
+            DayOfWeek to = m.group(2) == null ? from : day(m.group(2));
+            int opens = Integer.parseInt(m.group(3)) * 60 + Integer.parseInt(m.group(4));
+            int closes = Integer.parseInt(m.group(5)) * 60 + Integer.parseInt(m.group(6));
+            for (int d = from.getValue(); d <= to.getValue(); d++) slots.add(new Slot(DayOfWeek.of(d), opens, closes));
+        }
+        return new OpeningHours(slots);
+    }
+
+    private static DayOfWeek day(String abbreviation) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().startsWith(abbreviation)) return d;
+        }
+        throw new IllegalArgumentException("Unknown weekday " + abbreviation);
+    }
+
+    boolean isOpen(Instant at) {
+        ZonedDateTime local = at.atZone(HELSINKI);
+        int minute = local.getHour() * 60 + local.getMinute();
+        return slots.stream().anyMatch(s -> s.day() == local.getDayOfWeek() && s.opens() <= minute && minute < s.closes());
+    }
+
+    /** "ma 8.00–16.00, ti 8.00–16.00, …" in the given language, for the widget's closed notice. */
+    String describe(Locale locale) {
+        List<String> parts = new ArrayList<>();
+        for (Slot s : slots) {
+            parts.add(s.day().getDisplayName(TextStyle.SHORT, locale) + " " + time(s.opens(), locale) + "–" + time(s.closes(), locale));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String time(int minutes, Locale locale) {
+        String separator = "en".equals(locale.getLanguage()) ? ":" : ".";
+        return (minutes / 60) + separator + String.format(Locale.ROOT, "%02d", minutes % 60);
+    }
+}

@@ -1,0 +1,199 @@
+/*
+ * The chat console's live side: one WebSocket to /workspace/chat/socket. New lines of the open chat are appended to
+ * its log (role=log, aria-live=polite), other chats of the agent get an "unread" badge, the lists are refreshed by
+ * htmx when the queue changes, replies go over the socket (with a client id; cleared on ack). Without this script
+ * every action still works as a plain form post.
+ */
+(function () {
+  'use strict';
+  var root = document.querySelector('[data-chat-console]');
+  if (!root || !('WebSocket' in window)) return;
+  var me = root.getAttribute('data-me');
+  var url = new URL(root.getAttribute('data-socket'), window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  var log = document.getElementById('chat-log');
+  var lines = document.getElementById('chat-lines');
+  var selected = log ? log.getAttribute('data-session') : null;
+  var lastSeq = log ? +log.getAttribute('data-last-seq') : 0;
+  var banner = document.getElementById('chat-connection');
+  var typing = document.getElementById('chat-typing');
+  var readMark = document.getElementById('chat-read');
+  var form = document.getElementById('chat-reply');
+  var textarea = document.getElementById('reply-body');
+  var sendError = document.getElementById('chat-send-error');
+  var ws = null;
+  var retry = 1000;
+  var typingTimer = null;
+  var lastTyping = 0;
+  var lastRead = 0;
+  var pending = {};
+  var labels = {
+    you: root.getAttribute('data-you') || '',
+    agent: root.getAttribute('data-agent') || '',
+    system: root.getAttribute('data-system') || '',
+    resident: log ? (document.getElementById('chat-log-title') || {}).textContent || '' : ''
+  };
+
+  function send(frame) {
+    if (ws && ws.readyState === 1) { ws.send(JSON.stringify(frame)); return true; }
+    return false;
+  }
+
+  function subscribeAll() {
+    if (selected) send({ type: 'subscribe', session: selected, lastSeq: lastSeq });
+    var mine = document.querySelectorAll('#chat-panel [data-session]');
+    for (var i = 0; i < mine.length; i++) {
+      var id = mine[i].getAttribute('data-session');
+      if (id !== selected) send({ type: 'subscribe', session: id, lastSeq: +mine[i].getAttribute('data-last-seq') });
+    }
+  }
+
+  function line(frame) {
+    var li = document.createElement('li');
+    li.className = 'chat-line chat-line--' + frame.from;
+    li.setAttribute('data-seq', frame.seq);
+    var who = document.createElement('span');
+    who.className = 'chat-line__who';
+    who.textContent = frame.from === 'resident' ? labels.resident : frame.from === 'system' ? labels.system
+      : (frame.author === me ? labels.you : labels.agent);
+    var at = document.createElement('time');
+    at.className = 'chat-line__at';
+    var when = new Date(frame.at);
+    at.dateTime = frame.at;
+    at.textContent = ('0' + when.getHours()).slice(-2) + '.' + ('0' + when.getMinutes()).slice(-2);
+    var text = document.createElement('span');
+    text.className = 'chat-line__body';
+    text.textContent = frame.body;
+    li.appendChild(who);
+    li.appendChild(document.createTextNode(' '));
+    li.appendChild(at);
+    li.appendChild(document.createTextNode(' '));
+    li.appendChild(text);
+    lines.appendChild(li);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function markRead() {
+    if (!selected || document.hidden || lastSeq <= lastRead || log.getAttribute('data-mine') !== 'true') return;
+    lastRead = lastSeq;
+    send({ type: 'read', session: selected, seq: lastSeq });
+  }
+
+  function onMessage(frame) {
+    if (frame.session !== selected) {
+      var item = document.querySelector('#chat-panel [data-session="' + frame.session + '"] .chat-unread');
+      if (item) item.hidden = false;
+      return;
+    }
+    if (frame.seq <= lastSeq) return;
+    lastSeq = frame.seq;
+    if (frame.from === 'system') {
+      var template = root.getAttribute('data-event-' + frame.event) || frame.event;
+      line({ from: 'system', seq: frame.seq, at: frame.at, body: template.replace('{0}', frame.body || '') });
+      if (frame.event !== 'joined' && form) form.hidden = true;
+      return;
+    }
+    line(frame);
+    if (frame.from === 'resident') { typing.hidden = true; markRead(); }
+    if (frame.from === 'agent') readMark.hidden = true;
+    if (frame.clientId) delete pending[frame.clientId];
+  }
+
+  function handle(frame) {
+    switch (frame.type) {
+      case 'message': onMessage(frame); break;
+      case 'typing':
+        if (frame.session === selected && frame.by === 'resident') {
+          typing.hidden = false;
+          clearTimeout(typingTimer);
+          typingTimer = setTimeout(function () { typing.hidden = true; }, 5000);
+        }
+        break;
+      case 'read': if (frame.session === selected && frame.by === 'resident') readMark.hidden = false; break;
+      case 'queue': refreshLists(); break;
+      case 'ack': delete pending[frame.clientId]; break;
+      case 'error':
+        if (sendError) {
+          sendError.textContent = root.getAttribute('data-error') || frame.message || frame.code;
+          sendError.hidden = false;
+        }
+        if (frame.clientId && pending[frame.clientId] && textarea) { textarea.value = pending[frame.clientId]; delete pending[frame.clientId]; }
+        break;
+      default: break;
+    }
+  }
+
+  function connect() {
+    var socket = new WebSocket(url.toString());
+    ws = socket;
+    socket.onopen = function () {
+      retry = 1000;
+      banner.hidden = true;
+      subscribeAll();
+      markRead();
+    };
+    socket.onmessage = function (e) {
+      try { handle(JSON.parse(e.data)); } catch (err) { /* ignore a frame that is not JSON */ }
+    };
+    socket.onclose = function () {
+      if (ws !== socket) return;
+      ws = null;
+      banner.hidden = false;
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 15000);
+    };
+  }
+
+  function clientId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  if (form && textarea && selected) {
+    form.addEventListener('submit', function (e) {
+      var body = textarea.value.trim();
+      if (!body || !ws || ws.readyState !== 1) return;
+      e.preventDefault();
+      var id = clientId();
+      pending[id] = body;
+      if (sendError) sendError.hidden = true;
+      send({ type: 'send', session: selected, clientId: id, body: body });
+      textarea.value = '';
+      textarea.focus();
+    });
+    textarea.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+        e.preventDefault();
+        if (form.requestSubmit) form.requestSubmit(); else form.submit();
+      }
+    });
+    textarea.addEventListener('input', function () {
+      var now = Date.now();
+      if (now - lastTyping > 3000) { lastTyping = now; send({ type: 'typing', session: selected }); }
+    });
+  }
+
+  // The lists are refreshed in place, but never under the keyboard: while focus is inside them the refresh waits
+  // until focus leaves, so a Take button being reached with Tab does not vanish.
+  var refreshPending = false;
+  function refreshLists() {
+    var panel = document.getElementById('chat-panel');
+    if (!panel || !window.htmx) return;
+    if (panel.contains(document.activeElement)) { refreshPending = true; return; }
+    refreshPending = false;
+    window.htmx.trigger(document.body, 'chat-queue');
+  }
+  document.addEventListener('focusout', function (e) {
+    var panel = document.getElementById('chat-panel');
+    if (!refreshPending || !panel || !panel.contains(e.target)) return;
+    setTimeout(function () { if (!panel.contains(document.activeElement)) refreshLists(); }, 0);
+  });
+  setInterval(refreshLists, 30000);
+
+  document.body.addEventListener('htmx:afterSwap', function (e) {
+    if (e.target && e.target.id === 'chat-panel') subscribeAll();
+  });
+  document.addEventListener('visibilitychange', markRead);
+  connect();
+}());

@@ -1,0 +1,145 @@
+package fi.aspa.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.aspa.AspaTest;
+import fi.aspa.Fixtures;
+import fi.aspa.browser.Browser;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The widget on the demo host page and the agent console in a real Chromium, in Finnish and in Swedish: the resident
+ * opens the chat from the page's contact link, writes; the agent takes the chat in the console and answers over the
+ * socket; the resident sees the answer; the agent ends the chat; closed, the widget is a contact form. Every step
+ * passes the axe WCAG 2.1 A/AA scan.
+ */
+@AspaTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChatBrowserTest {
+    @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired ChatService chat;
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        browser = Browser.start(port);
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    void until(String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fi", "sv"})
+    void residentChatsInTheWidgetAndTheAgentAnswersInTheConsole(String lang) {
+        boolean fi = lang.equals("fi");
+        Fixtures.Org org = fixtures.publicOrganization();
+        chat.setHours(org.id(), OpeningHours.always());
+        chat.setAvailable(org.id(), org.agent().id(), true);
+        browser.driver().manage().deleteAllCookies();
+        String residentTab = browser.driver().getWindowHandle();
+
+        browser.open("/chat/demo?lang=" + lang);
+        browser.waitFor("button.aspa-chat-launcher--inline");
+        assertThat(browser.lang()).isEqualTo(lang);
+        assertThat(browser.text("button.aspa-chat-launcher--inline")).isEqualTo(fi ? "Kysy chatissa" : "Fråga i chatten");
+        browser.assertAccessible("demo page " + lang);
+
+        browser.click("button.aspa-chat-launcher--inline");
+        browser.waitFor("#aspa-chat:not([hidden]) #aspa-chat-message");
+        assertThat(browser.find("button.aspa-chat-launcher--inline").getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus moves into the panel").isEqualTo("aspa-chat-name");
+        browser.assertAccessible("widget start " + lang);
+
+        browser.type("#aspa-chat-name", "Sanna " + lang);
+        String question = fi ? "Hei! Milloin uimahalli aukeaa?" : "Hej! När öppnar simhallen?";
+        browser.type("#aspa-chat-message", question);
+        browser.click("#aspa-chat form button[type=submit]");
+        browser.waitFor("#aspa-chat .aspa-chat__line--resident[data-seq]");
+        assertThat(browser.text("#aspa-chat .aspa-chat__line--resident .aspa-chat__text")).isEqualTo(question);
+        browser.waitFor("#aspa-chat [role=log][aria-live=polite]");
+        until("queue position shown", () -> browser.text("#aspa-chat .aspa-chat__status").contains(fi ? "jonossa" : "i kön"));
+        browser.assertAccessible("widget waiting " + lang);
+
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        String agentTab = browser.driver().getWindowHandle();
+        browser.open("/login?lang=" + lang);
+        browser.type("#username", org.agent().username()).type("#password", Fixtures.PASSWORD).click("form.form button[type=submit]");
+        browser.waitFor("#queue-filters");
+        browser.click("a[href='/workspace/chat']");
+        browser.waitFor("#queue-title");
+        assertThat(browser.text("h1")).isEqualTo(fi ? "Chat-konsoli" : "Chattkonsol");
+        assertThat(browser.text("#chat-panel")).contains("Sanna " + lang).contains(question);
+        browser.assertAccessible("console queue " + lang);
+
+        browser.click("#chat-panel button[id^='take-']");
+        browser.waitFor("#reply-body");
+        assertThat(browser.text("#notice")).isEqualTo(fi ? "Otit keskustelun." : "Du tog samtalet.");
+        assertThat(browser.text("#chat-log")).contains(question);
+        assertThat(browser.text("#customer-title")).isEqualTo(fi ? "Asiakas" : "Kund");
+        browser.assertAccessible("console conversation " + lang);
+
+        String answer = fi ? "Hei Sanna! Kello kuusi." : "Hej Sanna! Klockan sex.";
+        browser.find("#reply-body").sendKeys(answer);
+        browser.find("#reply-body").sendKeys(Keys.ENTER);
+        until("the reply in the console's log", () -> browser.findAll("#chat-log .chat-line--agent").stream()
+                .anyMatch(li -> li.getText().contains(answer)));
+        assertThat(browser.find("#reply-body").getAttribute("value")).isEmpty();
+        browser.assertAccessible("console replied " + lang);
+
+        browser.driver().switchTo().window(residentTab);
+        until("the reply in the widget", () -> browser.findAll("#aspa-chat .aspa-chat__line--agent .aspa-chat__text").stream()
+                .anyMatch(e -> e.getText().equals(answer)));
+        assertThat(browser.text("#aspa-chat .aspa-chat__line--system")).contains(fi ? "liittyi keskusteluun" : "anslöt till samtalet");
+        browser.assertAccessible("widget answered " + lang);
+
+        browser.driver().switchTo().window(agentTab);
+        browser.click("#close-chat");
+        until("back on the console after closing", () -> browser.currentPath().equals("/workspace/chat"));
+        browser.waitFor("#notice");
+        assertThat(browser.text("#notice")).isEqualTo(fi ? "Keskustelu päätettiin." : "Samtalet avslutades.");
+        browser.assertAccessible("console closed " + lang);
+        browser.driver().close();
+
+        browser.driver().switchTo().window(residentTab);
+        until("the end in the widget", () -> browser.findAll("#aspa-chat [data-event=closed]").size() == 1);
+        assertThat(browser.text("#aspa-chat .aspa-chat__status")).contains(fi ? "Asiasi tunnus" : "Ditt ärendenummer");
+        browser.assertAccessible("widget ended " + lang);
+
+        chat.setHours(org.id(), ChatOfflineTest.closedToday());
+        browser.open("/chat/demo?lang=" + lang);
+        browser.waitFor("button.aspa-chat-launcher--inline");
+        browser.click("button.aspa-chat-launcher--inline");
+        browser.waitFor("#aspa-chat:not([hidden]) #aspa-chat-phone");
+        assertThat(browser.text("#aspa-chat .aspa-chat__subtitle")).isEqualTo(fi ? "Chat on nyt suljettu" : "Chatten är stängd nu");
+        browser.assertAccessible("widget closed form " + lang);
+        browser.click("#aspa-chat form button[type=submit]");
+        browser.waitFor("#aspa-chat .aspa-chat__error:not([hidden])");
+        assertThat(browser.find("#aspa-chat-message").getAttribute("aria-invalid")).isEqualTo("true");
+        browser.assertAccessible("widget closed form error " + lang);
+        browser.type("#aspa-chat-message", fi ? "Soittakaa minulle huomenna." : "Ring mig i morgon.");
+        browser.type("#aspa-chat-phone", "040 123 4567");
+        browser.click("#aspa-chat form button[type=submit]");
+        browser.waitFor("#aspa-chat .aspa-chat__thanks");
+        assertThat(browser.text("#aspa-chat .aspa-chat__thanks")).contains("ASPA-");
+        browser.assertAccessible("widget message left " + lang);
+        assertThat(browser.driver().findElements(By.cssSelector("#aspa-chat a[href*='/contact']"))).isEmpty();
+    }
+}
