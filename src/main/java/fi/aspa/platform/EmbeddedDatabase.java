@@ -70,6 +70,11 @@ class EmbeddedDatabase {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(settings.port())
                     .setServerConfig("max_connections", "200")
+                    // zonky starts PostgreSQL with fsync and synchronous_commit off (fine for throw-away test
+                    // databases). Aspa keeps real data here, and a resident sees a case reference only after the
+                    // commit: the commit must survive a crash, and the data directory a power cut.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("unix_socket_directories", "")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))

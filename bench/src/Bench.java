@@ -1,0 +1,859 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Aspa's benchmarks: start-up, memory at rest, intake throughput against raw PostgreSQL inserts, and read latency on
+ * a large data set. Run through {@code bench/run} (which builds the jar and puts the PostgreSQL driver on the class
+ * path); results go to bench/results/*.md and *.json. Every loop is bounded in time or count and talks only to
+ * 127.0.0.1. Not part of the test suite: nothing here asserts on time.
+ *
+ * <pre>java -cp postgresql.jar bench/src/Bench.java [all|startup|intake|load|reads] --jar target/aspa.jar</pre>
+ */
+public class Bench {
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    static final List<String> JVM_OPTS = List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC");
+    static final String TOKEN = "aspa-demo-token";
+    static final int[] CONCURRENCY = {8, 32, 128};
+
+    static Path jar = Path.of("target/aspa.jar");
+    static Path data = Path.of("bench/.data");
+    static Path results = Path.of("bench/results");
+    static int warmupSeconds = 5;
+    static int measureSeconds = 20;
+    static int largeCases = 1_000_000;
+    static int largeCustomers = 200_000;
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+        for (int i = 0; i < args.length - 1; i++) {
+            switch (args[i]) {
+                case "--jar" -> jar = Path.of(args[i + 1]);
+                case "--data" -> data = Path.of(args[i + 1]);
+                case "--results" -> results = Path.of(args[i + 1]);
+                case "--seconds" -> measureSeconds = Integer.parseInt(args[i + 1]);
+                case "--cases" -> largeCases = Integer.parseInt(args[i + 1]);
+                case "--customers" -> largeCustomers = Integer.parseInt(args[i + 1]);
+                default -> { }
+            }
+        }
+        Files.createDirectories(results.resolve("raw"));
+        Files.createDirectories(data);
+        machine();
+        switch (what) {
+            case "startup" -> startup();
+            case "intake" -> intake();
+            case "load" -> load();
+            case "reads" -> reads();
+            case "all" -> {
+                startup();
+                intake();
+                reads();
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark " + what);
+        }
+    }
+
+    // ================================================================== machine
+
+    static void machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        String load = Files.readString(Path.of("/proc/loadavg")).strip();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", Instant.now().toString());
+        m.put("cpu", cpu);
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("memoryGiB", Math.round(memKb / 1024.0 / 1024.0));
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("loadavgAtStart", load);
+        write("machine", m, "# Machine\n\n" + table(List.of(m)));
+    }
+
+    // ================================================================== start-up and memory
+
+    static void startup() throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Path dir = data.resolve("startup");
+        deleteTree(dir);
+        rows.add(startOnce("fresh data dir, no demo", dir, false));
+        rows.add(startOnce("existing data dir, no demo", dir, false));
+        Path demoDir = data.resolve("startup-demo");
+        deleteTree(demoDir);
+        rows.add(startOnce("fresh data dir, demo created (./aspa start on a new machine)", demoDir, true));
+        rows.add(startOnce("existing data dir with the demo (./aspa start again)", demoDir, true));
+        write("startup", Map.of("runs", rows), "# Start-up to ready and memory at rest\n\n"
+                + "Time from process start to the first `GET /actuator/health` answering UP (polled every 50 ms), and to the "
+                + "demo banner where the demo runs. Memory after start and a full GC (`jcmd GC.run`): RSS and PSS of the java "
+                + "process and of all PostgreSQL processes (PSS shares PostgreSQL's shared memory fairly between its processes).\n\n"
+                + table(rows));
+    }
+
+    static Map<String, Object> startOnce(String name, Path dir, boolean demo) throws Exception {
+        System.out.println("== start-up: " + name);
+        try (App app = App.start(dir, demo, "startup")) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("scenario", name);
+            row.put("loadavg1AtStart", app.loadAtStart);
+            row.put("healthUpMs", app.healthUpMs);
+            row.put("startedLogMs", app.startedMs.get());
+            if (demo) {
+                app.awaitLog(app.demoReadyMs, Duration.ofMinutes(5));
+                row.put("demoReadyMs", app.demoReadyMs.get());
+                row.put("demoCreationLog", app.demoCreatedLine.get() == null ? "" : app.demoCreatedLine.get().replaceAll(".*Demo organization created", "created"));
+            }
+            Thread.sleep(1000);
+            row.putAll(app.memory());
+            return row;
+        }
+    }
+
+    // ================================================================== intake
+
+    static void intake() throws Exception {
+        Path dir = data.resolve("intake");
+        deleteTree(dir);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String note;
+        try (App app = App.start(dir, true, "intake")) {
+            app.awaitLog(app.demoReadyMs, Duration.ofMinutes(5));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://127.0.0.1:" + app.port;
+            AtomicLong seq = new AtomicLong();
+            HttpResponse<String> probe = http.send(intakeRequest(base, seq.incrementAndGet()), HttpResponse.BodyHandlers.ofString());
+            boolean apiAvailable = probe.statusCode() == 201 || probe.statusCode() == 200;
+            note = apiAvailable ? "POST /api/v1/cases answered " + probe.statusCode()
+                    : "POST /api/v1/cases answered " + probe.statusCode() + ": the API is not in this build (needs the API branch merged); intake over HTTP not measured";
+            System.out.println("   " + note);
+            try (Connection setup = app.jdbc()) {
+                try (Statement s = setup.createStatement();
+                     ResultSet rs = s.executeQuery("select current_setting('synchronous_commit'), current_setting('fsync'), version()")) {
+                    rs.next();
+                    note += "; server settings: synchronous_commit=" + rs.getString(1) + ", fsync=" + rs.getString(2) + " ("
+                            + rs.getString(3).replaceAll(" on .*", "") + ")";
+                }
+                try (Statement s = setup.createStatement()) {
+                    s.execute("drop table if exists bench_raw_case");
+                    s.execute("""
+                            create table bench_raw_case (id uuid primary key, organization_id uuid not null, reference text not null,
+                                subject text not null, channel text not null, status text not null, body text not null,
+                                created_at timestamptz not null, updated_at timestamptz not null, unique (organization_id, reference))""");
+                    s.execute("create index on bench_raw_case (organization_id, status, updated_at desc)");
+                }
+            }
+            UUID org = UUID.randomUUID();
+            for (int clients : CONCURRENCY) {
+                System.out.println("   raw JDBC inserts, " + clients + " clients");
+                AtomicLong n = new AtomicLong();
+                Result raw = run("raw PostgreSQL insert+commit (JDBC)", clients, c -> {
+                    Connection conn = app.jdbc();
+                    try (Statement s = conn.createStatement()) {
+                        s.execute("set synchronous_commit = on");
+                    }
+                    PreparedStatement ps = conn.prepareStatement("""
+                            insert into bench_raw_case (id, organization_id, reference, subject, channel, status, body, created_at, updated_at)
+                            values (?, ?, ?, ?, 'API', 'NEW', ?, now(), now())""");
+                    return () -> {
+                        long i = n.incrementAndGet();
+                        ps.setObject(1, UUID.randomUUID());
+                        ps.setObject(2, org);
+                        ps.setString(3, "RAW-" + clients + "-" + i);
+                        ps.setString(4, "Katuvalo rikki " + i);
+                        ps.setString(5, "Katuvalo osoitteen Koivukuja 5 kohdalla ei ole palanut viikkoon.");
+                        ps.executeUpdate();
+                        return true;
+                    };
+                }, app);
+                rows.add(raw.row());
+                if (apiAvailable) {
+                    System.out.println("   POST /api/v1/cases, " + clients + " clients");
+                    Result api = run("POST /api/v1/cases (HTTP, JSON, bearer token)", clients, c -> () -> {
+                        HttpResponse<Void> r = http.send(intakeRequest(base, seq.incrementAndGet()), HttpResponse.BodyHandlers.discarding());
+                        return r.statusCode() == 201 || r.statusCode() == 200;
+                    }, app);
+                    rows.add(api.row());
+                }
+                System.out.println("   GET /actuator/health, " + clients + " clients");
+                Result health = run("GET /actuator/health (HTTP baseline)", clients, c -> () -> {
+                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    return r.statusCode() == 200;
+                }, app);
+                rows.add(health.row());
+            }
+            try (Connection c = app.jdbc(); Statement s = c.createStatement()) {
+                s.execute("drop table if exists bench_raw_case");
+            }
+        }
+        write("intake", Map.of("note", note, "warmupSeconds", warmupSeconds, "measureSeconds", measureSeconds, "runs", rows),
+                "# Intake throughput\n\n" + note + ".\n\nEach client loops for " + warmupSeconds + " s of warm-up and "
+                        + measureSeconds + " s measured; latency percentiles are over all measured requests. Raw PostgreSQL: one "
+                        + "single-row insert per transaction (autocommit, synchronous_commit on: durable) into a table shaped like "
+                        + "support_case, one connection per client, on the same embedded server Aspa uses.\n\n" + table(rows));
+    }
+
+    static HttpRequest intakeRequest(String base, long n) {
+        String json = """
+                {"customer":{"name":"Kuormitus Testaaja %d","email":"bench-%d@example.com","kind":"PERSON","language":"fi"},
+                 "subject":"Katuvalo rikki %d","body":"Katuvalo osoitteen Koivukuja %d kohdalla ei ole palanut viikkoon.","language":"fi"}"""
+                .formatted(n, n % 5000, n, n % 60);
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/cases")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    // ================================================================== large data set
+
+    static Path largeDir() {
+        return data.resolve("large");
+    }
+
+    static void load() throws Exception {
+        Path dir = largeDir();
+        Path marker = dir.resolve("LOADED");
+        if (Files.exists(marker)) {
+            System.out.println("== large data set already loaded: " + Files.readString(marker).strip());
+            return;
+        }
+        deleteTree(dir);
+        try (App app = App.start(dir, true, "load")) {
+            app.awaitLog(app.demoReadyMs, Duration.ofMinutes(5));
+            loadInto(app);
+        }
+    }
+
+    static void loadInto(App app) throws Exception {
+        System.out.println("== loading " + largeCases + " cases and " + largeCustomers + " customers (generate_series into the real schema)");
+        String sql = Files.readString(Path.of("bench/src/load-large.sql"));
+        long started = System.nanoTime();
+        List<Map<String, Object>> steps = new ArrayList<>();
+        try (Connection c = app.jdbc(); Statement s = c.createStatement()) {
+            s.execute("set synchronous_commit = off");
+            s.execute("set maintenance_work_mem = '512MB'");
+            s.execute("set work_mem = '64MB'");
+            // Bulk loading: fewer checkpoints, and secondary indexes built once at the end instead of row by row.
+            // The schema afterwards is exactly the migrated one: the same index definitions are recreated.
+            s.execute("alter system set max_wal_size = '8GB'");
+            s.execute("alter system set checkpoint_timeout = '30min'");
+            s.execute("select pg_reload_conf()");
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("""
+                    select i.indexname, i.indexdef from pg_indexes i
+                    where i.schemaname = 'public' and i.tablename in ('customer', 'contact_point', 'support_case', 'case_message', 'case_event')
+                      and not exists (select 1 from pg_constraint k where k.conindid = (quote_ident(i.indexname))::regclass)
+                    order by i.tablename, i.indexname""")) {
+                while (rs.next()) indexes.add(rs.getString(2));
+            }
+            for (String def : indexes) s.execute("drop index " + def.replaceAll("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2"));
+            System.out.println("   dropped " + indexes.size() + " secondary indexes for the load");
+            for (String statement : sql.split(";\\s*\\n")) {
+                String stmt = statement.strip();
+                if (stmt.isEmpty() || stmt.lines().allMatch(l -> l.strip().startsWith("--") || l.isBlank())) continue;
+                stmt = stmt.replace(":cases", String.valueOf(largeCases)).replace(":customers", String.valueOf(largeCustomers));
+                String label = stmt.lines().filter(l -> l.strip().startsWith("--")).findFirst().orElse(stmt.lines().findFirst().orElse("")).strip();
+                long t = System.nanoTime();
+                s.execute(stmt);
+                long ms = (System.nanoTime() - t) / 1_000_000;
+                System.out.println("   " + ms + " ms  " + label);
+                steps.add(row("step", label, "ms", ms));
+            }
+            long t = System.nanoTime();
+            for (String def : indexes) s.execute(def);
+            s.execute("analyze");
+            long ms = (System.nanoTime() - t) / 1_000_000;
+            System.out.println("   " + ms + " ms  recreated " + indexes.size() + " secondary indexes, analyze");
+            steps.add(row("step", "recreate the " + indexes.size() + " secondary indexes of the migrated schema, analyze", "ms", ms));
+            s.execute("alter system reset max_wal_size");
+            s.execute("alter system reset checkpoint_timeout");
+            s.execute("select pg_reload_conf()");
+            s.execute("checkpoint");
+            Map<String, Object> counts = new LinkedHashMap<>();
+            for (String table : List.of("customer", "support_case", "case_message", "case_event")) {
+                try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select pg_size_pretty(pg_database_size(current_database()))")) {
+                rs.next();
+                counts.put("databaseSize", rs.getString(1));
+            }
+            long totalMs = (System.nanoTime() - started) / 1_000_000;
+            counts.put("loadMs", totalMs);
+            Files.writeString(largeDir().resolve("LOADED"), counts.toString());
+            write("load", Map.of("counts", counts, "steps", steps), "# Large data set\n\n" + table(List.of(counts))
+                    + "\n" + table(steps));
+        }
+    }
+
+    // ================================================================== reads
+
+    static void reads() throws Exception {
+        load();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        try (App app = App.start(largeDir(), true, "reads")) {
+            app.awaitLog(app.demoReadyMs, Duration.ofMinutes(5));
+            String base = "http://127.0.0.1:" + app.port;
+            UUID org;
+            List<UUID> caseIds = new ArrayList<>();
+            try (Connection c = app.jdbc(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("select id from organization where slug = 'esimerkkila'")) {
+                    rs.next();
+                    org = rs.getObject(1, UUID.class);
+                }
+                try (ResultSet rs = s.executeQuery("select id from support_case where topic = 'bench' order by md5(id::text) limit 500")) {
+                    while (rs.next()) caseIds.add(rs.getObject(1, UUID.class));
+                }
+            }
+            HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            String login = login(browser, base);
+            notes.add("login as agentti: " + login);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<String> queries = List.of("katuvalo", "dagvårdsavgift", "rakennuslupa", "Koivukuja");
+            AtomicLong k = new AtomicLong();
+            for (int clients : new int[] {1, 8}) {
+                rows.add(httpGet("GET /actuator/health (baseline)", clients, http, () -> base + "/actuator/health", null, app, notes).row());
+                rows.add(httpGet("GET /css/aspa.css (static baseline)", clients, http, () -> base + "/css/aspa.css", null, app, notes).row());
+                rows.add(httpGet("GET /workspace (agent queue page)", clients, browser, () -> base + "/workspace", null, app, notes).row());
+                rows.add(httpGet("GET /workspace/cases/{id} (case view)", clients, browser,
+                        () -> base + "/workspace/cases/" + caseIds.get((int) (k.incrementAndGet() % caseIds.size())), null, app, notes).row());
+                rows.add(httpGet("GET /api/v1/cases?q=... (search)", clients, http,
+                        () -> base + "/api/v1/cases?q=" + java.net.URLEncoder.encode(queries.get((int) (k.incrementAndGet() % queries.size())), StandardCharsets.UTF_8),
+                        "Bearer " + TOKEN, app, notes).row());
+                rows.add(sql("SQL: queue (open cases, newest update first, 51 rows)", clients, app, conn -> {
+                    PreparedStatement ps = conn.prepareStatement("""
+                            select * from support_case where organization_id = ? and status = any(?) order by updated_at desc, id desc limit 51""");
+                    ps.setObject(1, org);
+                    ps.setArray(2, conn.createArrayOf("text", new String[] {"NEW", "OPEN", "WAITING"}));
+                    return ps;
+                }).row());
+                rows.add(sql("SQL: case view (case, messages, history, customer)", clients, app, conn -> {
+                    PreparedStatement ps = conn.prepareStatement("""
+                            select c.*, cu.name, (select json_agg(m order by m.created_at) from case_message m where m.case_id = c.id and m.organization_id = c.organization_id) messages,
+                                   (select json_agg(e order by e.created_at) from case_event e where e.case_id = c.id and e.organization_id = c.organization_id) history
+                            from support_case c join customer cu on cu.id = c.customer_id where c.organization_id = ? and c.id = ?""");
+                    ps.setObject(1, org);
+                    return ps;
+                }, (ps, i) -> ps.setObject(2, caseIds.get(i % caseIds.size()))).row());
+                rows.add(sql("SQL: search (full text, newest update first, 51 rows)", clients, app, conn -> {
+                    PreparedStatement ps = conn.prepareStatement("""
+                            select * from support_case where organization_id = ? and (search @@ plainto_tsquery('simple', ?) or reference = upper(?))
+                            order by updated_at desc, id desc limit 51""");
+                    ps.setObject(1, org);
+                    return ps;
+                }, (ps, i) -> {
+                    String q = queries.get(i % queries.size());
+                    ps.setString(2, q);
+                    ps.setString(3, q);
+                }).row());
+            }
+            StringBuilder plan = new StringBuilder();
+            try (Connection c = app.jdbc(); Statement s = c.createStatement()) {
+                for (String q : queries) {
+                    plan.append("== search: ").append(q).append('\n');
+                    try (ResultSet rs = s.executeQuery("explain (analyze, buffers) select * from support_case where organization_id = '" + org
+                            + "' and (search @@ plainto_tsquery('simple', '" + q + "') or reference = upper('" + q + "')) order by updated_at desc, id desc limit 51")) {
+                        while (rs.next()) plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                plan.append("== queue\n");
+                try (ResultSet rs = s.executeQuery("explain (analyze, buffers) select * from support_case where organization_id = '" + org
+                        + "' and status = any(array['NEW','OPEN','WAITING']) order by updated_at desc, id desc limit 51")) {
+                    while (rs.next()) plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            Files.writeString(results.resolve("raw/query-plans.txt"), plan.toString());
+        }
+        write("reads", Map.of("notes", notes, "runs", rows), "# Reads on " + largeCases + " cases and " + largeCustomers
+                + " customers\n\n" + notes.stream().map(n -> "- " + n).collect(Collectors.joining("\n")) + "\n\n"
+                + "Each line: 300 measured requests (after 30 warm-up) per client. HTTP requests that do not answer 200 are "
+                + "counted as errors; a route that is not in this build answers 404 and is marked so.\n\n" + table(rows));
+    }
+
+    static String login(HttpClient browser, String base) throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+        if (!m.find()) {
+            m = Pattern.compile("value=\"([^\"]+)\"[^>]*name=\"_csrf\"").matcher(page.body());
+            if (!m.find()) return "no CSRF token on /login (" + page.statusCode() + ")";
+        }
+        String form = "username=agentti&password=demo-salasana&_csrf=" + java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = r.headers().firstValue("Location").orElse("");
+        return r.statusCode() + " -> " + location.replaceAll("^https?://[^/]+", "");
+    }
+
+    interface Call {
+        boolean call() throws Exception;
+    }
+
+    interface ClientSetup {
+        Call create(int client) throws Exception;
+    }
+
+    interface StatementFactory {
+        PreparedStatement prepare(Connection c) throws SQLException;
+    }
+
+    interface Binder {
+        void bind(PreparedStatement ps, int i) throws SQLException;
+    }
+
+    static Result httpGet(String name, int clients, HttpClient client, java.util.function.Supplier<String> url, String auth, App app,
+                          List<String> notes) throws Exception {
+        System.out.println("   " + name + ", " + clients + " client(s)");
+        AtomicReference<String> status = new AtomicReference<>();
+        Result r = runCount(name, clients, 300, 30, c -> () -> {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.get())).timeout(Duration.ofSeconds(60));
+            if (auth != null) b.header("Authorization", auth);
+            HttpResponse<byte[]> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (resp.statusCode() != 200) status.compareAndSet(null, String.valueOf(resp.statusCode()));
+            return resp.statusCode() == 200;
+        });
+        if (status.get() != null) {
+            String n = name + " answered " + status.get() + (status.get().equals("404") ? " (not in this build: to run after merge)" : "");
+            if (!notes.contains(n)) notes.add(n);
+            r.note = "HTTP " + status.get();
+        }
+        return r;
+    }
+
+    static Result sql(String name, int clients, App app, StatementFactory factory) throws Exception {
+        return sql(name, clients, app, factory, (ps, i) -> { });
+    }
+
+    static Result sql(String name, int clients, App app, StatementFactory factory, Binder binder) throws Exception {
+        System.out.println("   " + name + ", " + clients + " client(s)");
+        AtomicLong n = new AtomicLong();
+        return runCount(name, clients, 300, 30, c -> {
+            Connection conn = app.jdbc();
+            PreparedStatement ps = factory.prepare(conn);
+            return () -> {
+                binder.bind(ps, (int) n.incrementAndGet());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rs.getObject(1);
+                }
+                return true;
+            };
+        });
+    }
+
+    // ================================================================== load generation and statistics
+
+    static final class Result {
+        final String name;
+        final int clients;
+        final long[] latenciesNanos;
+        final long errors;
+        final double seconds;
+        String note = "";
+        final String load = loadavg();
+
+        Result(String name, int clients, long[] latenciesNanos, long errors, double seconds) {
+            this.name = name;
+            this.clients = clients;
+            this.latenciesNanos = latenciesNanos;
+            this.errors = errors;
+            this.seconds = seconds;
+        }
+
+        double percentileMs(double p) {
+            if (latenciesNanos.length == 0) return Double.NaN;
+            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.clamp(index, 0, latenciesNanos.length - 1)] / 1e6;
+        }
+
+        Map<String, Object> row() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("what", name);
+            m.put("clients", clients);
+            m.put("requests", latenciesNanos.length);
+            m.put("errors", errors);
+            m.put("perSecond", round(latenciesNanos.length / seconds));
+            m.put("p50ms", round(percentileMs(50)));
+            m.put("p95ms", round(percentileMs(95)));
+            m.put("p99ms", round(percentileMs(99)));
+            m.put("maxMs", round(percentileMs(100)));
+            m.put("loadavg1", load);
+            m.put("note", note);
+            return m;
+        }
+    }
+
+    /** Clients loop for the warm-up, then for the measured time; every request's latency is kept. */
+    static Result run(String name, int clients, ClientSetup setup, App app) throws Exception {
+        ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = measureFrom + TimeUnit.SECONDS.toNanos(measureSeconds);
+        CountDownLatch done = new CountDownLatch(clients);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                pool.submit(() -> {
+                    long[] lat = new long[1 << 16];
+                    int count = 0;
+                    try {
+                        Call call = setup.create(client);
+                        while (true) {
+                            long t0 = System.nanoTime();
+                            if (t0 >= end) break;
+                            boolean ok;
+                            try {
+                                ok = call.call();
+                            } catch (Exception e) {
+                                ok = false;
+                            }
+                            long t1 = System.nanoTime();
+                            if (t0 >= measureFrom) {
+                                if (!ok) errors.incrementAndGet();
+                                else {
+                                    if (count == lat.length) lat = Arrays.copyOf(lat, lat.length * 2);
+                                    lat[count++] = t1 - t0;
+                                }
+                            }
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        System.err.println("   client " + client + " failed: " + e);
+                    } finally {
+                        all.add(Arrays.copyOf(lat, count));
+                        done.countDown();
+                    }
+                    return null;
+                });
+            }
+            done.await(warmupSeconds + measureSeconds + 120, TimeUnit.SECONDS);
+        }
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(name, clients, merged, errors.get(), measureSeconds);
+    }
+
+    /** Each client sends {@code warmup} then {@code count} requests. */
+    static Result runCount(String name, int clients, int count, int warmup, ClientSetup setup) throws Exception {
+        ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong measuredNanos = new AtomicLong();
+        CountDownLatch warm = new CountDownLatch(clients);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            long[] startedAt = new long[1];
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> {
+                    long[] lat = new long[count];
+                    int n = 0;
+                    try {
+                        Call call = setup.create(client);
+                        for (int i = 0; i < warmup; i++) {
+                            try {
+                                call.call();
+                            } catch (Exception ignored) {
+                                // warm-up errors are counted in the measured part if they persist
+                            }
+                        }
+                        warm.countDown();
+                        warm.await();
+                        for (int i = 0; i < count; i++) {
+                            long t0 = System.nanoTime();
+                            boolean ok;
+                            try {
+                                ok = call.call();
+                            } catch (Exception e) {
+                                ok = false;
+                            }
+                            long t1 = System.nanoTime();
+                            if (ok) lat[n++] = t1 - t0;
+                            else errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        System.err.println("   client " + client + " failed: " + e);
+                        warm.countDown();
+                    } finally {
+                        all.add(Arrays.copyOf(lat, n));
+                    }
+                    return null;
+                }));
+            }
+            warm.await(10, TimeUnit.MINUTES);
+            long t = System.nanoTime();
+            for (var f : futures) f.get(15, TimeUnit.MINUTES);
+            measuredNanos.set(System.nanoTime() - t);
+        }
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(name, clients, merged, errors.get(), measuredNanos.get() / 1e9);
+    }
+
+    // ================================================================== the application under test
+
+    static final class App implements AutoCloseable {
+        final Process process;
+        final int port;
+        final int dbPort;
+        final Path dir;
+        final long startNanos;
+        long healthUpMs = -1;
+        final AtomicLong startedMs = new AtomicLong(-1);
+        final AtomicLong demoReadyMs = new AtomicLong(-1);
+        final AtomicReference<String> demoCreatedLine = new AtomicReference<>();
+        String loadAtStart = loadavg();
+
+        private App(Process process, int port, int dbPort, Path dir, long startNanos) {
+            this.process = process;
+            this.port = port;
+            this.dbPort = dbPort;
+            this.dir = dir;
+            this.startNanos = startNanos;
+        }
+
+        static App start(Path dir, boolean demo, String logName) throws Exception {
+            int port = freePort();
+            int dbPort = freePort();
+            List<String> command = new ArrayList<>();
+            command.add(JAVA);
+            command.addAll(JVM_OPTS);
+            command.add("-jar");
+            command.add(jar.toString());
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("ASPA_DATA_DIR", dir.toAbsolutePath().toString());
+            pb.environment().put("PORT", String.valueOf(port));
+            pb.environment().put("ASPA_DB_EMBEDDED_PORT", String.valueOf(dbPort));
+            pb.environment().put("ASPA_DEMO", String.valueOf(demo));
+            pb.environment().remove("ASPA_DB_URL");
+            Path log = results.resolve("raw/" + logName + ".log");
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            App app = new App(p, port, dbPort, dir, t0);
+            Thread.ofPlatform().daemon().start(() -> app.pump(log));
+            app.awaitHealth(Duration.ofMinutes(5));
+            System.out.println("   up in " + app.healthUpMs + " ms (port " + port + ", pid " + p.pid() + ")");
+            return app;
+        }
+
+        void pump(Path log) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 PrintStream out = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    long ms = (System.nanoTime() - startNanos) / 1_000_000;
+                    out.println(line);
+                    if (line.contains("Started AspaApplication")) startedMs.compareAndSet(-1, ms);
+                    if (line.contains("Demo organization created")) demoCreatedLine.set(line);
+                    if (line.contains("Exempelby is ready")) {
+                        demoReadyMs.compareAndSet(-1, ms);
+                        synchronized (this) {
+                            notifyAll();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }
+
+        void awaitHealth(Duration timeout) throws Exception {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) throw new IllegalStateException("Aspa exited with " + process.exitValue() + "; see " + results.resolve("raw"));
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                        healthUpMs = (System.nanoTime() - startNanos) / 1_000_000;
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("Aspa did not become healthy in " + timeout);
+        }
+
+        synchronized void awaitLog(AtomicLong mark, Duration timeout) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            while (mark.get() < 0 && System.currentTimeMillis() < deadline && process.isAlive()) wait(500);
+        }
+
+        Connection jdbc() throws SQLException {
+            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "postgres", "");
+        }
+
+        Map<String, Object> memory() throws Exception {
+            new ProcessBuilder(JCMD, String.valueOf(process.pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+            Thread.sleep(2000);
+            Map<String, Object> m = new LinkedHashMap<>();
+            long[] java = rssPss(process.pid());
+            long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).getFirst().strip());
+            List<Long> pg = new ArrayList<>();
+            pg.add(postmaster);
+            pg.addAll(children(postmaster));
+            long pgRss = 0;
+            long pgPss = 0;
+            for (long pid : pg) {
+                long[] v = rssPss(pid);
+                pgRss += v[0];
+                pgPss += v[1];
+            }
+            m.put("javaRssMiB", java[0] / 1024);
+            m.put("javaPssMiB", java[1] / 1024);
+            m.put("postgresProcesses", pg.size());
+            m.put("postgresRssSumMiB", pgRss / 1024);
+            m.put("postgresPssMiB", pgPss / 1024);
+            m.put("totalPssMiB", (java[1] + pgPss) / 1024);
+            return m;
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The one-minute load average: other work on the machine skews every number here. */
+    static String loadavg() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static long[] rssPss(long pid) {
+        long rss = 0;
+        long pss = 0;
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+                if (l.startsWith("Rss:")) rss = Long.parseLong(l.replaceAll("\\D", ""));
+                if (l.startsWith("Pss:")) pss = Long.parseLong(l.replaceAll("\\D", ""));
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return new long[] {rss, pss};
+    }
+
+    static List<Long> children(long parent) throws IOException {
+        List<Long> result = new ArrayList<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path p : dirs.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) continue;
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(fields[1]) == parent) result.add(Long.parseLong(name));
+                } catch (IOException | RuntimeException e) {
+                    // gone
+                }
+            }
+        }
+        return result;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    // ================================================================== output
+
+    static Map<String, Object> row(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(String.valueOf(kv[i]), kv[i + 1]);
+        return m;
+    }
+
+    static double round(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
+    }
+
+    static String table(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) return "(none)\n";
+        List<String> keys = rows.stream().flatMap(r -> r.keySet().stream()).distinct().toList();
+        StringBuilder b = new StringBuilder("| ").append(String.join(" | ", keys)).append(" |\n|");
+        keys.forEach(k -> b.append("---|"));
+        b.append('\n');
+        for (Map<String, Object> r : rows) {
+            b.append("| ").append(keys.stream().map(k -> String.valueOf(r.getOrDefault(k, ""))).collect(Collectors.joining(" | "))).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    static void write(String name, Map<String, Object> json, String markdown) throws IOException {
+        Files.writeString(results.resolve(name + ".json"), toJson(json) + "\n");
+        Files.writeString(results.resolve(name + ".md"), markdown + "\n_Written by `bench/run` at " + Instant.now() + "._\n");
+        System.out.println("   -> " + results.resolve(name + ".md"));
+    }
+
+    static String toJson(Object o) {
+        return switch (o) {
+            case null -> "null";
+            case Map<?, ?> m -> m.entrySet().stream().map(e -> toJson(String.valueOf(e.getKey())) + ":" + toJson(e.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
+            case List<?> l -> l.stream().map(Bench::toJson).collect(Collectors.joining(",", "[", "]"));
+            case Number n when n instanceof Double d && (d.isNaN() || d.isInfinite()) -> "null";
+            case Number n -> n.toString();
+            case Boolean bool -> bool.toString();
+            default -> "\"" + o.toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        };
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
