@@ -331,6 +331,7 @@ class DemoGenerator {
                 if (random.nextDouble() >= weight) continue;
                 int hour = random.nextDouble() < 0.75 ? 8 + random.nextInt(9) : (random.nextBoolean() ? 6 + random.nextInt(2) : 17 + random.nextInt(6));
                 t = t.withHour(hour).withMinute(random.nextInt(60)).withSecond(random.nextInt(60));
+                if (t.isBefore(start)) t = t.plusDays(1);
                 if (t.isAfter(end)) t = end.minusMinutes(1 + random.nextInt(240));
                 times.add(t.toInstant());
             }

@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Cases.importHistorical: explicit times, the same lifecycle rules as the live commands, all or nothing. */
 @AspaTest
 class HistoricalImportTest {
-    static final Instant T = Instant.parse("2025-12-30T08:00:00Z");
+    static final Instant T = Instant.parse("2024-12-30T08:00:00Z");
 
     @Autowired Fixtures fixtures;
     @Autowired Cases cases;
@@ -46,12 +46,12 @@ class HistoricalImportTest {
                 new Reply(T.plusSeconds(6 * 86_400), org.colleague().id(), "Korjattu", CaseStatus.RESOLVED),
                 new StatusChange(T.plusSeconds(20 * 86_400), Actor.system(), CaseStatus.CLOSED)));
         HistoricalCase earlier = aCase(org, customer, "Rakennuslupa", T, List.of());
-        HistoricalCase nextYear = aCase(org, customer, "Lumiaurays", Instant.parse("2026-01-02T08:00:00Z"), List.of());
+        HistoricalCase nextYear = aCase(org, customer, "Lumiaurays", Instant.parse("2025-01-02T08:00:00Z"), List.of());
 
         List<ImportedCase> imported = cases.importHistorical(org.id(), List.of(later, earlier, nextYear));
 
         assertThat(imported).extracting(ImportedCase::reference)
-                .containsExactly("ASPA-2026-000001", "ASPA-2025-000001", "ASPA-2026-000002");
+                .containsExactly("ASPA-2025-000001", "ASPA-2024-000001", "ASPA-2025-000002");
         assertThat(imported).extracting(ImportedCase::status).containsExactly(CaseStatus.CLOSED, CaseStatus.NEW, CaseStatus.NEW);
         CaseDetail detail = cases.detail(org.id(), imported.getFirst().id()).orElseThrow();
         assertThat(detail.summary().createdAt()).isEqualTo(later.createdAt());

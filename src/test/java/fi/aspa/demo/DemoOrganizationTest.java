@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoOrganizationTest {
-    static final Instant END = Instant.parse("2026-03-15T10:00:00Z");
+    static final Instant END = Instant.parse("2025-06-15T10:00:00Z");
     static final int CUSTOMERS = 150;
     static final int CASES = 400;
 
