@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * left unused.
  */
 class MessagesTest {
-    static final List<String> BUNDLES = List.of("common", "resident", "workspace", "api");
+    static final List<String> BUNDLES = List.of("common", "resident", "workspace", "api", "email");
     static final List<String> LANGUAGES = List.of("fi", "sv", "en");
     static final Path RESOURCES = Path.of("src/main/resources");
     static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z0-9][a-zA-Z0-9._-]+)[}(]|#messages\\.msg\\('([a-zA-Z0-9._-]+)'");
