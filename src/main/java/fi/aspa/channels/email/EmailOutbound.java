@@ -118,6 +118,7 @@ class EmailOutbound {
         Mailbox mailbox = opening.mailboxId() == null ? null : mailboxes.find(organization, opening.mailboxId()).orElse(null);
         if (mailbox == null || !mailbox.enabled() || !mailbox.ackEnabled()) return;
         if (mailboxes.ownAddresses(organization).contains(opening.address())) return;
+        store.lockAddress(organization, opening.address());
         if (store.acknowledged(organization, caseId)) return;
         Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
         if (store.acksSince(organization, opening.address(), hourAgo) >= properties.acksPerAddressPerHour()) {

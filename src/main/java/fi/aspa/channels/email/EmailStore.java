@@ -113,6 +113,12 @@ class EmailStore {
                 .params(organization.value(), caseId).query(Boolean.class).single();
     }
 
+    /** Serializes the acknowledgements to one address until the transaction ends, so the hourly limit holds. */
+    void lockAddress(OrganizationId organization, String address) {
+        db.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(organization.value() + "/" + address)
+                .query((rs, n) -> 1).list();
+    }
+
     int acksSince(OrganizationId organization, String address, Instant since) {
         return db.sql("""
                 select count(*) from email_message where organization_id = ? and direction = 'OUTBOUND' and kind = 'ACK'

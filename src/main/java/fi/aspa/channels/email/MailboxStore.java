@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code email_mailbox} table: configuration by organization, and the lease that lets one node at a time poll
- * a mailbox. A lease is claimed with {@code FOR UPDATE SKIP LOCKED} and expires by itself if its node dies.
+ * a mailbox. A lease is claimed with {@code FOR NO KEY UPDATE SKIP LOCKED} (not FOR UPDATE: that would also skip a
+ * mailbox while mail referring to it is being stored or sent) and expires by itself if its node dies.
  */
 @Repository
 @Transactional
@@ -132,7 +133,7 @@ class MailboxStore {
                 update email_mailbox m set lease_owner = :node, lease_until = now() + make_interval(secs => :secs)
                 where m.id = (select id from email_mailbox
                               where enabled and next_poll_at <= now() and (lease_until is null or lease_until < now())
-                              order by next_poll_at limit 1 for update skip locked)
+                              order by next_poll_at limit 1 for no key update skip locked)
                 returning m.*""")
                 .param("node", node).param("secs", lease.toSeconds()).query(MailboxStore::row).optional();
     }
@@ -143,7 +144,7 @@ class MailboxStore {
                 update email_mailbox m set lease_owner = :node, lease_until = now() + make_interval(secs => :secs)
                 where m.id = (select id from email_mailbox
                               where organization_id = :org and id = :id and (lease_until is null or lease_until < now())
-                              for update skip locked)
+                              for no key update skip locked)
                 returning m.*""")
                 .param("node", node).param("secs", lease.toSeconds()).param("org", organization.value()).param("id", id)
                 .query(MailboxStore::row).optional();

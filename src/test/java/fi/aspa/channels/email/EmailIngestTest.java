@@ -59,7 +59,9 @@ class EmailIngestTest {
     }
 
     MailboxPoller.Result poll() {
-        return poller.poll(org.id(), mailboxId);
+        MailboxPoller.Result result = poller.poll(org.id(), mailboxId);
+        assertThat(result.claimed()).isTrue();
+        return result;
     }
 
     Map<String, Object> stored(String messageKey) {
@@ -262,7 +264,7 @@ class EmailIngestTest {
     void oneNodeAtATimeHoldsAMailbox() {
         assertThat(mailboxes.claim(org.id(), mailboxId, "node-a", java.time.Duration.ofMinutes(1))).isPresent();
         assertThat(mailboxes.claim(org.id(), mailboxId, "node-b", java.time.Duration.ofMinutes(1))).isEmpty();
-        assertThat(poll().claimed()).isFalse();
+        assertThat(poller.poll(org.id(), mailboxId).claimed()).isFalse();
         assertThat(mailboxes.renew(mailboxId, "node-b", java.time.Duration.ofMinutes(1))).isFalse();
         mailboxes.release(mailboxId, "node-a", java.time.Duration.ZERO, null);
         assertThat(poll().claimed()).isTrue();
