@@ -1,13 +1,13 @@
 package fi.aspa.channels.email;
 
 import fi.aspa.cases.Actor;
-import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.NewAttachment;
 import fi.aspa.cases.NewCase;
 import fi.aspa.cases.OpenedCase;
+import fi.aspa.cases.TimelineEntry;
 import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
@@ -49,6 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EmailIngest {
     static final int MAX_SUBJECT = 200;
     static final int MAX_BODY = 20_000;
+    private static final Pattern REFERENCE_LIKE = Pattern.compile("-\\d{4}-\\d{6}(?!\\d)");
     private static final Logger log = LoggerFactory.getLogger(EmailIngest.class);
 
     enum Outcome { NEW_CASE, CUSTOMER_MESSAGE, NOTE, RECORDED, DUPLICATE }
@@ -78,7 +79,19 @@ class EmailIngest {
     record Dropped(String filename, String code, Object[] args) {}
 
     Outcome ingest(Mailbox mailbox, byte[] raw) {
-        ParsedEmail mail = parser.parse(raw);
+        return ingest(mailbox, raw, parser.parse(raw));
+    }
+
+    ParsedEmail parse(byte[] raw) {
+        return parser.parse(raw);
+    }
+
+    /** Whether the message may belong to an existing conversation (then it is taken in after new ones, in order). */
+    static boolean mayContinue(ParsedEmail mail) {
+        return !mail.threadIds().isEmpty() || mail.bounce() || REFERENCE_LIKE.matcher(mail.subject()).find();
+    }
+
+    Outcome ingest(Mailbox mailbox, byte[] raw, ParsedEmail mail) {
         if (store.exists(mailbox.organizationId(), mail.messageKey())) return Outcome.DUPLICATE;
         List<ParsedEmail.Attachment> files = uniqueNames(mail.attachments());
         List<Dropped> dropped = new ArrayList<>();
@@ -159,8 +172,9 @@ class EmailIngest {
         String subject = mail.subject().isBlank() ? message("email.subject.none", language) : Text.cap(mail.subject(), MAX_SUBJECT);
         OpenedCase opened = cases.open(organization, new NewCase(Channel.EMAIL, customer, subject, body(mail, language),
                 language, null, mailbox.unitId(), null, Set.of(), attachments(files), Actor.customer()));
-        UUID first = cases.detail(organization, opened.id()).map(CaseDetail::messages)
-                .filter(list -> !list.isEmpty()).map(list -> list.getFirst().id()).orElse(null);
+        // the message that opened the case: the customer's newest (one query; detail() would read the whole case)
+        UUID first = cases.timeline(organization, customer, 1).stream().filter(t -> t.caseId().equals(opened.id()))
+                .map(TimelineEntry::messageId).findFirst().orElse(null);
         notes(organization, opened.id(), mail, dropped, language);
         store.complete(row.get(), EmailStore.Kind.NEW_CASE, opened.id(), first);
         return Outcome.NEW_CASE;
@@ -168,7 +182,7 @@ class EmailIngest {
 
     /** The case reference in the subject counts only when the sender is that case's customer. */
     private Optional<UUID> byReference(OrganizationId organization, ParsedEmail mail) {
-        if (mail.fromAddress() == null || mail.subject().isBlank()) return Optional.empty();
+        if (mail.fromAddress() == null || !REFERENCE_LIKE.matcher(mail.subject()).find()) return Optional.empty();
         String prefix = organizations.find(organization).map(o -> o.casePrefix()).orElse("ASPA");
         Matcher m = Pattern.compile("(?i)(?<![\\p{Alnum}])" + Pattern.quote(prefix) + "-\\d{4}-\\d{6}(?!\\d)").matcher(mail.subject());
         while (m.find()) {

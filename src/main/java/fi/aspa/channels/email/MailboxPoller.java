@@ -12,10 +12,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jakarta.annotation.PreDestroy;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,21 +32,22 @@ import fi.aspa.platform.OrganizationId;
 
 /**
  * Reads unseen mail over IMAP. A node polls a mailbox only while it holds the mailbox's lease, so two nodes never
- * read the same mailbox at once. Each message is read without being marked ({@code BODY.PEEK}), taken in and
- * committed ({@link EmailIngest}), and only then marked \Seen: a crash in between leaves it unseen, and the next
- * poll finds it stored already and only marks it.
+ * read the same mailbox at once. Messages are fetched a batch at a time without being marked ({@code BODY.PEEK}),
+ * each is taken in and committed on its own ({@link EmailIngest}), and only then is the batch marked \Seen (one
+ * IMAP command: a round trip per message would cap the rate at the server's latency). A crash in between leaves
+ * them unseen, and the next poll finds them stored already and only marks them.
  */
 @Component
 class MailboxPoller {
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
-    /** What is done to a message in the mailbox once it is committed. */
+    /** What is done to messages in the mailbox once they are committed: one IMAP command for a whole batch. */
     @FunctionalInterface
     interface Marker {
-        void processed(Folder folder, Message message) throws MessagingException;
+        void processed(Folder folder, Message[] messages) throws MessagingException;
     }
 
-    static final Marker SEEN = (folder, message) -> message.setFlag(Flags.Flag.SEEN, true);
+    static final Marker SEEN = (folder, messages) -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
 
     record Result(boolean claimed, int fetched, int stored, int duplicates, int failed, boolean more, String error) {
         static Result busy() {
@@ -51,12 +59,15 @@ class MailboxPoller {
     private final EmailIngest ingest;
     private final EmailProperties properties;
     private final String node;
+    private final ExecutorService workers;
 
     MailboxPoller(MailboxStore mailboxes, EmailIngest ingest, EmailProperties properties) {
         this.mailboxes = mailboxes;
         this.ingest = ingest;
         this.properties = properties;
         this.node = hostname() + "/" + UUID.randomUUID();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, properties.workers()),
+                Thread.ofVirtual().name("email-ingest-", 0).factory());
     }
 
     /** Every due mailbox that no other node holds, one after another. */
@@ -109,21 +120,13 @@ class MailboxPoller {
                 }
                 Message[] batch = Arrays.copyOfRange(unseen, from, Math.min(limit, from + properties.batchSize()));
                 folder.fetch(batch, profile);
-                for (Message message : batch) {
-                    fetched++;
-                    EmailIngest.Outcome outcome;
-                    try {
-                        outcome = ingest.ingest(mailbox, raw(message));
-                    } catch (IOException | MessagingException | RuntimeException e) {
-                        failed++;
-                        log.warn("Email {} of mailbox {} was not taken in; it stays unseen for the next poll",
-                                message.getMessageNumber(), mailbox.id(), e);
-                        continue;
-                    }
-                    if (outcome == EmailIngest.Outcome.DUPLICATE) duplicates++;
-                    else stored++;
-                    marker.processed(folder, message); // only now: the message is committed
-                }
+                Batch result = ingest(mailbox, batch);
+                fetched += batch.length;
+                stored += result.stored;
+                duplicates += result.duplicates;
+                failed += result.failed;
+                // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
+                if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
             }
             if (failed > 0 && error == null) error = failed + " messages could not be taken in";
         } catch (MessagingException | RuntimeException e) {
@@ -134,6 +137,74 @@ class MailboxPoller {
             mailboxes.release(mailbox.id(), node, more ? Duration.ZERO : properties.pollInterval(), error);
         }
         return new Result(true, fetched, stored, duplicates, failed, more, error);
+    }
+
+    private static final class Batch {
+        final List<Message> committed = new ArrayList<>();
+        int stored;
+        int duplicates;
+        int failed;
+    }
+
+    private record Item(Message message, byte[] raw, ParsedEmail mail) {}
+
+    /**
+     * Takes in one fetched batch. Messages that start a conversation are independent of each other and go in
+     * parallel ({@code aspa.email.workers}); then those that may continue one (replies, bounces, a reference in
+     * the subject) go one by one in mailbox order, so a reply finds the case of a message earlier in the batch.
+     */
+    private Batch ingest(Mailbox mailbox, Message[] messages) {
+        Batch batch = new Batch();
+        List<Item> starts = new ArrayList<>();
+        List<Item> continues = new ArrayList<>();
+        for (Message message : messages) {
+            try {
+                byte[] raw = raw(message);
+                ParsedEmail mail = ingest.parse(raw);
+                (EmailIngest.mayContinue(mail) ? continues : starts).add(new Item(message, raw, mail));
+            } catch (IOException | MessagingException | RuntimeException e) {
+                batch.failed++;
+                log.warn("Email {} of mailbox {} could not be read; it stays unseen for the next poll",
+                        message.getMessageNumber(), mailbox.id(), e);
+            }
+        }
+        List<Future<EmailIngest.Outcome>> parallel = new ArrayList<>();
+        for (Item item : starts) parallel.add(workers.submit(() -> ingest.ingest(mailbox, item.raw(), item.mail())));
+        for (int i = 0; i < starts.size(); i++) {
+            try {
+                count(batch, starts.get(i), parallel.get(i).get());
+            } catch (ExecutionException e) {
+                failed(batch, mailbox, starts.get(i), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while taking in mail", e);
+            }
+        }
+        for (Item item : continues) {
+            try {
+                count(batch, item, ingest.ingest(mailbox, item.raw(), item.mail()));
+            } catch (RuntimeException e) {
+                failed(batch, mailbox, item, e);
+            }
+        }
+        return batch;
+    }
+
+    private static void count(Batch batch, Item item, EmailIngest.Outcome outcome) {
+        if (outcome == EmailIngest.Outcome.DUPLICATE) batch.duplicates++;
+        else batch.stored++;
+        batch.committed.add(item.message());
+    }
+
+    private static void failed(Batch batch, Mailbox mailbox, Item item, Throwable e) {
+        batch.failed++;
+        log.warn("Email {} of mailbox {} was not taken in; it stays unseen for the next poll", item.mail().messageKey(),
+                mailbox.id(), e);
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     private Store connect(Mailbox mailbox) throws MessagingException {

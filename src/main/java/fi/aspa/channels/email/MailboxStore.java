@@ -138,12 +138,13 @@ class MailboxStore {
                 .param("node", node).param("secs", lease.toSeconds()).query(MailboxStore::row).optional();
     }
 
-    /** Claims one mailbox now, due or not; empty when another node holds it. */
+    /** Claims one enabled mailbox now, due or not; empty when another node holds it (or it is disabled). */
     Optional<Mailbox> claim(OrganizationId organization, UUID id, String node, Duration lease) {
         return db.sql("""
                 update email_mailbox m set lease_owner = :node, lease_until = now() + make_interval(secs => :secs)
                 where m.id = (select id from email_mailbox
-                              where organization_id = :org and id = :id and (lease_until is null or lease_until < now())
+                              where organization_id = :org and id = :id and enabled
+                                and (lease_until is null or lease_until < now())
                               for no key update skip locked)
                 returning m.*""")
                 .param("node", node).param("secs", lease.toSeconds()).param("org", organization.value()).param("id", id)

@@ -211,18 +211,19 @@ class EmailIngestTest {
         MailServer.deliver(account, corpus("01-multipart-alternative.eml"));
         MailServer.deliver(account, corpus("03-inline-image.eml"));
         AtomicInteger marks = new AtomicInteger();
-        MailboxPoller.Result crashed = poller.poll(org.id(), mailboxId, (folder, message) -> {
-            if (marks.incrementAndGet() == 2) throw new jakarta.mail.MessagingException("connection reset (simulated crash)");
-            MailboxPoller.SEEN.processed(folder, message);
+        MailboxPoller.Result crashed = poller.poll(org.id(), mailboxId, (folder, messages) -> {
+            marks.incrementAndGet();
+            throw new jakarta.mail.MessagingException("connection reset (simulated crash)");
         });
+        assertThat(marks).hasValue(1);
         assertThat(crashed.error()).contains("simulated crash");
-        assertThat(crashed.stored()).isEqualTo(2); // the second message was committed, then its marking failed
-        assertThat(MailServer.unseen(account)).isEqualTo(1);
+        assertThat(crashed.stored()).isEqualTo(2); // both were committed, then marking them failed
+        assertThat(MailServer.unseen(account)).isEqualTo(2);
         assertThat(caseCount()).isEqualTo(2);
 
         MailboxPoller.Result recovered = poll();
-        assertThat(recovered.fetched()).isEqualTo(1);
-        assertThat(recovered.duplicates()).isEqualTo(1);
+        assertThat(recovered.fetched()).isEqualTo(2);
+        assertThat(recovered.duplicates()).isEqualTo(2);
         assertThat(recovered.stored()).isZero();
         assertThat(MailServer.unseen(account)).isZero();
         assertThat(caseCount()).isEqualTo(2);
@@ -268,6 +269,11 @@ class EmailIngestTest {
         assertThat(mailboxes.renew(mailboxId, "node-b", java.time.Duration.ofMinutes(1))).isFalse();
         mailboxes.release(mailboxId, "node-a", java.time.Duration.ZERO, null);
         assertThat(poll().claimed()).isTrue();
+        mailboxes.setEnabled(org.id(), mailboxId, false); // a disabled mailbox is not read
+        MailServer.deliver(account, corpus("01-multipart-alternative.eml"));
+        assertThat(poller.poll(org.id(), mailboxId).claimed()).isFalse();
+        assertThat(MailServer.unseen(account)).isEqualTo(1);
+        mailboxes.setEnabled(org.id(), mailboxId, true);
 
         // due mailboxes: what one node holds, no other node claims, however many look at once
         UUID second = mailboxes.create(org.id(), MailServer.input(MailServer.account(), org.building().id(), true));
