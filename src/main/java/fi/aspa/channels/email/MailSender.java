@@ -3,11 +3,13 @@ package fi.aspa.channels.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
-/** SMTP out, with each mailbox's own server and login. */
+/** SMTP out, with each mailbox's own server and login (a sender per mailbox and settings, reused). */
 @Component
 class MailSender {
     private final MailboxStore mailboxes;
@@ -18,11 +20,23 @@ class MailSender {
         this.properties = properties;
     }
 
+    /** For composing messages. Sessions are reused: making one reads the mail provider files from the classpath. */
+    private static final Session COMPOSING = Session.getInstance(new Properties());
+    private final Map<String, JavaMailSenderImpl> senders = new ConcurrentHashMap<>();
+
     Session session() {
-        return Session.getInstance(new Properties());
+        return COMPOSING;
     }
 
     void send(Mailbox mailbox, MimeMessage message) {
+        Mailbox.Endpoint smtp = mailbox.smtp();
+        String key = mailbox.id() + "|" + smtp.host() + "|" + smtp.port() + "|" + smtp.security() + "|" + smtp.username()
+                + "|" + smtp.sealedPassword() + "|" + mailbox.fromAddress();
+        if (senders.size() > 1000) senders.clear();
+        senders.computeIfAbsent(key, k -> sender(mailbox)).send(message);
+    }
+
+    private JavaMailSenderImpl sender(Mailbox mailbox) {
         Mailbox.Endpoint smtp = mailbox.smtp();
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(smtp.host());
@@ -49,7 +63,7 @@ class MailSender {
             props.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
         }
         sender.setJavaMailProperties(props);
-        sender.send(message);
+        return sender;
     }
 
     /** A message that keeps the Message-ID Aspa gave it (Jakarta Mail would make a new one when saved). */

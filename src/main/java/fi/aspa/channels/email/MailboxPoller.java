@@ -32,7 +32,8 @@ import fi.aspa.platform.OrganizationId;
 
 /**
  * Reads unseen mail over IMAP. A node polls a mailbox only while it holds the mailbox's lease, so two nodes never
- * read the same mailbox at once. Messages are fetched a batch at a time without being marked ({@code BODY.PEEK}),
+ * read the same mailbox at once. Messages are fetched a batch at a time (bounded in count and bytes) without being
+ * marked ({@code BODY.PEEK}),
  * each is taken in and committed on its own ({@link EmailIngest}), and only then is the batch marked \Seen (one
  * IMAP command: a round trip per message would cap the rate at the server's latency). A crash in between leaves
  * them unseen, and the next poll finds them stored already and only marks them.
@@ -110,16 +111,22 @@ class MailboxPoller {
             Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
             int limit = Math.min(unseen.length, properties.maxPerPoll());
             more = unseen.length > limit;
-            FetchProfile profile = new FetchProfile();
-            profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
-            for (int from = 0; from < limit; from += properties.batchSize()) {
+            Message[] window = Arrays.copyOf(unseen, limit);
+            FetchProfile sizes = new FetchProfile();
+            sizes.add(FetchProfile.Item.SIZE);
+            folder.fetch(window, sizes);
+            FetchProfile bodies = new FetchProfile();
+            bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            for (int from = 0; from < limit; ) {
                 if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
                     error = "The lease on the mailbox was lost; another node continues";
                     more = true;
                     break;
                 }
-                Message[] batch = Arrays.copyOfRange(unseen, from, Math.min(limit, from + properties.batchSize()));
-                folder.fetch(batch, profile);
+                int to = batchEnd(window, from);
+                Message[] batch = Arrays.copyOfRange(window, from, to);
+                from = to;
+                folder.fetch(batch, bodies);
                 Batch result = ingest(mailbox, batch);
                 fetched += batch.length;
                 stored += result.stored;
@@ -137,6 +144,24 @@ class MailboxPoller {
             mailboxes.release(mailbox.id(), node, more ? Duration.ZERO : properties.pollInterval(), error);
         }
         return new Result(true, fetched, stored, duplicates, failed, more, error);
+    }
+
+    /** The end of the batch that starts at {@code from}: at most batch-size messages and batch-bytes (but one at least). */
+    private int batchEnd(Message[] window, int from) {
+        long bytes = 0;
+        int to = from;
+        while (to < window.length && to - from < properties.batchSize()) {
+            int size;
+            try {
+                size = Math.max(0, window[to].getSize());
+            } catch (MessagingException e) {
+                size = 0;
+            }
+            if (to > from && bytes + size > properties.batchBytes().toBytes()) break;
+            bytes += size;
+            to++;
+        }
+        return to;
     }
 
     private static final class Batch {

@@ -55,6 +55,7 @@ class EmailIngestBenchmark {
             }
             MailboxPoller.SEEN.processed(folder, messages);
         };
+        String loadBefore = loadAverage();
         long start = System.nanoTime();
         int polls = 0;
         int stored = 0;
@@ -68,6 +69,7 @@ class EmailIngestBenchmark {
             if (result.fetched() == 0) break;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        String loadAfter = loadAverage();
 
         int rows = db.sql("select count(*) from email_message where organization_id = ? and direction = 'INBOUND'")
                 .param(org.id().value()).query(Integer.class).single();
@@ -89,14 +91,23 @@ class EmailIngestBenchmark {
                         ingestion: %.1f s in %d polls = %.0f messages/s
                         simulated crash after commit, before \\Seen: once (re-read and skipped as duplicates: %d)
                         stored rows: %d, distinct Message-IDs: %d, lost: %d, duplicated: %d
-                        cpus: %d, max heap: %d MB
+                        cpus: %d, max heap: %d MB, load average before/after: %s / %s
                         """, MESSAGES, cases, ACK ? "on (sent by SMTP to GreenMail, after commit)" : "off", deliverSeconds,
                 seconds, polls, MESSAGES / seconds, duplicates, rows, distinct, MESSAGES - distinct, rows - distinct,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024, loadBefore, loadAfter);
         Path out = Path.of("target/bench/email.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
+    }
+
+    /** The machine's 1-minute load average (other processes share the CPUs), where the system tells it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class MailServer {
     private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final Session SESSION = Session.getInstance(new Properties());
     private static GreenMail server;
 
     private MailServer() {}
@@ -47,7 +48,7 @@ final class MailServer {
     /** Puts raw bytes into the account's inbox, as a mail server's delivery would. */
     static void deliver(Account account, byte[] raw) {
         try {
-            account.user().deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+            account.user().deliver(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
