@@ -1,0 +1,209 @@
+package fi.aspa.channels.email;
+
+import fi.aspa.cases.Actor;
+import fi.aspa.cases.CaseDetail;
+import fi.aspa.cases.CaseEvents.CaseOpened;
+import fi.aspa.cases.CaseEvents.ReplyPosted;
+import fi.aspa.cases.CaseMessage;
+import fi.aspa.cases.CaseSummary;
+import fi.aspa.cases.Cases;
+import fi.aspa.cases.Channel;
+import fi.aspa.customer.Customer;
+import fi.aspa.customer.Customers;
+import fi.aspa.organization.Organizations;
+import fi.aspa.platform.Language;
+import fi.aspa.platform.OrganizationId;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail out, after the commit that caused it, from the event publication registry (a failed send is retried):
+ * <ul>
+ *   <li>an agent's reply on a case that came by email goes to the customer, from the unit's mailbox, with
+ *       In-Reply-To/References, the reference in the subject and {@code Auto-Submitted: no};</li>
+ *   <li>a new email case is acknowledged with its reference ({@code Auto-Submitted: auto-replied}) when its
+ *       mailbox says so — never to automatic mail, to the organization's own addresses, or more often than
+ *       {@code aspa.email.acks-per-address-per-hour}.</li>
+ * </ul>
+ * Each is recorded in {@code email_message} before it is sent, in the same transaction, under a unique key (the
+ * reply's case message, the case's acknowledgement): a redelivered event sends nothing twice. The fixed texts
+ * are in the customer's language.
+ */
+@Component
+class EmailOutbound {
+    private static final Logger log = LoggerFactory.getLogger(EmailOutbound.class);
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^(?i)((re|vs|sv|aw|fw|fwd|vl)\\s*:\\s*)+");
+
+    private final Cases cases;
+    private final Customers customers;
+    private final Organizations organizations;
+    private final MailboxStore mailboxes;
+    private final EmailStore store;
+    private final MailSender sender;
+    private final MessageSource messages;
+    private final EmailProperties properties;
+    private final Clock clock;
+
+    EmailOutbound(Cases cases, Customers customers, Organizations organizations, MailboxStore mailboxes,
+                  EmailStore store, MailSender sender, MessageSource messages, EmailProperties properties, Clock clock) {
+        this.cases = cases;
+        this.customers = customers;
+        this.organizations = organizations;
+        this.mailboxes = mailboxes;
+        this.store = store;
+        this.sender = sender;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyPosted event) {
+        reply(event.organizationId(), event.caseId(), event.messageId());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseOpened event) {
+        if (event.channel() == Channel.EMAIL) acknowledge(event.organizationId(), event.caseId());
+    }
+
+    void reply(OrganizationId organization, UUID caseId, UUID messageId) {
+        Optional<EmailStore.Inbound> last = store.lastInbound(organization, caseId);
+        CaseDetail detail = cases.detail(organization, caseId).orElse(null);
+        if (detail == null) return;
+        CaseSummary summary = detail.summary();
+        if (summary.channel() != Channel.EMAIL && last.isEmpty()) return; // another channel delivers this reply
+        if (store.replySent(organization, messageId)) return;
+        CaseMessage reply = detail.messages().stream().filter(m -> m.id().equals(messageId)).findFirst().orElse(null);
+        if (reply == null) return;
+        Customer customer = customers.find(organization, summary.customerId()).orElse(null);
+        Language language = customer == null ? summary.language() : customer.preferredLanguage();
+        String to = last.map(EmailStore.Inbound::address).orElse(customer == null ? null : customer.email());
+        Optional<Mailbox> mailbox = mailboxFor(organization, summary.unitId(), last.map(EmailStore.Inbound::mailboxId));
+        if (to == null || mailbox.isEmpty()) {
+            cases.addNote(organization, caseId, Actor.system(),
+                    text(to == null ? "email.note.no-address" : "email.note.no-mailbox", summary.language()));
+            return;
+        }
+        String subject = text("email.reply.subject", language, baseSubject(summary), summary.reference());
+        String greeting = greeting(customer, language);
+        String body = greeting + "\n\n" + reply.body().strip() + "\n\n" + signature(organization, summary.unitId(), language)
+                + "\n\n" + text("email.reply.footer", language, summary.reference());
+        send(mailbox.get(), EmailStore.Kind.REPLY, organization, caseId, messageId, to, subject, body, language,
+                last.map(EmailStore.Inbound::messageId).orElse(null), "no");
+    }
+
+    void acknowledge(OrganizationId organization, UUID caseId) {
+        EmailStore.Inbound opening = store.opening(organization, caseId).orElse(null);
+        if (opening == null || opening.noAutoReply() || opening.autoSubmitted() || opening.bounce() || opening.address() == null) {
+            return;
+        }
+        Mailbox mailbox = opening.mailboxId() == null ? null : mailboxes.find(organization, opening.mailboxId()).orElse(null);
+        if (mailbox == null || !mailbox.enabled() || !mailbox.ackEnabled()) return;
+        if (mailboxes.ownAddresses(organization).contains(opening.address())) return;
+        store.lockAddress(organization, opening.address());
+        if (store.acknowledged(organization, caseId)) return;
+        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        if (store.acksSince(organization, opening.address(), hourAgo) >= properties.acksPerAddressPerHour()) {
+            log.info("Not acknowledging case {}: the sender had {} acknowledgements in the last hour", caseId,
+                    properties.acksPerAddressPerHour());
+            return;
+        }
+        CaseSummary summary = cases.summary(organization, caseId).orElse(null);
+        if (summary == null) return;
+        Customer customer = customers.find(organization, summary.customerId()).orElse(null);
+        Language language = customer == null ? summary.language() : customer.preferredLanguage();
+        String subject = text("email.ack.subject", language, baseSubject(summary), summary.reference());
+        String body = greeting(customer, language) + "\n\n" + text("email.ack.body", language, summary.reference())
+                + "\n\n" + signature(organization, summary.unitId() != null ? summary.unitId() : mailbox.unitId(), language);
+        send(mailbox, EmailStore.Kind.ACK, organization, caseId, null, opening.address(), subject, body, language,
+                opening.messageId(), "auto-replied");
+    }
+
+    private void send(Mailbox mailbox, EmailStore.Kind kind, OrganizationId organization, UUID caseId,
+                      UUID caseMessageId, String to, String subject, String body, Language language, String inReplyTo,
+                      String autoSubmitted) {
+        String domain = mailbox.fromAddress().substring(mailbox.fromAddress().indexOf('@') + 1);
+        String messageId = "aspa." + UUID.randomUUID() + "@" + domain;
+        List<String> thread = store.threadIds(organization, caseId, 20);
+        try {
+            MimeMessage message = new MailSender.Outgoing(sender.session(), messageId);
+            message.setFrom(new InternetAddress(mailbox.fromAddress(), senderName(organization, mailbox, language), "UTF-8"));
+            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(Date.from(clock.instant()));
+            if (inReplyTo != null) message.setHeader("In-Reply-To", "<" + inReplyTo + ">");
+            if (!thread.isEmpty()) {
+                message.setHeader("References", thread.stream().map(id -> "<" + id + ">").collect(Collectors.joining(" ")));
+            }
+            message.setHeader("Auto-Submitted", autoSubmitted);
+            if (!"no".equals(autoSubmitted)) message.setHeader("X-Auto-Response-Suppress", "All");
+            message.setHeader("Content-Language", language.code());
+            message.setText(body, "UTF-8");
+            message.saveChanges();
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            if (!store.recordOutbound(organization, mailbox.id(), kind, messageId, to, subject, caseId, caseMessageId,
+                    raw.toByteArray(), clock.instant())) {
+                return; // recorded by an earlier delivery of the same event: sent already
+            }
+            sender.send(mailbox, message);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Cannot compose the email for case " + caseId, e);
+        }
+    }
+
+    private Optional<Mailbox> mailboxFor(OrganizationId organization, UUID unitId, Optional<UUID> cameThrough) {
+        Optional<Mailbox> own = unitId == null ? Optional.empty() : mailboxes.forUnit(organization, unitId);
+        if (own.isPresent()) return own;
+        Optional<Mailbox> through = cameThrough.flatMap(id -> mailboxes.find(organization, id)).filter(Mailbox::enabled);
+        if (through.isPresent()) return through;
+        return mailboxes.forUnit(organization, null);
+    }
+
+    private String greeting(Customer customer, Language language) {
+        String name = customer == null ? null : customer.name();
+        if (name == null || name.isBlank() || name.contains("@")) return text("email.greeting.anonymous", language);
+        return text("email.greeting", language, name.strip());
+    }
+
+    private String signature(OrganizationId organization, UUID unitId, Language language) {
+        String org = organizations.find(organization).map(o -> o.name().in(language)).orElse("");
+        String unit = unitId == null ? null : organizations.unit(organization, unitId).map(u -> u.name().in(language)).orElse(null);
+        return text("email.signoff", language) + "\n" + (unit == null ? "" : unit + "\n") + org;
+    }
+
+    private String senderName(OrganizationId organization, Mailbox mailbox, Language language) {
+        String org = organizations.find(organization).map(o -> o.name().in(language)).orElse(null);
+        String unit = mailbox.unitId() == null ? null
+                : organizations.unit(organization, mailbox.unitId()).map(u -> u.name().in(language)).orElse(null);
+        if (unit != null && org != null) return unit + " – " + org;
+        return unit != null ? unit : org;
+    }
+
+    private static String baseSubject(CaseSummary summary) {
+        String subject = REPLY_PREFIX.matcher(summary.subject().strip()).replaceFirst("");
+        return subject.replace("[" + summary.reference() + "]", "").replace(summary.reference(), "").strip();
+    }
+
+    private String text(String key, Language language, Object... args) {
+        return messages.getMessage(key, args, language.locale());
+    }
+}

@@ -1,0 +1,150 @@
+package fi.aspa.channels.email;
+
+import fi.aspa.platform.Ids;
+import fi.aspa.platform.OrganizationId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code email_message} table: every email in and out, raw, once per organization and Message-ID. It is
+ * also the thread index: the Message-IDs of a case's mail lead a reply back to its case.
+ */
+@Repository
+class EmailStore {
+    enum Kind { PENDING, NEW_CASE, CUSTOMER_MESSAGE, NOTE, RECORDED, REPLY, ACK }
+
+    private final JdbcClient db;
+
+    EmailStore(JdbcClient db) {
+        this.db = db;
+    }
+
+    boolean exists(OrganizationId organization, String messageKey) {
+        return db.sql("select exists (select 1 from email_message where organization_id = ? and message_key = ?)")
+                .params(organization.value(), messageKey).query(Boolean.class).single();
+    }
+
+    /**
+     * Stores an inbound message as PENDING, or returns empty when its key is already stored: the caller's
+     * transaction then holds the key, and a concurrent insert of the same key waits for it.
+     */
+    Optional<UUID> claimInbound(Mailbox mailbox, ParsedEmail mail, byte[] raw, Instant now) {
+        UUID id = Ids.next();
+        int inserted = db.sql("""
+                insert into email_message (id, organization_id, mailbox_id, direction, kind, message_key, message_id, address,
+                    subject, raw, raw_sha256, html, malformed, auto_submitted, bounce, no_auto_reply, created_at)
+                values (?, ?, ?, 'INBOUND', 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (organization_id, message_key) do nothing""")
+                .params(id, mailbox.organizationId().value(), mailbox.id(), mail.messageKey(), mail.messageId(),
+                        mail.fromAddress(), cap(mail.subject(), 1000), raw, mail.rawSha256(), mail.html(),
+                        mail.malformed(), mail.autoSubmitted(), mail.bounce(), mail.noAutoReply(), Timestamp.from(now))
+                .update();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    void complete(UUID id, Kind kind, UUID caseId, UUID caseMessageId) {
+        db.sql("update email_message set kind = ?, case_id = ?, case_message_id = ? where id = ?")
+                .params(kind.name(), caseId, caseMessageId, id).update();
+    }
+
+    /** The case that the given Message-IDs belong to, the nearest id first. */
+    Optional<UUID> caseOf(OrganizationId organization, List<String> messageIds) {
+        if (messageIds.isEmpty()) return Optional.empty();
+        Map<String, UUID> found = new HashMap<>();
+        db.sql("select message_key, case_id from email_message where organization_id = ? and message_key = any(?) and case_id is not null")
+                .params(organization.value(), messageIds.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString(1), rs.getObject(2, UUID.class));
+                });
+        return messageIds.stream().filter(found::containsKey).map(found::get).findFirst();
+    }
+
+    record Inbound(UUID mailboxId, String messageId, String address, String subject, boolean autoSubmitted,
+                   boolean bounce, boolean malformed, boolean noAutoReply) {}
+
+    /** The latest email the customer sent in this case. */
+    Optional<Inbound> lastInbound(OrganizationId organization, UUID caseId) {
+        return db.sql("""
+                select mailbox_id, message_id, address, subject, auto_submitted, bounce, malformed, no_auto_reply
+                from email_message where organization_id = ? and case_id = ? and direction = 'INBOUND'
+                  and kind in ('NEW_CASE', 'CUSTOMER_MESSAGE')
+                order by created_at desc, id desc limit 1""")
+                .params(organization.value(), caseId)
+                .query((rs, n) -> new Inbound(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)))
+                .optional();
+    }
+
+    /** The message that opened the case, when an email did. */
+    Optional<Inbound> opening(OrganizationId organization, UUID caseId) {
+        return db.sql("""
+                select mailbox_id, message_id, address, subject, auto_submitted, bounce, malformed, no_auto_reply
+                from email_message where organization_id = ? and case_id = ? and kind = 'NEW_CASE' limit 1""")
+                .params(organization.value(), caseId)
+                .query((rs, n) -> new Inbound(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)))
+                .optional();
+    }
+
+    /** The Message-IDs of the case's mail, oldest first, for the References header. */
+    List<String> threadIds(OrganizationId organization, UUID caseId, int limit) {
+        List<String> ids = db.sql("""
+                select message_id from email_message where organization_id = ? and case_id = ? and message_id is not null
+                  and kind in ('NEW_CASE', 'CUSTOMER_MESSAGE', 'REPLY', 'ACK')
+                order by created_at desc, id desc limit ?""")
+                .params(organization.value(), caseId, limit).query(String.class).list();
+        return ids.reversed();
+    }
+
+    boolean replySent(OrganizationId organization, UUID caseMessageId) {
+        return db.sql("select exists (select 1 from email_message where organization_id = ? and case_message_id = ? and kind = 'REPLY')")
+                .params(organization.value(), caseMessageId).query(Boolean.class).single();
+    }
+
+    boolean acknowledged(OrganizationId organization, UUID caseId) {
+        return db.sql("select exists (select 1 from email_message where organization_id = ? and case_id = ? and kind = 'ACK')")
+                .params(organization.value(), caseId).query(Boolean.class).single();
+    }
+
+    /** Serializes the acknowledgements to one address until the transaction ends, so the hourly limit holds. */
+    void lockAddress(OrganizationId organization, String address) {
+        db.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(organization.value() + "/" + address)
+                .query((rs, n) -> 1).list();
+    }
+
+    int acksSince(OrganizationId organization, String address, Instant since) {
+        return db.sql("""
+                select count(*) from email_message where organization_id = ? and direction = 'OUTBOUND' and kind = 'ACK'
+                  and address = ? and created_at >= ?""")
+                .params(organization.value(), address, Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    /** Records a message about to be sent; false when it was recorded already (sent, or being sent elsewhere). */
+    boolean recordOutbound(OrganizationId organization, UUID mailboxId, Kind kind, String messageId, String address,
+                           String subject, UUID caseId, UUID caseMessageId, byte[] raw, Instant now) {
+        return db.sql("""
+                insert into email_message (id, organization_id, mailbox_id, direction, kind, message_key, message_id, address,
+                    subject, case_id, case_message_id, raw, raw_sha256, created_at)
+                values (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(Ids.next(), organization.value(), mailboxId, kind.name(), messageId, messageId, address,
+                        cap(subject, 1000), caseId, caseMessageId, raw, EmailParser.sha256(raw), Timestamp.from(now))
+                .update() == 1;
+    }
+
+    Map<String, Object> flags(OrganizationId organization, String messageKey) {
+        return db.sql("select kind, case_id, case_message_id, malformed, auto_submitted, bounce, no_auto_reply from email_message where organization_id = ? and message_key = ?")
+                .params(organization.value(), messageKey).query().singleRow();
+    }
+
+    static String cap(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,153 @@
+package fi.aspa.channels.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.aspa.AspaTest;
+import fi.aspa.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Email ingestion rate: 10,000 messages waiting in an IMAP mailbox (GreenMail, in the same JVM) are polled into
+ * cases, with a simulated crash halfway (after a commit, before the \Seen flag). Not part of the normal test
+ * run (the class name does not end in Test); run it with {@code bench/email/run.sh}. Writes
+ * {@code target/bench/email.txt}.
+ */
+@AspaTest
+class EmailIngestBenchmark {
+    static final int MESSAGES = Integer.getInteger("aspa.bench.messages", 10_000);
+    static final boolean ACK = Boolean.parseBoolean(System.getProperty("aspa.bench.ack", "true"));
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    MailboxStore mailboxes;
+    @Autowired
+    MailboxPoller poller;
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void ingestTenThousandMessages() throws IOException {
+        Fixtures.Org org = fixtures.organization();
+        MailServer.Account account = MailServer.account();
+        UUID mailboxId = mailboxes.create(org.id(), MailServer.input(account, org.service().id(), ACK));
+        long deliverStart = System.nanoTime();
+        for (int i = 0; i < MESSAGES; i++) MailServer.deliver(account, message(i));
+        double deliverSeconds = (System.nanoTime() - deliverStart) / 1e9;
+
+        // the node "dies" once, halfway: a batch is committed but never marked \Seen
+        AtomicInteger marked = new AtomicInteger();
+        AtomicInteger lostMarks = new AtomicInteger();
+        MailboxPoller.Marker crashOnce = (folder, messages) -> {
+            if (marked.addAndGet(messages.length) >= MESSAGES / 2 && lostMarks.get() == 0) {
+                lostMarks.set(messages.length);
+                throw new jakarta.mail.MessagingException("simulated node crash");
+            }
+            MailboxPoller.SEEN.processed(folder, messages);
+        };
+        String loadBefore = loadAverage();
+        long start = System.nanoTime();
+        int polls = 0;
+        int stored = 0;
+        int duplicates = 0;
+        while (true) {
+            MailboxPoller.Result result = poller.poll(org.id(), mailboxId, crashOnce);
+            polls++;
+            stored += result.stored();
+            duplicates += result.duplicates();
+            assertThat(result.failed()).isZero();
+            if (result.fetched() == 0) break;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String loadAfter = loadAverage();
+
+        int rows = db.sql("select count(*) from email_message where organization_id = ? and direction = 'INBOUND'")
+                .param(org.id().value()).query(Integer.class).single();
+        int distinct = db.sql("select count(distinct message_key) from email_message where organization_id = ? and direction = 'INBOUND'")
+                .param(org.id().value()).query(Integer.class).single();
+        int cases = db.sql("select count(*) from support_case where organization_id = ?").param(org.id().value()).query(Integer.class).single();
+        assertThat(lostMarks.get()).isPositive();
+        assertThat(stored).isEqualTo(MESSAGES);
+        assertThat(rows).isEqualTo(MESSAGES);
+        assertThat(distinct).isEqualTo(MESSAGES);
+        assertThat(duplicates).isEqualTo(lostMarks.get()); // the batch committed just before the crash: read again, skipped
+        assertThat(MailServer.unseen(account)).isZero();
+
+        String report = String.format(Locale.ROOT, """
+                        email ingestion benchmark
+                        messages: %d (%d cases; replies, auto-replies and bounces join existing ones)
+                        acknowledgements: %s
+                        delivery into GreenMail: %.1f s (not measured)
+                        ingestion: %.1f s in %d polls = %.0f messages/s
+                        simulated crash after commit, before \\Seen: once (re-read and skipped as duplicates: %d)
+                        stored rows: %d, distinct Message-IDs: %d, lost: %d, duplicated: %d
+                        cpus: %d, max heap: %d MB, load average before/after: %s / %s
+                        """, MESSAGES, cases, ACK ? "on (sent by SMTP to GreenMail, after commit)" : "off", deliverSeconds,
+                seconds, polls, MESSAGES / seconds, duplicates, rows, distinct, MESSAGES - distinct, rows - distinct,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024, loadBefore, loadAfter);
+        Path out = Path.of("target/bench/email.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println(report);
+    }
+
+    /** The machine's 1-minute load average (other processes share the CPUs), where the system tells it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * A mix like a municipal mailbox: mostly new plain-text questions, some HTML-only, some with a PDF, replies
+     * to earlier messages, a few auto-replies and bounces.
+     */
+    static byte[] message(int i) {
+        String id = "<bench-" + i + "@example.fi>";
+        String from = "asukas" + (i % 3000) + "@example.fi";
+        String headers = "From: Asukas " + i + " <" + from + ">\r\nTo: kirjaamo@testila.fi\r\nMessage-ID: " + id
+                + "\r\nDate: Mon, 23 Nov 2026 09:00:00 +0200\r\nMIME-Version: 1.0\r\n";
+        String text = "Hei,\r\n\r\nkysyisin asiasta numero " + i + ". Katuvalo ei toimi ja roska-astiat ovat täynnä. "
+                + "Voisitteko tarkistaa asian mahdollisimman pian? Asia koskee Koivukujaa ja sen lähiympäristöä.\r\n\r\n"
+                + "Ystävällisin terveisin\r\nAsukas " + i + "\r\n";
+        int kind = i % 20;
+        if (kind < 13 || i < 20) {
+            return (headers + "Subject: Kysymys " + i + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: 8bit\r\n\r\n" + text).getBytes(StandardCharsets.UTF_8);
+        }
+        if (kind < 15) {
+            return (headers + "Subject: =?UTF-8?Q?HTML-kysymys_" + i + "?=\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: 8bit\r\n\r\n<html><body><p>" + text.replace("\r\n\r\n", "</p><p>")
+                    + "</p><script>alert(1)</script></body></html>\r\n").getBytes(StandardCharsets.UTF_8);
+        }
+        if (kind < 17) {
+            String pdf = Base64.getMimeEncoder().encodeToString(("%PDF-1.4\n% liite " + i + "\n" + "x".repeat(4000) + "\n%%EOF\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return (headers + "Subject: Liite " + i + "\r\nContent-Type: multipart/mixed; boundary=\"b" + i + "\"\r\n\r\n"
+                    + "--b" + i + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + text
+                    + "\r\n--b" + i + "\r\nContent-Type: application/pdf; name=\"liite.pdf\"\r\nContent-Transfer-Encoding: base64\r\n"
+                    + "Content-Disposition: attachment; filename=\"liite-" + i + ".pdf\"\r\n\r\n" + pdf + "\r\n--b" + i + "--\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        String earlier = "<bench-" + (i - 17) + "@example.fi>";
+        if (kind < 19) {
+            return (headers + "Subject: Re: Kysymys\r\nIn-Reply-To: " + earlier + "\r\nReferences: " + earlier
+                    + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nLisätietoa asiaan " + i
+                    + ".\r\n").getBytes(StandardCharsets.UTF_8);
+        }
+        return (headers + "Subject: Automaattinen vastaus\r\nAuto-Submitted: auto-replied\r\nIn-Reply-To: " + earlier
+                + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nOlen lomalla.\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+}
