@@ -1,0 +1,2 @@
+package fi.aspa.search;
+public final class LatencyBench { public static void main(String[] a) {} }
