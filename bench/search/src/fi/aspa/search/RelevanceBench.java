@@ -53,7 +53,11 @@ public final class RelevanceBench {
     private static final List<String> SETS = List.of("search-queries-dev.jsonl", "search-queries-aspa.jsonl");
 
     public static void main(String[] args) throws Exception {
-        boolean postgres = !List.of(args).contains("--no-postgres");
+        List<String> options = List.of(args);
+        boolean postgres = !options.contains("--no-postgres") && !options.contains("--quick");
+        boolean baselines = !options.contains("--quick");
+        boolean lexicon = !options.contains("--quick");
+        List<String> sets = options.contains("--dev") ? SETS.subList(0, 1) : SETS;
         Map<String, String> groups = PtvCorpus.groups();
         OrganizationId org = new OrganizationId(UUID.randomUUID());
         List<SearchDocument> docs = PtvCorpus.documents(org);
@@ -62,7 +66,7 @@ public final class RelevanceBench {
 
         Map<String, Function<PtvCorpus.Query, List<String>>> engines = new LinkedHashMap<>();
         List<AutoCloseable> closing = new ArrayList<>();
-        for (boolean voikko : new boolean[] {true, false}) {
+        for (boolean voikko : lexicon ? new boolean[] {true, false} : new boolean[] {true}) {
             TextAnalysis analysis = TextAnalysis.create(voikko, 2);
             if (voikko && !"voikko".equals(analysis.finnishMorphology())) {
                 System.out.println("Voikko not installed: the Voikko variant is left out");
@@ -78,8 +82,10 @@ public final class RelevanceBench {
                     new SearchQuery(org, q.text(), q.language(), Set.of(DocumentType.SERVICE), Set.of(Visibility.PUBLIC), Map.of(), 50, false))
                     .hits().stream().map(SearchHit::id).toList());
         }
-        SnowballBaseline snowball = new SnowballBaseline(docs);
-        engines.put("Lucene Snowball (baseline)", snowball::search);
+        if (baselines) {
+            SnowballBaseline snowball = new SnowballBaseline(docs);
+            engines.put("Lucene Snowball (baseline)", snowball::search);
+        }
         if (postgres) {
             PostgresBaseline pg = new PostgresBaseline(docs);
             closing.add(pg);
@@ -88,7 +94,7 @@ public final class RelevanceBench {
 
         Path raw = Path.of("bench/results/raw/search");
         Files.createDirectories(raw);
-        for (String set : SETS) {
+        for (String set : sets) {
             List<PtvCorpus.Query> queries = PtvCorpus.queries(set);
             System.out.printf("%n## %s (%d queries)%n%n", set, queries.size());
             System.out.println("| engine | nDCG@10 | MRR@10 | recall@5 |");
@@ -130,14 +136,14 @@ public final class RelevanceBench {
         for (AutoCloseable c : closing) c.close();
     }
 
-    /** The default ranking, or one given by -Dranking=title,keywords,body,fieldTie,compound,partial,synonym,fuzzy. */
+    /** The default ranking, or -Dranking=title,keywords,body,fieldTie,inCompound,compound,partial,synonym,fuzzy. */
     static Ranking ranking() {
         String spec = System.getProperty("ranking");
         if (spec == null) return Ranking.DEFAULT;
-        float[] v = new float[8];
+        float[] v = new float[9];
         String[] parts = spec.split(",");
-        for (int i = 0; i < 8; i++) v[i] = Float.parseFloat(parts[i]);
-        return new Ranking(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+        for (int i = 0; i < 9; i++) v[i] = Float.parseFloat(parts[i]);
+        return new Ranking(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
     }
 
     /** Plain Lucene: Snowball Finnish/Swedish (Lucene's FinnishAnalyzer, SwedishAnalyzer), EnglishAnalyzer; same fields and weights. */

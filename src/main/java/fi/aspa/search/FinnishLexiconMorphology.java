@@ -71,9 +71,21 @@ final class FinnishLexiconMorphology implements Morphology {
 
     /** The lexicon shipped on the classpath. */
     static FinnishLexiconMorphology load() {
+        return load(java.util.Set.of());
+    }
+
+    /** The lexicon shipped on the classpath, with more base forms (the synonyms' words: slang like amis). */
+    static FinnishLexiconMorphology load(java.util.Set<String> moreBaseForms) {
         try (InputStream in = FinnishLexiconMorphology.class.getResourceAsStream(LEXICON)) {
             if (in == null) throw new IllegalStateException("missing resource " + LEXICON);
-            return read(in);
+            FinnishLexiconMorphology lexicon = read(in);
+            for (String word : moreBaseForms) {
+                String folded = Fold.fold(word);
+                if (folded.length() < 3 || folded.contains("-")) continue;
+                lexicon.lemmas.putIfAbsent(folded, 1);
+                lexicon.bySurface.putIfAbsent(folded, new Entry(List.of(folded), List.of()));
+            }
+            return lexicon;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -79,10 +79,15 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     /** Text with positions and offsets in the postings: highlighting needs no second analysis. */
     private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
+    /** Base forms only, for scoring: frequencies, no positions. */
+    private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         STORED_TEXT.freeze();
+        WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORDS.setOmitNorms(false);
+        WORDS.freeze();
     }
 
     private final Path root;
@@ -245,9 +250,12 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         d.add(new LongPoint(UPDATED, doc.updatedAt().toEpochMilli()));
         d.add(new StoredField(UPDATED, doc.updatedAt().toEpochMilli()));
         d.add(new Field(RankingQuery.field(RankingQuery.TITLE, lang), doc.title(), STORED_TEXT));
+        d.add(new Field(RankingQuery.wordsField(RankingQuery.TITLE, lang), doc.title(), WORDS));
         d.add(new Field(RankingQuery.field(RankingQuery.BODY, lang), doc.body(), STORED_TEXT));
+        d.add(new Field(RankingQuery.wordsField(RankingQuery.BODY, lang), doc.body(), WORDS));
         for (String keyword : doc.keywords()) {
             d.add(new TextField(RankingQuery.field(RankingQuery.KEYWORDS, lang), keyword, Field.Store.NO));
+            d.add(new Field(RankingQuery.wordsField(RankingQuery.KEYWORDS, lang), keyword, WORDS));
         }
         d.add(new SortedSetDocValuesFacetField(TYPE, doc.type().name()));
         for (Map.Entry<String, List<String>> facet : doc.facets().entrySet()) {
@@ -282,7 +290,10 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     private SearchResult search(OrganizationIndex.FacetedSearcher searcher, SearchQuery query) throws IOException {
-        Query scoring = scoringQuery(searcher, query);
+        List<QueryWord> words = QueryWord.of(analysis.analyze(query.language(), query.text()));
+        RankingQuery ranked = new RankingQuery(ranking, query.language(), searcher.getIndexReader(),
+                synonyms(query.organizationId(), query.language()));
+        Query scoring = ranked.build(words);
         if (scoring == null) return SearchResult.empty();
         Query full = withFilters(scoring, query);
         TopDocs top;
@@ -294,14 +305,8 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         } else {
             top = searcher.search(full, new TopScoreDocCollectorManager(query.limit(), TOTAL_HITS_THRESHOLD));
         }
-        return new SearchResult(hits(searcher, scoring, query.language(), top), top.totalHits.value(), facets);
-    }
-
-    /** The ranking query alone, without filters: for the benchmark's explanations and for highlighting. */
-    Query scoringQuery(IndexSearcher searcher, SearchQuery query) {
-        List<QueryWord> words = QueryWord.of(analysis.analyze(query.language(), query.text()));
-        return new RankingQuery(ranking, query.language(), searcher.getIndexReader())
-                .build(words, synonyms(query.organizationId(), query.language()));
+        Query highlight = top.scoreDocs.length == 0 ? null : ranked.highlight(words, RankingQuery.BODY);
+        return new SearchResult(hits(searcher, highlight, query.language(), top), top.totalHits.value(), facets);
     }
 
     private static Query withFilters(Query scoring, SearchQuery query) {
@@ -317,7 +322,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return b.build();
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, Query scoring, Language language, TopDocs top) throws IOException {
+    private List<SearchHit> hits(IndexSearcher searcher, Query highlight, Language language, TopDocs top) throws IOException {
         if (top.scoreDocs.length == 0) return List.of();
         String body = RankingQuery.field(RankingQuery.BODY, language);
         String title = RankingQuery.field(RankingQuery.TITLE, language);
@@ -327,7 +332,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                         BreakIterator.getSentenceInstance(language.locale()), 160, 0.5f))
                 .withMaxNoHighlightPassages(1)
                 .build();
-        String[] snippets = highlighter.highlight(body, scoring, top, 2);
+        String[] snippets = highlighter.highlight(body, highlight, top, 2);
         StoredFields stored = searcher.storedFields();
         Set<String> wanted = Set.of(ID, TYPE, LANG, title);
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);

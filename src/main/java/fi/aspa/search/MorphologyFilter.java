@@ -26,16 +26,19 @@ final class MorphologyFilter extends TokenFilter {
 
     private final Morphology morphology;
     private final Set<String> stopwords;
+    private final boolean parts;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private final Deque<String[]> pending = new ArrayDeque<>();
     private AttributeSource.State state;
 
-    MorphologyFilter(TokenStream input, Morphology morphology, Set<String> stopwords) {
+    /** @param parts whether to emit compound parts (false: base forms only) */
+    MorphologyFilter(TokenStream input, Morphology morphology, Set<String> stopwords, boolean parts) {
         super(input);
         this.morphology = morphology;
         this.stopwords = stopwords;
+        this.parts = parts;
     }
 
     @Override
@@ -80,6 +83,7 @@ final class MorphologyFilter extends TokenFilter {
             seen.add(folded);
             out.add(new String[] {folded, wordType});
         }
+        if (!parts) return out;
         for (String part : analysis.parts()) {
             String folded = Fold.fold(part);
             if (folded.length() < 2 || stopwords.contains(folded) || seen.contains(folded)) continue;

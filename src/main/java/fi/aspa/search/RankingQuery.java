@@ -4,7 +4,9 @@ import fi.aspa.platform.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -17,32 +19,42 @@ import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Builds the scoring query from the analyzed words. Per word, per field, the best of: its base forms (one
- * blended term when ambiguous), all of its compound parts ({@code päivähoitomaksu} finds {@code päivähoidon
- * maksut}), some of its parts, its synonyms, and, for a word the index does not know, a fuzzy match. Words add
- * up (BM25), each counted in its best field plus a share of the others.
+ * Builds the scoring query from the analyzed words. Per word, per field, the best of: its base forms in the
+ * text's base forms ({@code body.w.fi}), its base forms among the text's compound parts ({@code body.fi}, lower),
+ * all of its compound parts ({@code päivähoitomaksu} finds {@code päivähoidon maksut}; a part may be replaced
+ * by its synonym), some of its parts, its synonyms, and, for a word the index does not know, a fuzzy match.
+ * Words add up (BM25), each counted in its best field plus a share of the others.
  */
 final class RankingQuery {
     static final String TITLE = "title";
     static final String KEYWORDS = "keywords";
     static final String BODY = "body";
+    private static final int MAX_EXPANSIONS = 20;
 
     private final Ranking ranking;
     private final Language language;
     private final IndexReader reader;
+    private final CompiledSynonyms synonyms;
 
-    RankingQuery(Ranking ranking, Language language, IndexReader reader) {
+    RankingQuery(Ranking ranking, Language language, IndexReader reader, CompiledSynonyms synonyms) {
         this.ranking = ranking;
         this.language = language;
         this.reader = reader;
+        this.synonyms = synonyms;
     }
 
+    /** The field with base forms and compound parts, positions and offsets: {@code body.fi}. */
     static String field(String name, Language language) {
         return name + "." + language.code();
     }
 
+    /** The field with base forms only: {@code body.w.fi}. */
+    static String wordsField(String name, Language language) {
+        return name + TextAnalysis.WORDS + "." + language.code();
+    }
+
     /** Null when no word is left to search for (empty text, only stopwords). */
-    Query build(List<QueryWord> words, CompiledSynonyms synonyms) {
+    Query build(List<QueryWord> words) {
         if (words.isEmpty()) return null;
         List<List<List<QueryWord>>> singleWordAlternatives = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) singleWordAlternatives.add(new ArrayList<>());
@@ -68,6 +80,25 @@ final class RankingQuery {
         return query.build();
     }
 
+    /** Every term the query may match in a field with parts, for highlighting it. */
+    Query highlight(List<QueryWord> words, String name) {
+        String field = field(name, language);
+        Set<String> terms = new LinkedHashSet<>();
+        List<Query> fuzzy = new ArrayList<>();
+        for (QueryWord word : words) {
+            terms.addAll(word.terms());
+            terms.addAll(word.parts());
+            if (needsFuzzy(word)) fuzzy.add(fuzzy(field, word));
+        }
+        for (CompiledSynonyms.Match match : synonyms.matches(words)) {
+            for (List<QueryWord> alternative : match.alternatives()) alternative.forEach(w -> terms.addAll(w.terms()));
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+        fuzzy.forEach(q -> b.add(q, Occur.SHOULD));
+        return b.build();
+    }
+
     /** All words of a synonym, each in any field. */
     private Query phrase(List<QueryWord> words) {
         if (words.size() == 1) return acrossFields(words.get(0), false);
@@ -79,35 +110,51 @@ final class RankingQuery {
     private Query acrossFields(QueryWord word, boolean fuzzy) {
         boolean fuzzyWord = fuzzy && ranking.fuzzy() > 0 && needsFuzzy(word);
         List<Query> fields = new ArrayList<>(3);
-        fields.add(boost(inField(word, field(TITLE, language), fuzzyWord), ranking.title()));
-        fields.add(boost(inField(word, field(KEYWORDS, language), fuzzyWord), ranking.keywords()));
-        fields.add(boost(inField(word, field(BODY, language), fuzzyWord), ranking.body()));
+        fields.add(boost(inField(word, TITLE, fuzzyWord), ranking.title()));
+        fields.add(boost(inField(word, KEYWORDS, fuzzyWord), ranking.keywords()));
+        fields.add(boost(inField(word, BODY, fuzzyWord), ranking.body()));
         return new DisjunctionMaxQuery(fields, ranking.fieldTie());
     }
 
-    private Query inField(QueryWord word, String field, boolean fuzzy) {
-        List<Query> options = new ArrayList<>(4);
-        options.add(terms(field, word.terms()));
+    private Query inField(QueryWord word, String name, boolean fuzzy) {
+        String all = field(name, language);
+        String whole = wordsField(name, language);
+        List<Query> options = new ArrayList<>(5);
+        options.add(terms(whole, word.terms()));
+        if (ranking.inCompound() > 0) options.add(boost(terms(all, word.terms()), ranking.inCompound()));
         if (word.parts().size() >= 2) {
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            BooleanQuery.Builder every = new BooleanQuery.Builder();
             BooleanQuery.Builder some = new BooleanQuery.Builder();
             for (String part : word.parts()) {
-                all.add(new TermQuery(new Term(field, part)), Occur.MUST);
-                some.add(new TermQuery(new Term(field, part)), Occur.SHOULD);
+                Query p = part(all, part);
+                every.add(p, Occur.MUST);
+                some.add(p, Occur.SHOULD);
             }
-            options.add(boost(all.build(), ranking.compound()));
+            options.add(boost(every.build(), ranking.compound()));
             if (ranking.partial() > 0) options.add(boost(some.build(), ranking.partial()));
         }
-        if (fuzzy) {
-            String typed = word.first();
-            int edits = typed.length() >= 8 ? 2 : 1;
-            options.add(boost(new FuzzyQuery(new Term(field, typed), edits, 1, 20, true), ranking.fuzzy()));
-        }
+        if (fuzzy) options.add(boost(fuzzy(whole, word), ranking.fuzzy()));
         return options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
     }
 
+    /** A compound part, or any of its one-word synonyms ({@code talterapeut}: tal + terapeut or terapi). */
+    private Query part(String field, String part) {
+        List<String> terms = new ArrayList<>();
+        terms.add(part);
+        for (List<QueryWord> alternative : synonyms.alternativesOf(part)) {
+            if (alternative.size() == 1) terms.addAll(alternative.get(0).terms());
+        }
+        return terms(field, terms.stream().distinct().toList());
+    }
+
+    private static Query fuzzy(String field, QueryWord word) {
+        String typed = word.first();
+        int edits = typed.length() >= 8 ? 2 : 1;
+        return new FuzzyQuery(new Term(field, typed), edits, 1, MAX_EXPANSIONS, true);
+    }
+
     private static Query terms(String field, List<String> terms) {
-        if (terms.size() == 1) return new TermQuery(new Term(field, terms.iterator().next()));
+        if (terms.size() == 1) return new TermQuery(new Term(field, terms.get(0)));
         SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
         for (String t : terms) synonyms.addTerm(new Term(field, t));
         return synonyms.build();

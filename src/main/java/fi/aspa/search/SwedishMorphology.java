@@ -39,7 +39,7 @@ final class SwedishMorphology implements Morphology {
         for (String w : words) stems.add(stem(w));
     }
 
-    static SwedishMorphology load(Set<String> stopwords) {
+    static SwedishMorphology load(Set<String> stopwords, Set<String> moreWords) {
         try (InputStream in = SwedishMorphology.class.getResourceAsStream(LEXICON)) {
             if (in == null) throw new IllegalStateException("missing resource " + LEXICON);
             Set<String> words = new HashSet<>();
@@ -49,6 +49,9 @@ final class SwedishMorphology implements Morphology {
                 if (w.isEmpty() || w.startsWith("#")) continue;
                 int tab = w.indexOf('\t');
                 if (tab > 0) w = w.substring(0, tab);
+                if (w.length() >= MIN_PART && !stopwords.contains(w)) words.add(Fold.fold(w));
+            }
+            for (String w : moreWords) {
                 if (w.length() >= MIN_PART && !stopwords.contains(w)) words.add(Fold.fold(w));
             }
             return new SwedishMorphology(words, stopwords);

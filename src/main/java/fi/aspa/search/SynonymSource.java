@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>A line is either an equivalence, {@code päiväkoti, päivähoito, varhaiskasvatus} (each finds the others),
  * or a one-way rule, {@code eskari => esiopetus} (the left finds the right). Terms may be phrases; they are
- * analyzed like any text, so inflected query words match ({@code päiväkodista} triggers {@code päiväkoti}).
+ * analyzed like any text, so inflected query words match ({@code päiväkodista} triggers {@code päiväkoti}). A
+ * left-hand term in double quotes matches only as written ({@code "luva" => lukioon valmistava koulutus}).
  */
 public interface SynonymSource {
     List<Rule> rules(OrganizationId organization, Language language);
