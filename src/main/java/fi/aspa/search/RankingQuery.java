@@ -4,8 +4,10 @@ import fi.aspa.platform.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -13,7 +15,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -29,12 +30,13 @@ final class RankingQuery {
     static final String TITLE = "title";
     static final String KEYWORDS = "keywords";
     static final String BODY = "body";
-    private static final int MAX_EXPANSIONS = 20;
+    private static final int MAX_EXPANSIONS = 10;
 
     private final Ranking ranking;
     private final Language language;
     private final IndexReader reader;
     private final CompiledSynonyms synonyms;
+    private final Map<QueryWord, List<FuzzyExpansion.Candidate>> expansions = new HashMap<>();
 
     RankingQuery(Ranking ranking, Language language, IndexReader reader, CompiledSynonyms synonyms) {
         this.ranking = ranking;
@@ -84,18 +86,16 @@ final class RankingQuery {
     Query highlight(List<QueryWord> words, String name) {
         String field = field(name, language);
         Set<String> terms = new LinkedHashSet<>();
-        List<Query> fuzzy = new ArrayList<>();
         for (QueryWord word : words) {
             terms.addAll(word.terms());
             terms.addAll(word.parts());
-            if (needsFuzzy(word)) fuzzy.add(fuzzy(field, word));
+            for (FuzzyExpansion.Candidate c : expansion(word)) terms.add(c.term());
         }
         for (CompiledSynonyms.Match match : synonyms.matches(words)) {
             for (List<QueryWord> alternative : match.alternatives()) alternative.forEach(w -> terms.addAll(w.terms()));
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
-        fuzzy.forEach(q -> b.add(q, Occur.SHOULD));
         return b.build();
     }
 
@@ -108,15 +108,26 @@ final class RankingQuery {
     }
 
     private Query acrossFields(QueryWord word, boolean fuzzy) {
-        boolean fuzzyWord = fuzzy && ranking.fuzzy() > 0 && needsFuzzy(word);
+        List<FuzzyExpansion.Candidate> expansion = fuzzy ? expansion(word) : List.of();
         List<Query> fields = new ArrayList<>(3);
-        fields.add(boost(inField(word, TITLE, fuzzyWord), ranking.title()));
-        fields.add(boost(inField(word, KEYWORDS, fuzzyWord), ranking.keywords()));
-        fields.add(boost(inField(word, BODY, fuzzyWord), ranking.body()));
+        fields.add(boost(inField(word, TITLE, expansion), ranking.title()));
+        fields.add(boost(inField(word, KEYWORDS, expansion), ranking.keywords()));
+        fields.add(boost(inField(word, BODY, expansion), ranking.body()));
         return new DisjunctionMaxQuery(fields, ranking.fieldTie());
     }
 
-    private Query inField(QueryWord word, String name, boolean fuzzy) {
+    /** The index's words near a likely typo, looked up once per query word. */
+    private List<FuzzyExpansion.Candidate> expansion(QueryWord word) {
+        if (ranking.fuzzy() <= 0) return List.of();
+        return expansions.computeIfAbsent(word, w -> {
+            if (!needsFuzzy(w)) return List.of();
+            String typed = w.first();
+            return FuzzyExpansion.expand(reader, wordsField(BODY, language), typed, typed.length() >= 8 ? 2 : 1, 1, MAX_EXPANSIONS)
+                    .stream().filter(c -> !c.term().equals(typed)).toList();
+        });
+    }
+
+    private Query inField(QueryWord word, String name, List<FuzzyExpansion.Candidate> expansion) {
         String all = field(name, language);
         String whole = wordsField(name, language);
         List<Query> options = new ArrayList<>(5);
@@ -133,7 +144,12 @@ final class RankingQuery {
             options.add(boost(every.build(), ranking.compound()));
             if (ranking.partial() > 0) options.add(boost(some.build(), ranking.partial()));
         }
-        if (fuzzy) options.add(boost(fuzzy(whole, word), ranking.fuzzy()));
+        if (!expansion.isEmpty()) {
+            List<Query> near = new ArrayList<>(expansion.size());
+            int length = word.first().length();
+            for (FuzzyExpansion.Candidate c : expansion) near.add(boost(new TermQuery(new Term(whole, c.term())), c.similarity(length)));
+            options.add(boost(new DisjunctionMaxQuery(near, 0f), ranking.fuzzy()));
+        }
         return options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
     }
 
@@ -145,12 +161,6 @@ final class RankingQuery {
             if (alternative.size() == 1) terms.addAll(alternative.get(0).terms());
         }
         return terms(field, terms.stream().distinct().toList());
-    }
-
-    private static Query fuzzy(String field, QueryWord word) {
-        String typed = word.first();
-        int edits = typed.length() >= 8 ? 2 : 1;
-        return new FuzzyQuery(new Term(field, typed), edits, 1, MAX_EXPANSIONS, true);
     }
 
     private static Query terms(String field, List<String> terms) {
