@@ -1,0 +1,6 @@
+package fi.aspa.search;
+
+/** What a searchable document is. */
+public enum DocumentType {
+    SERVICE, ARTICLE, CASE
+}

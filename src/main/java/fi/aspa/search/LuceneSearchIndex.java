@@ -1,0 +1,426 @@
+package fi.aspa.search;
+
+import fi.aspa.platform.Language;
+import fi.aspa.platform.OrganizationId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SearchIndex} on embedded Lucene: a directory per organization under {@code aspa.search.dir} (or in
+ * memory), analyzed by {@link TextAnalysis}, ranked by {@link RankingQuery}.
+ */
+final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
+
+    static final String KEY = "key";
+    static final String ID = "id";
+    static final String ORG = "org";
+    static final String TYPE = "type";
+    static final String LANG = "lang";
+    static final String VISIBILITY = "visibility";
+    static final String UPDATED = "updated";
+    static final String FACET_PREFIX = "facet.";
+    private static final int TOTAL_HITS_THRESHOLD = 1000;
+    private static final int BATCH = 256;
+
+    /** Text with positions and offsets in the postings: highlighting needs no second analysis. */
+    private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
+    /** Base forms only, for scoring: frequencies, no positions. */
+    private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        STORED_TEXT.freeze();
+        WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORDS.setOmitNorms(false);
+        WORDS.freeze();
+    }
+
+    private final Path root;
+    private final TextAnalysis analysis;
+    private final SynonymSource synonymSource;
+    private final Ranking ranking;
+    private final int indexingThreads;
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final Map<OrganizationId, OrganizationIndex> indexes = new ConcurrentHashMap<>();
+    private final Map<OrganizationId, Directory> inMemory = new ConcurrentHashMap<>();
+    private final Map<OrganizationId, Map<Language, CompiledSynonyms>> synonyms = new ConcurrentHashMap<>();
+
+    /**
+     * @param root where each organization's index directory is kept; null: in memory (tests, benchmarks)
+     */
+    LuceneSearchIndex(Path root, TextAnalysis analysis, SynonymSource synonymSource, Ranking ranking, int indexingThreads) {
+        this.root = root;
+        this.analysis = analysis;
+        this.synonymSource = synonymSource;
+        this.ranking = ranking;
+        this.indexingThreads = Math.max(1, indexingThreads);
+        facetsConfig.setMultiValued(TYPE, false);
+        log.info("Search index in {}; Finnish analysis: {}", root == null ? "memory" : root, analysis.finnishMorphology());
+    }
+
+    TextAnalysis analysis() {
+        return analysis;
+    }
+
+    // ---- writing
+
+    @Override
+    public void index(SearchDocument document) {
+        indexAll(List.of(document));
+    }
+
+    @Override
+    public void indexAll(Collection<SearchDocument> documents) {
+        Map<OrganizationId, List<SearchDocument>> byOrganization = documents.stream()
+                .collect(Collectors.groupingBy(SearchDocument::organizationId, LinkedHashMap::new, Collectors.toList()));
+        byOrganization.forEach((organization, docs) -> write(organization, index -> {
+            for (SearchDocument doc : docs) index.writer.updateDocument(new Term(KEY, key(doc)), toLucene(doc));
+        }));
+    }
+
+    @Override
+    public void delete(OrganizationId organization, String id) {
+        if (!exists(organization)) return;
+        write(organization, index -> index.writer.deleteDocuments(new Term(ID, id)));
+    }
+
+    @Override
+    public long rebuild(OrganizationId organization, Stream<SearchDocument> documents) {
+        AtomicLong count = new AtomicLong();
+        OrganizationIndex index = open(organization);
+        index.lock.lock();
+        try {
+            index.writer.deleteAll();
+            addInParallel(index, organization, documents, count);
+            index.writer.commit();
+            index.searchers.maybeRefreshBlocking();
+        } catch (IOException | RuntimeException e) {
+            // roll back to the last commit: the previous index stays as it was
+            indexes.remove(organization, index);
+            try {
+                index.writer.rollback();
+                if (root != null) index.directory.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof RuntimeException r) throw r;
+            throw new UncheckedIOException((IOException) e);
+        } finally {
+            index.lock.unlock();
+        }
+        return count.get();
+    }
+
+    private void addInParallel(OrganizationIndex index, OrganizationId organization, Stream<SearchDocument> documents,
+                               AtomicLong count) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(indexingThreads, r -> {
+            Thread t = new Thread(r, "search-indexer");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore inFlight = new Semaphore(indexingThreads * 2);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            Iterator<SearchDocument> it = documents.iterator();
+            while (it.hasNext() && failure.get() == null) {
+                List<SearchDocument> batch = new ArrayList<>(BATCH);
+                while (it.hasNext() && batch.size() < BATCH) {
+                    SearchDocument doc = it.next();
+                    if (!doc.organizationId().equals(organization)) {
+                        throw new IllegalArgumentException("document " + doc.id() + " belongs to another organization");
+                    }
+                    batch.add(doc);
+                }
+                inFlight.acquireUninterruptibly();
+                futures.add(pool.submit(() -> {
+                    try {
+                        for (SearchDocument doc : batch) index.writer.addDocument(toLucene(doc));
+                        count.addAndGet(batch.size());
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+                futures.removeIf(Future::isDone);
+            }
+        } finally {
+            pool.shutdown();
+            try {
+                while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    log.info("rebuild of {}: {} documents so far", organization, count.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rebuilding", e);
+            }
+        }
+        if (failure.get() instanceof IOException e) throw e;
+        if (failure.get() instanceof RuntimeException e) throw e;
+        if (failure.get() != null) throw new IllegalStateException(failure.get());
+    }
+
+    private interface Write {
+        void apply(OrganizationIndex index) throws IOException;
+    }
+
+    private void write(OrganizationId organization, Write write) {
+        OrganizationIndex index = open(organization);
+        index.lock.lock();
+        try {
+            write.apply(index);
+            index.writer.commit();
+            index.searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.lock.unlock();
+        }
+    }
+
+    private static String key(SearchDocument doc) {
+        return doc.id() + "\u0000" + doc.language().code();
+    }
+
+    private Document toLucene(SearchDocument doc) throws IOException {
+        Language lang = doc.language();
+        Document d = new Document();
+        d.add(new StringField(KEY, key(doc), Field.Store.NO));
+        d.add(new StringField(ID, doc.id(), Field.Store.YES));
+        d.add(new StringField(ORG, doc.organizationId().toString(), Field.Store.NO));
+        d.add(new StringField(TYPE, doc.type().name(), Field.Store.YES));
+        d.add(new StringField(LANG, lang.code(), Field.Store.YES));
+        d.add(new StringField(VISIBILITY, doc.visibility().name(), Field.Store.NO));
+        d.add(new LongPoint(UPDATED, doc.updatedAt().toEpochMilli()));
+        d.add(new StoredField(UPDATED, doc.updatedAt().toEpochMilli()));
+        d.add(new Field(RankingQuery.field(RankingQuery.TITLE, lang), doc.title(), STORED_TEXT));
+        d.add(new Field(RankingQuery.wordsField(RankingQuery.TITLE, lang), doc.title(), WORDS));
+        d.add(new Field(RankingQuery.field(RankingQuery.BODY, lang), doc.body(), STORED_TEXT));
+        d.add(new Field(RankingQuery.wordsField(RankingQuery.BODY, lang), doc.body(), WORDS));
+        for (String keyword : doc.keywords()) {
+            d.add(new TextField(RankingQuery.field(RankingQuery.KEYWORDS, lang), keyword, Field.Store.NO));
+            d.add(new Field(RankingQuery.wordsField(RankingQuery.KEYWORDS, lang), keyword, WORDS));
+        }
+        d.add(new SortedSetDocValuesFacetField(TYPE, doc.type().name()));
+        for (Map.Entry<String, List<String>> facet : doc.facets().entrySet()) {
+            String dim = facet.getKey();
+            if (dim.isBlank() || TYPE.equals(dim)) continue;
+            facetsConfig.setMultiValued(dim, true);
+            for (String value : facet.getValue()) {
+                if (value == null || value.isBlank()) continue;
+                d.add(new StringField(FACET_PREFIX + dim, value, Field.Store.NO));
+                d.add(new SortedSetDocValuesFacetField(dim, value));
+            }
+        }
+        return facetsConfig.build(d);
+    }
+
+    // ---- searching
+
+    @Override
+    public SearchResult search(SearchQuery query) {
+        if (!exists(query.organizationId())) return SearchResult.empty();
+        OrganizationIndex index = open(query.organizationId());
+        try {
+            IndexSearcher searcher = index.searchers.acquire();
+            try {
+                return search((OrganizationIndex.FacetedSearcher) searcher, query);
+            } finally {
+                index.searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SearchResult search(OrganizationIndex.FacetedSearcher searcher, SearchQuery query) throws IOException {
+        List<QueryWord> words = QueryWord.of(analysis.analyze(query.language(), query.text()));
+        RankingQuery ranked = new RankingQuery(ranking, query.language(), searcher.getIndexReader(),
+                synonyms(query.organizationId(), query.language()));
+        Query scoring = ranked.build(words);
+        if (scoring == null) return SearchResult.empty();
+        Query full = withFilters(scoring, query);
+        TopDocs top;
+        Map<String, List<FacetCount>> facets = Map.of();
+        if (query.facets()) {
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, full, query.limit(), new FacetsCollectorManager());
+            top = result.topDocs();
+            facets = facetCounts(searcher, result);
+        } else {
+            top = searcher.search(full, new TopScoreDocCollectorManager(query.limit(), TOTAL_HITS_THRESHOLD));
+        }
+        Query highlight = top.scoreDocs.length == 0 ? null : ranked.highlight(words, RankingQuery.BODY);
+        return new SearchResult(hits(searcher, highlight, query.language(), top), top.totalHits.value(), facets);
+    }
+
+    private static Query withFilters(Query scoring, SearchQuery query) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(scoring, Occur.MUST);
+        b.add(new TermQuery(new Term(ORG, query.organizationId().toString())), Occur.FILTER);
+        b.add(new TermQuery(new Term(LANG, query.language().code())), Occur.FILTER);
+        b.add(new TermInSetQuery(VISIBILITY, query.visibilities().stream().map(v -> new BytesRef(v.name())).toList()), Occur.FILTER);
+        if (!query.types().isEmpty()) {
+            b.add(new TermInSetQuery(TYPE, query.types().stream().map(t -> new BytesRef(t.name())).toList()), Occur.FILTER);
+        }
+        query.filters().forEach((dim, value) -> b.add(new TermQuery(new Term(FACET_PREFIX + dim, value)), Occur.FILTER));
+        return b.build();
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query highlight, Language language, TopDocs top) throws IOException {
+        if (top.scoreDocs.length == 0) return List.of();
+        String body = RankingQuery.field(RankingQuery.BODY, language);
+        String title = RankingQuery.field(RankingQuery.TITLE, language);
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.perField())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(language.locale()), 160, 0.5f))
+                .withMaxNoHighlightPassages(1)
+                .build();
+        String[] snippets = highlighter.highlight(body, highlight, top, 2);
+        StoredFields stored = searcher.storedFields();
+        Set<String> wanted = Set.of(ID, TYPE, LANG, title);
+        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
+            Document d = stored.document(sd.doc, wanted);
+            String snippet = snippets[i] == null ? "" : snippets[i];
+            hits.add(new SearchHit(d.get(ID), DocumentType.valueOf(d.get(TYPE)), Language.parse(d.get(LANG)).orElse(language),
+                    sd.score, d.get(title) == null ? "" : d.get(title), snippet));
+        }
+        return hits;
+    }
+
+    private static Map<String, List<FacetCount>> facetCounts(OrganizationIndex.FacetedSearcher searcher,
+                                                             FacetsCollectorManager.FacetsResult result) throws IOException {
+        SortedSetDocValuesReaderState state = searcher.facetState();
+        if (state == null) return Map.of();
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
+        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+        for (FacetResult dim : counts.getAllDims(20)) {
+            List<FacetCount> values = new ArrayList<>();
+            for (LabelAndValue lv : dim.labelValues) values.add(new FacetCount(lv.label, lv.value.intValue()));
+            out.put(dim.dim, values);
+        }
+        return out;
+    }
+
+    @Override
+    public long count(OrganizationId organization) {
+        if (!exists(organization)) return 0;
+        OrganizationIndex index = open(organization);
+        try {
+            IndexSearcher searcher = index.searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                index.searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void synonymsChanged(OrganizationId organization) {
+        synonyms.remove(organization);
+    }
+
+    private CompiledSynonyms synonyms(OrganizationId organization, Language language) {
+        return synonyms.computeIfAbsent(organization, o -> new ConcurrentHashMap<>())
+                .computeIfAbsent(language, l -> CompiledSynonyms.compile(synonymSource.rules(organization, l), analysis, l));
+    }
+
+    // ---- directories
+
+    private boolean exists(OrganizationId organization) {
+        return indexes.containsKey(organization)
+                || (root == null ? inMemory.containsKey(organization) : Files.isDirectory(directoryOf(organization)));
+    }
+
+    private Path directoryOf(OrganizationId organization) {
+        return root.resolve(organization.value().toString());
+    }
+
+    private OrganizationIndex open(OrganizationId organization) {
+        return indexes.computeIfAbsent(organization, o -> {
+            try {
+                Directory directory = root == null
+                        ? inMemory.computeIfAbsent(o, x -> new ByteBuffersDirectory())
+                        : FSDirectory.open(Files.createDirectories(directoryOf(o)));
+                return new OrganizationIndex(directory, analysis.perField(), facetsConfig);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        for (OrganizationIndex index : indexes.values()) {
+            try {
+                index.close();
+            } catch (IOException e) {
+                log.warn("closing a search index failed", e);
+            }
+        }
+        indexes.clear();
+        inMemory.clear();
+        analysis.close();
+    }
+}

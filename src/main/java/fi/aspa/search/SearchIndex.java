@@ -1,0 +1,43 @@
+package fi.aspa.search;
+
+import fi.aspa.platform.OrganizationId;
+import java.util.Collection;
+import java.util.stream.Stream;
+
+/**
+ * The search index of every organization: one index per organization, so one organization's search never
+ * sees another's documents. Owners of searchable things (the service catalogue, the knowledge base, cases)
+ * keep it current, typically from their events after commit; {@link #rebuild} recreates an organization's
+ * index from the owners' data. Writes are visible to the next search.
+ *
+ * <p>The embedded implementation is Lucene; an OpenSearch cluster can implement the same contract (see
+ * {@code docs/search.md}).
+ */
+public interface SearchIndex {
+
+    /** Adds or replaces the document {@code (id, language)} in its organization's index. */
+    void index(SearchDocument document);
+
+    /** Adds or replaces many documents (of any organizations) with one commit per organization. */
+    void indexAll(Collection<SearchDocument> documents);
+
+    /** Deletes every language version of the document {@code id}; nothing happens when there is none. */
+    void delete(OrganizationId organization, String id);
+
+    /**
+     * Replaces the organization's whole index with the given documents. Searches keep seeing the previous
+     * index until the new one is complete. Documents of other organizations in the stream are rejected.
+     *
+     * @return how many documents were indexed
+     */
+    long rebuild(OrganizationId organization, Stream<SearchDocument> documents);
+
+    /** Ranked hits in the query's organization and language that the query's visibilities allow. */
+    SearchResult search(SearchQuery query);
+
+    /** How many documents the organization's index holds (all languages). */
+    long count(OrganizationId organization);
+
+    /** The organization's synonyms were edited: the next search uses the {@link SynonymSource}'s new rules. */
+    void synonymsChanged(OrganizationId organization);
+}
