@@ -44,7 +44,7 @@ public final class LatencyBench {
         System.out.printf("machine: %d cores, %s, load %s; Finnish by %s; %d documents%n", threads,
                 System.getProperty("java.vm.version"), loadAverage(), analysis.finnishMorphology(), n);
 
-        try (LuceneSearchIndex index = new LuceneSearchIndex(dir, analysis, new ClasspathSynonyms(), Ranking.DEFAULT, threads)) {
+        try (LuceneSearchIndex index = new LuceneSearchIndex(dir, analysis, new ClasspathSynonyms(), RelevanceBench.ranking(), threads)) {
             if (!queriesOnly) write(index, corpus, org, n, dir);
             queries(index, org);
         }
@@ -111,6 +111,14 @@ public final class LatencyBench {
                 cpu[k++] = threads.getCurrentThreadCpuTime() - c;
                 hits += result.totalHits();
             }
+        }
+        if (Boolean.getBoolean("slowest")) {
+            Integer[] order = new Integer[queries.size()];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            long[] perQuery = new long[queries.size()];
+            for (int i = 0; i < cpu.length; i++) perQuery[i % queries.size()] += cpu[i];
+            Arrays.sort(order, (x, y) -> Long.compare(perQuery[y], perQuery[x]));
+            for (int i = 0; i < 12; i++) System.out.printf("   %.1f ms  %s%n", perQuery[order[i]] / 1e6 / rounds, queries.get(order[i]).text());
         }
         Arrays.sort(nanos);
         Arrays.sort(cpu);

@@ -20,6 +20,7 @@ final class LanguageAnalyzer extends Analyzer {
     private final boolean parts;
 
     LanguageAnalyzer(Language language, Morphology morphology, Set<String> stopwords, boolean parts) {
+        super(PER_FIELD_REUSE_STRATEGY); // title, keywords and body of one document are analyzed side by side
         this.language = language;
         this.morphology = morphology;
         this.stopwords = stopwords;

@@ -21,7 +21,7 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Builds the scoring query from the analyzed words. Per word, per field, the best of: its base forms in the
- * text's base forms ({@code body.w.fi}), its base forms among the text's compound parts ({@code body.fi}, lower),
+ * text's base forms ({@code body.w}), its base forms among the text's compound parts ({@code body}, lower),
  * all of its compound parts ({@code päivähoitomaksu} finds {@code päivähoidon maksut}; a part may be replaced
  * by its synonym), some of its parts, its synonyms, and, for a word the index does not know, a fuzzy match.
  * Words add up (BM25), each counted in its best field plus a share of the others.
@@ -31,6 +31,9 @@ final class RankingQuery {
     static final String KEYWORDS = "keywords";
     static final String BODY = "body";
     private static final int MAX_EXPANSIONS = 10;
+    private static final int MIN_WORDS_FOR_TWO = 4;
+    private static final int COMMON_MIN_DOCS = 1000;
+    private static final double COMMON_SHARE = 0.1;
 
     private final Ranking ranking;
     private final Language language;
@@ -45,14 +48,14 @@ final class RankingQuery {
         this.synonyms = synonyms;
     }
 
-    /** The field with base forms and compound parts, positions and offsets: {@code body.fi}. */
-    static String field(String name, Language language) {
-        return name + "." + language.code();
+    /** The field with base forms and compound parts, positions and offsets: {@code body}. */
+    static String field(String name) {
+        return name;
     }
 
-    /** The field with base forms only: {@code body.w.fi}. */
-    static String wordsField(String name, Language language) {
-        return name + TextAnalysis.WORDS + "." + language.code();
+    /** The field with base forms only: {@code body.w}. */
+    static String wordsField(String name) {
+        return name + ".w";
     }
 
     /** Null when no word is left to search for (empty text, only stopwords). */
@@ -79,12 +82,15 @@ final class RankingQuery {
             for (List<QueryWord> alternative : match.alternatives()) options.add(phrase(alternative));
             query.add(new BoostQuery(new DisjunctionMaxQuery(options, 0f), ranking.synonym()), Occur.SHOULD);
         }
+        // a long question must share two of its words with a document: one common word (lapsi, kunta) is no
+        // answer, and the search need not rank every document that has one
+        if (words.size() >= MIN_WORDS_FOR_TWO) query.setMinimumNumberShouldMatch(2);
         return query.build();
     }
 
     /** Every term the query may match in a field with parts, for highlighting it. */
     Query highlight(List<QueryWord> words, String name) {
-        String field = field(name, language);
+        String field = field(name);
         Set<String> terms = new LinkedHashSet<>();
         for (QueryWord word : words) {
             terms.addAll(word.terms());
@@ -99,7 +105,7 @@ final class RankingQuery {
         return b.build();
     }
 
-    /** All words of a synonym, each in any field. */
+    /** All words of a synonym, each in any field (whole, or with all its parts). */
     private Query phrase(List<QueryWord> words) {
         if (words.size() == 1) return acrossFields(words.get(0), false);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -107,12 +113,13 @@ final class RankingQuery {
         return all.build();
     }
 
-    private Query acrossFields(QueryWord word, boolean fuzzy) {
-        List<FuzzyExpansion.Candidate> expansion = fuzzy ? expansion(word) : List.of();
+    /** @param queryWord a word the person typed (false: a word of a synonym) */
+    private Query acrossFields(QueryWord word, boolean queryWord) {
+        List<FuzzyExpansion.Candidate> expansion = queryWord ? expansion(word) : List.of();
         List<Query> fields = new ArrayList<>(3);
-        fields.add(boost(inField(word, TITLE, expansion), ranking.title()));
-        fields.add(boost(inField(word, KEYWORDS, expansion), ranking.keywords()));
-        fields.add(boost(inField(word, BODY, expansion), ranking.body()));
+        fields.add(boost(inField(word, TITLE, expansion, queryWord), ranking.title()));
+        fields.add(boost(inField(word, KEYWORDS, expansion, queryWord), ranking.keywords()));
+        fields.add(boost(inField(word, BODY, expansion, queryWord), ranking.body()));
         return new DisjunctionMaxQuery(fields, ranking.fieldTie());
     }
 
@@ -122,27 +129,36 @@ final class RankingQuery {
         return expansions.computeIfAbsent(word, w -> {
             if (!needsFuzzy(w)) return List.of();
             String typed = w.first();
-            return FuzzyExpansion.expand(reader, wordsField(BODY, language), typed, typed.length() >= 8 ? 2 : 1, 1, MAX_EXPANSIONS)
+            return FuzzyExpansion.expand(reader, wordsField(BODY), typed, typed.length() >= 8 ? 2 : 1, 1, MAX_EXPANSIONS)
                     .stream().filter(c -> !c.term().equals(typed)).toList();
         });
     }
 
-    private Query inField(QueryWord word, String name, List<FuzzyExpansion.Candidate> expansion) {
-        String all = field(name, language);
-        String whole = wordsField(name, language);
+    private Query inField(QueryWord word, String name, List<FuzzyExpansion.Candidate> expansion, boolean queryWord) {
+        String all = field(name);
+        String whole = wordsField(name);
         List<Query> options = new ArrayList<>(5);
         options.add(terms(whole, word.terms()));
-        if (ranking.inCompound() > 0) options.add(boost(terms(all, word.terms()), ranking.inCompound()));
+        // the word inside the text's compounds; not for words so common that it says little (lapsi, kunta)
+        if (ranking.inCompound() > 0 && !word.terms().stream().allMatch(t -> common(all, t))) {
+            options.add(boost(terms(all, word.terms()), ranking.inCompound()));
+        }
         if (word.parts().size() >= 2) {
             BooleanQuery.Builder every = new BooleanQuery.Builder();
             BooleanQuery.Builder some = new BooleanQuery.Builder();
+            int rare = 0;
             for (String part : word.parts()) {
                 Query p = part(all, part);
                 every.add(p, Occur.MUST);
-                some.add(p, Occur.SHOULD);
+                // some of the parts: only the telling ones (a part in a tenth of the documents, like koulu- or
+                // palvelu-, says little alone and makes the search scan most of a large index)
+                if (!common(all, part)) {
+                    some.add(p, Occur.SHOULD);
+                    rare++;
+                }
             }
             options.add(boost(every.build(), ranking.compound()));
-            if (ranking.partial() > 0) options.add(boost(some.build(), ranking.partial()));
+            if (queryWord && ranking.partial() > 0 && rare > 0) options.add(boost(some.build(), ranking.partial()));
         }
         if (!expansion.isEmpty()) {
             List<Query> near = new ArrayList<>(expansion.size());
@@ -170,13 +186,23 @@ final class RankingQuery {
         return synonyms.build();
     }
 
+    /** In more than a tenth of the documents (and more than a thousand). */
+    private boolean common(String field, String term) {
+        try {
+            int df = reader.docFreq(new Term(field, term));
+            return df > COMMON_MIN_DOCS && df > reader.maxDoc() * COMMON_SHARE;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Unknown to the morphology, or none of its base forms occurs in the index: a likely typo. */
     private boolean needsFuzzy(QueryWord word) {
         if (word.first().length() < 4) return false;
         if (word.unknown()) return true;
         try {
-            String body = field(BODY, language);
-            String title = field(TITLE, language);
+            String body = field(BODY);
+            String title = field(TITLE);
             for (String term : word.terms()) {
                 if (reader.docFreq(new Term(body, term)) > 0 || reader.docFreq(new Term(title, term)) > 0) return false;
             }

@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
@@ -28,19 +25,14 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
- * The analyzers of the three languages. Finnish uses Voikko when it is installed and allowed, otherwise the
- * pure-Java lexicon ({@link FinnishLexiconMorphology}). Text fields are named {@code <field>.<language>}
- * ({@code body.fi}: base forms and compound parts) and {@code <field>.w.<language>} ({@code body.w.fi}: base
- * forms only), each analyzed with its language's analyzer.
+ * The analyzers of the three languages, each in two variants: with compound parts and with base forms only.
+ * Finnish uses Voikko when it is installed and allowed, otherwise the pure-Java lexicon
+ * ({@link FinnishLexiconMorphology}).
  */
 final class TextAnalysis implements AutoCloseable {
-    /** Suffix before the language of the fields that hold base forms only: {@code body.w.fi}. */
-    static final String WORDS = ".w";
-
     private final Map<Language, LanguageAnalyzer> analyzers = new EnumMap<>(Language.class);
     private final Map<Language, LanguageAnalyzer> wordsOnly = new EnumMap<>(Language.class);
     private final VoikkoMorphology voikko;
-    private final Analyzer perField;
 
     private TextAnalysis(VoikkoMorphology voikko, Morphology finnish, Morphology swedish, Morphology english) {
         this.voikko = voikko;
@@ -49,16 +41,6 @@ final class TextAnalysis implements AutoCloseable {
             analyzers.put(language, new LanguageAnalyzer(language, morphology, stopwords(language), true));
             wordsOnly.put(language, new LanguageAnalyzer(language, morphology, stopwords(language), false));
         });
-        Analyzer keyword = new KeywordAnalyzer();
-        this.perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-            @Override
-            protected Analyzer getWrappedAnalyzer(String fieldName) {
-                int dot = fieldName.lastIndexOf('.');
-                if (dot < 0) return keyword;
-                Map<Language, LanguageAnalyzer> which = fieldName.substring(0, dot).endsWith(WORDS) ? wordsOnly : analyzers;
-                return Language.parse(fieldName.substring(dot + 1)).<Analyzer>map(which::get).orElse(keyword);
-            }
-        };
     }
 
     /**
@@ -79,9 +61,9 @@ final class TextAnalysis implements AutoCloseable {
         return analyzers.get(language);
     }
 
-    /** The analyzer for index and query fields named {@code <field>.<language>}; other fields are not tokenized. */
-    Analyzer perField() {
-        return perField;
+    /** The analyzer with compound parts (true) or with base forms only (false). */
+    LanguageAnalyzer analyzer(Language language, boolean parts) {
+        return (parts ? analyzers : wordsOnly).get(language);
     }
 
     /** {@code voikko} or {@code lexicon}. */
@@ -92,7 +74,7 @@ final class TextAnalysis implements AutoCloseable {
     /** The words of a text as the index sees them: per position, its terms with their types. */
     List<List<Token>> analyze(Language language, String text) {
         List<List<Token>> positions = new ArrayList<>();
-        try (TokenStream stream = analyzers.get(language).tokenStream("text." + language.code(), text)) {
+        try (TokenStream stream = analyzers.get(language).tokenStream("query", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             TypeAttribute type = stream.addAttribute(TypeAttribute.class);
