@@ -92,7 +92,6 @@ class EmailIngest {
     }
 
     Outcome ingest(Mailbox mailbox, byte[] raw, ParsedEmail mail) {
-        if (store.exists(mailbox.organizationId(), mail.messageKey())) return Outcome.DUPLICATE;
         List<ParsedEmail.Attachment> files = uniqueNames(mail.attachments());
         List<Dropped> dropped = new ArrayList<>();
         RuntimeException failure = null;

@@ -102,12 +102,12 @@ class EmailOutbound {
                     text(to == null ? "email.note.no-address" : "email.note.no-mailbox", summary.language()));
             return;
         }
+        Names names = names(organization, summary.unitId(), mailbox.get(), language);
         String subject = text("email.reply.subject", language, baseSubject(summary), summary.reference());
-        String greeting = greeting(customer, language);
-        String body = greeting + "\n\n" + reply.body().strip() + "\n\n" + signature(organization, summary.unitId(), language)
+        String body = greeting(customer, language) + "\n\n" + reply.body().strip() + "\n\n" + names.signature(text("email.signoff", language))
                 + "\n\n" + text("email.reply.footer", language, summary.reference());
-        send(mailbox.get(), EmailStore.Kind.REPLY, organization, caseId, messageId, to, subject, body, language,
-                last.map(EmailStore.Inbound::messageId).orElse(null), "no");
+        send(mailbox.get(), names.sender(), EmailStore.Kind.REPLY, organization, caseId, messageId, to, subject, body,
+                language, last.map(EmailStore.Inbound::messageId).orElse(null), "no");
     }
 
     void acknowledge(OrganizationId organization, UUID caseId) {
@@ -118,8 +118,7 @@ class EmailOutbound {
         Mailbox mailbox = opening.mailboxId() == null ? null : mailboxes.find(organization, opening.mailboxId()).orElse(null);
         if (mailbox == null || !mailbox.enabled() || !mailbox.ackEnabled()) return;
         if (mailboxes.ownAddresses(organization).contains(opening.address())) return;
-        store.lockAddress(organization, opening.address());
-        if (store.acknowledged(organization, caseId)) return;
+        store.lockAddress(organization, opening.address()); // the unique key on the acknowledgement does the rest
         Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
         if (store.acksSince(organization, opening.address(), hourAgo) >= properties.acksPerAddressPerHour()) {
             log.info("Not acknowledging case {}: the sender had {} acknowledgements in the last hour", caseId,
@@ -130,14 +129,15 @@ class EmailOutbound {
         if (summary == null) return;
         Customer customer = customers.find(organization, summary.customerId()).orElse(null);
         Language language = customer == null ? summary.language() : customer.preferredLanguage();
+        Names names = names(organization, summary.unitId() != null ? summary.unitId() : mailbox.unitId(), mailbox, language);
         String subject = text("email.ack.subject", language, baseSubject(summary), summary.reference());
         String body = greeting(customer, language) + "\n\n" + text("email.ack.body", language, summary.reference())
-                + "\n\n" + signature(organization, summary.unitId() != null ? summary.unitId() : mailbox.unitId(), language);
-        send(mailbox, EmailStore.Kind.ACK, organization, caseId, null, opening.address(), subject, body, language,
-                opening.messageId(), "auto-replied");
+                + "\n\n" + names.signature(text("email.signoff", language));
+        send(mailbox, names.sender(), EmailStore.Kind.ACK, organization, caseId, null, opening.address(), subject, body,
+                language, opening.messageId(), "auto-replied");
     }
 
-    private void send(Mailbox mailbox, EmailStore.Kind kind, OrganizationId organization, UUID caseId,
+    private void send(Mailbox mailbox, String senderName, EmailStore.Kind kind, OrganizationId organization, UUID caseId,
                       UUID caseMessageId, String to, String subject, String body, Language language, String inReplyTo,
                       String autoSubmitted) {
         String domain = mailbox.fromAddress().substring(mailbox.fromAddress().indexOf('@') + 1);
@@ -145,7 +145,7 @@ class EmailOutbound {
         List<String> thread = store.threadIds(organization, caseId, 20);
         try {
             MimeMessage message = new MailSender.Outgoing(sender.session(), messageId);
-            message.setFrom(new InternetAddress(mailbox.fromAddress(), senderName(organization, mailbox, language), "UTF-8"));
+            message.setFrom(new InternetAddress(mailbox.fromAddress(), senderName, "UTF-8"));
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, "UTF-8");
             message.setSentDate(Date.from(clock.instant()));
@@ -184,18 +184,25 @@ class EmailOutbound {
         return text("email.greeting", language, name.strip());
     }
 
-    private String signature(OrganizationId organization, UUID unitId, Language language) {
-        String org = organizations.find(organization).map(o -> o.name().in(language)).orElse("");
-        String unit = unitId == null ? null : organizations.unit(organization, unitId).map(u -> u.name().in(language)).orElse(null);
-        return text("email.signoff", language) + "\n" + (unit == null ? "" : unit + "\n") + org;
+    /** The organization's name, the name of the unit that signs, and the mailbox's unit (for the From name). */
+    private record Names(String organization, String unit, String mailboxUnit) {
+        String signature(String signoff) {
+            return signoff + "\n" + (unit == null ? "" : unit + "\n") + organization;
+        }
+
+        String sender() {
+            if (mailboxUnit != null && organization != null) return mailboxUnit + " – " + organization;
+            return mailboxUnit != null ? mailboxUnit : organization;
+        }
     }
 
-    private String senderName(OrganizationId organization, Mailbox mailbox, Language language) {
-        String org = organizations.find(organization).map(o -> o.name().in(language)).orElse(null);
-        String unit = mailbox.unitId() == null ? null
+    private Names names(OrganizationId organization, UUID signingUnit, Mailbox mailbox, Language language) {
+        String org = organizations.find(organization).map(o -> o.name().in(language)).orElse("");
+        String unit = signingUnit == null ? null
+                : organizations.unit(organization, signingUnit).map(u -> u.name().in(language)).orElse(null);
+        String mailboxUnit = mailbox.unitId() == null ? null : mailbox.unitId().equals(signingUnit) ? unit
                 : organizations.unit(organization, mailbox.unitId()).map(u -> u.name().in(language)).orElse(null);
-        if (unit != null && org != null) return unit + " – " + org;
-        return unit != null ? unit : org;
+        return new Names(org, unit, mailboxUnit);
     }
 
     private static String baseSubject(CaseSummary summary) {

@@ -26,11 +26,6 @@ class EmailStore {
         this.db = db;
     }
 
-    boolean exists(OrganizationId organization, String messageKey) {
-        return db.sql("select exists (select 1 from email_message where organization_id = ? and message_key = ?)")
-                .params(organization.value(), messageKey).query(Boolean.class).single();
-    }
-
     /**
      * Stores an inbound message as PENDING, or returns empty when its key is already stored: the caller's
      * transaction then holds the key, and a concurrent insert of the same key waits for it.
@@ -106,11 +101,6 @@ class EmailStore {
     boolean replySent(OrganizationId organization, UUID caseMessageId) {
         return db.sql("select exists (select 1 from email_message where organization_id = ? and case_message_id = ? and kind = 'REPLY')")
                 .params(organization.value(), caseMessageId).query(Boolean.class).single();
-    }
-
-    boolean acknowledged(OrganizationId organization, UUID caseId) {
-        return db.sql("select exists (select 1 from email_message where organization_id = ? and case_id = ? and kind = 'ACK')")
-                .params(organization.value(), caseId).query(Boolean.class).single();
     }
 
     /** Serializes the acknowledgements to one address until the transaction ends, so the hourly limit holds. */

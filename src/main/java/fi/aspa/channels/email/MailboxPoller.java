@@ -50,9 +50,14 @@ class MailboxPoller {
 
     static final Marker SEEN = (folder, messages) -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
 
-    record Result(boolean claimed, int fetched, int stored, int duplicates, int failed, boolean more, String error) {
+    /**
+     * What one poll did. {@code imapNanos} is the time spent waiting for the IMAP server (search, fetch, flags),
+     * {@code ingestNanos} the time Aspa spent reading messages and committing them.
+     */
+    record Result(boolean claimed, int fetched, int stored, int duplicates, int failed, boolean more, String error,
+                  long imapNanos, long ingestNanos) {
         static Result busy() {
-            return new Result(false, 0, 0, 0, 0, false, null);
+            return new Result(false, 0, 0, 0, 0, false, null, 0, 0);
         }
     }
 
@@ -102,9 +107,12 @@ class MailboxPoller {
         int failed = 0;
         boolean more = false;
         String error = null;
+        long imap = 0;
+        long aspa = 0;
         Store store = null;
         Folder folder = null;
         try {
+            long t = System.nanoTime();
             store = connect(mailbox);
             folder = store.getFolder(mailbox.folder());
             folder.open(Folder.READ_WRITE);
@@ -115,6 +123,7 @@ class MailboxPoller {
             FetchProfile sizes = new FetchProfile();
             sizes.add(FetchProfile.Item.SIZE);
             folder.fetch(window, sizes);
+            imap += System.nanoTime() - t;
             FetchProfile bodies = new FetchProfile();
             bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
             for (int from = 0; from < limit; ) {
@@ -126,14 +135,20 @@ class MailboxPoller {
                 int to = batchEnd(window, from);
                 Message[] batch = Arrays.copyOfRange(window, from, to);
                 from = to;
+                t = System.nanoTime();
                 folder.fetch(batch, bodies);
+                long fetchedAt = System.nanoTime();
+                imap += fetchedAt - t;
                 Batch result = ingest(mailbox, batch);
+                t = System.nanoTime();
+                aspa += t - fetchedAt;
                 fetched += batch.length;
                 stored += result.stored;
                 duplicates += result.duplicates;
                 failed += result.failed;
                 // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
                 if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
+                imap += System.nanoTime() - t;
             }
             if (failed > 0 && error == null) error = failed + " messages could not be taken in";
         } catch (MessagingException | RuntimeException e) {
@@ -143,7 +158,7 @@ class MailboxPoller {
             close(folder, store);
             mailboxes.release(mailbox.id(), node, more ? Duration.ZERO : properties.pollInterval(), error);
         }
-        return new Result(true, fetched, stored, duplicates, failed, more, error);
+        return new Result(true, fetched, stored, duplicates, failed, more, error, imap, aspa);
     }
 
     /** The end of the batch that starts at {@code from}: at most batch-size messages and batch-bytes (but one at least). */
