@@ -1,5 +1,6 @@
 package fi.aspa.appointments;
 
+import fi.aspa.platform.FormErrors;
 import fi.aspa.appointments.Slots.Slot;
 import fi.aspa.organization.Organization;
 import fi.aspa.organization.PublicOrganization;

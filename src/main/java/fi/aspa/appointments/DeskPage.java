@@ -1,5 +1,6 @@
 package fi.aspa.appointments;
 
+import fi.aspa.platform.FormErrors;
 import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.CustomerKind;
 import fi.aspa.customer.Customers;

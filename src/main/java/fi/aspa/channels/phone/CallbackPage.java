@@ -1,5 +1,6 @@
 package fi.aspa.channels.phone;
 
+import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.organization.PublicOrganization;
 import fi.aspa.platform.AspaException;

@@ -1,5 +1,6 @@
 package fi.aspa.channels.webform;
 
+import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.AttachmentContent;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseMessage;

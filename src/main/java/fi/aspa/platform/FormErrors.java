@@ -1,6 +1,5 @@
-package fi.aspa.channels.webform;
+package fi.aspa.platform;
 
-import fi.aspa.platform.FieldMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,18 +11,18 @@ import org.springframework.context.MessageSource;
  * The errors of one form post, in the order of the fields: the page shows them in the error summary (each
  * linking to its field id) and beside the field.
  */
-final class FormErrors {
+public final class FormErrors {
     private final MessageSource messages;
     private final Locale locale;
     private final Map<String, String> byField = new LinkedHashMap<>();
 
-    FormErrors(MessageSource messages, Locale locale) {
+    public FormErrors(MessageSource messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
     }
 
     /** Adds the message with this key to the field, unless the field already has one (the first error wins). */
-    FormErrors add(String field, String key, Object... args) {
+    public FormErrors add(String field, String key, Object... args) {
         byField.putIfAbsent(field, messages.getMessage(key, args, locale));
         return this;
     }
