@@ -14,7 +14,6 @@ import java.util.Map;
  * ({@code "luva"}: an abbreviation that Voikko would read as a form of {@code lupa}).
  */
 final class CompiledSynonyms {
-    static final CompiledSynonyms NONE = new CompiledSynonyms(Map.of());
     private static final String EXACT = "\u0000";
 
     record Entry(List<QueryWord> from, List<List<QueryWord>> to) {}
@@ -82,9 +81,5 @@ final class CompiledSynonyms {
             if (entry.from().size() == 1) out.addAll(entry.to());
         }
         return out;
-    }
-
-    boolean isEmpty() {
-        return byFirstTerm.isEmpty();
     }
 }
