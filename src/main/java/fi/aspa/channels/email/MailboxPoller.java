@@ -96,10 +96,6 @@ class MailboxPoller {
         return mailboxes.claim(organization, mailboxId, node, properties.lease()).map(m -> run(m, marker)).orElse(Result.busy());
     }
 
-    String node() {
-        return node;
-    }
-
     private Result run(Mailbox mailbox, Marker marker) {
         int fetched = 0;
         int stored = 0;

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -192,9 +191,5 @@ class MailboxStore {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    static String normalizeAddress(String address) {
-        return address == null ? null : address.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -49,10 +49,6 @@ class SecretBox {
         return new SecretKeySpec(bytes, "AES");
     }
 
-    boolean encrypts() {
-        return key != null;
-    }
-
     /** The value to store; {@code context} names where it is stored (mailbox id and field). */
     String seal(String plain, String context) {
         if (plain == null) return null;

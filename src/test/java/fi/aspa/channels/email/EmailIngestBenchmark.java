@@ -1,6 +1,7 @@
 package fi.aspa.channels.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
@@ -35,6 +37,8 @@ class EmailIngestBenchmark {
     MailboxPoller poller;
     @Autowired
     JdbcClient db;
+    @Autowired
+    EmailProperties properties;
 
     @Test
     void ingestTenThousandMessages() throws IOException {
@@ -87,19 +91,32 @@ class EmailIngestBenchmark {
         assertThat(duplicates).isEqualTo(lostMarks.get()); // the batch committed just before the crash: read again, skipped
         assertThat(MailServer.unseen(account)).isZero();
 
+        // the acknowledgements go out after each commit, asynchronously: wait for the last of them
+        long ackWaitStart = System.nanoTime();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> db.sql("select count(*) from event_publication where completion_date is null and serialized_event like ?")
+                        .param("%" + org.id().value() + "%").query(Integer.class).single() == 0);
+        double ackWait = (System.nanoTime() - ackWaitStart) / 1e9;
+        int acks = db.sql("select count(*) from email_message where organization_id = ? and kind = 'ACK'")
+                .param(org.id().value()).query(Integer.class).single();
+        if (ACK) assertThat(acks).isEqualTo(cases);
+
         String report = String.format(Locale.ROOT, """
                         email ingestion benchmark
                         messages: %d (%d cases; replies, auto-replies and bounces join existing ones)
                         acknowledgements: %s
+                        settings: batch %d messages / %s, %d per poll, %d workers
                         delivery into GreenMail: %.1f s (not measured)
                         ingestion: %.1f s in %d polls = %.0f messages/s end to end
                           of which waiting for the IMAP server (GreenMail): %.1f s
                           of which Aspa reading and committing: %.1f s = %.0f messages/s
+                        acknowledgements sent: %d (the last %.1f s after the last message was committed)
                         simulated crash after commit, before \\Seen: once (re-read and skipped as duplicates: %d)
                         stored rows: %d, distinct Message-IDs: %d, lost: %d, duplicated: %d
                         cpus: %d, max heap: %d MB, load average before/after: %s / %s
-                        """, MESSAGES, cases, ACK ? "on (sent by SMTP to GreenMail, after commit)" : "off", deliverSeconds,
-                seconds, polls, MESSAGES / seconds, imapNanos / 1e9, aspaNanos / 1e9, MESSAGES / (aspaNanos / 1e9), duplicates, rows, distinct, MESSAGES - distinct, rows - distinct,
+                        """, MESSAGES, cases, ACK ? "on (sent by SMTP to GreenMail, after commit)" : "off",
+                properties.batchSize(), properties.batchBytes(), properties.maxPerPoll(), properties.workers(), deliverSeconds,
+                seconds, polls, MESSAGES / seconds, imapNanos / 1e9, aspaNanos / 1e9, MESSAGES / (aspaNanos / 1e9), acks, ackWait, duplicates, rows, distinct, MESSAGES - distinct, rows - distinct,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024, loadBefore, loadAfter);
         Path out = Path.of("target/bench/email.txt");
         Files.createDirectories(out.getParent());
