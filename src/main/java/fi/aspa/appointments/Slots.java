@@ -1,5 +1,6 @@
 package fi.aspa.appointments;
 
+import fi.aspa.platform.FinnishHolidays;
 import fi.aspa.platform.OrganizationId;
 import java.sql.Timestamp;
 import java.time.Duration;

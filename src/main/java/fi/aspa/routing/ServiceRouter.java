@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +36,13 @@ class ServiceRouter implements Routing, RoutingFeedback {
     private final JdbcClient db;
     private final Catalogue catalogue;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<OrganizationId, Trained> models = new ConcurrentHashMap<>();
 
-    ServiceRouter(JdbcClient db, Catalogue catalogue, Clock clock) {
+    ServiceRouter(JdbcClient db, Catalogue catalogue, Clock clock, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -104,6 +107,7 @@ class ServiceRouter implements Routing, RoutingFeedback {
                 .params(id, organization.value(), caseId, outcome.name(), serviceId, unitId, confidence, reason,
                         json.writeValueAsString(ranked), ServiceClassifier.MODEL, Timestamp.from(decidedAt))
                 .update();
+        events.publishEvent(new CaseRouted(organization, caseId, id, outcome, serviceId, unitId, confidence, false));
         return new RoutingDecision(id, organization, caseId, outcome, serviceId, unitId, null, confidence, reason, ranked,
                 ServiceClassifier.MODEL, decidedAt);
     }

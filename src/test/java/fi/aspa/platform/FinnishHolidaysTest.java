@@ -1,4 +1,4 @@
-package fi.aspa.appointments;
+package fi.aspa.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fi.aspa.appointments;
+package fi.aspa.platform;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -12,14 +12,14 @@ import java.util.TreeSet;
  * Sunday and Monday, May Day, Ascension Day, Whit Sunday, Midsummer Eve and Day, All Saints' Day, Independence
  * Day, Christmas Eve, Christmas Day and Boxing Day. Easter by the Gregorian computus (Meeus/Jones/Butcher).
  */
-final class FinnishHolidays {
+public final class FinnishHolidays {
     private FinnishHolidays() {}
 
-    static boolean isHoliday(LocalDate day) {
+    public static boolean isHoliday(LocalDate day) {
         return of(day.getYear()).contains(day);
     }
 
-    static Set<LocalDate> of(int year) {
+    public static Set<LocalDate> of(int year) {
         Set<LocalDate> days = new TreeSet<>();
         LocalDate easter = easterSunday(year);
         days.add(LocalDate.of(year, 1, 1));
