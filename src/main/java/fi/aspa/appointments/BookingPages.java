@@ -1,5 +1,6 @@
 package fi.aspa.appointments;
 
+import fi.aspa.platform.PublicRateLimits;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.appointments.Slots.Slot;
 import fi.aspa.organization.Organization;
@@ -50,12 +51,12 @@ class BookingPages {
     private final ServiceSetup setup;
     private final Slots slots;
     private final Bookings bookings;
-    private final PublicLimits limits;
+    private final PublicRateLimits limits;
     private final MessageSource messages;
     private final Clock clock;
 
     BookingPages(PublicOrganization publicOrganization, ServiceSetup setup, Slots slots, Bookings bookings,
-                 PublicLimits limits, MessageSource messages, Clock clock) {
+                 PublicRateLimits limits, MessageSource messages, Clock clock) {
         this.publicOrganization = publicOrganization;
         this.setup = setup;
         this.slots = slots;
@@ -148,7 +149,7 @@ class BookingPages {
         }
         FormErrors errors = validate(form, service, locale);
         if (!errors.isEmpty()) return bookingPage(org, point, service, form, errors, locale, HttpStatus.UNPROCESSABLE_CONTENT);
-        if (!limits.tryBook(request.getRemoteAddr())) {
+        if (!limits.tryAcquire("booking", request.getRemoteAddr())) {
             errors.add("book", "error.rate-limited");
             return bookingPage(org, point, service, form, errors, locale, HttpStatus.TOO_MANY_REQUESTS);
         }

@@ -1,5 +1,6 @@
 package fi.aspa.appointments;
 
+import fi.aspa.platform.PublicRateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -72,7 +73,7 @@ class AppointmentBookingTest {
     @Autowired Cases cases;
     @Autowired JdbcClient db;
     @Autowired TransactionTemplate tx;
-    @Autowired PublicLimits limits;
+    @Autowired PublicRateLimits limits;
 
     MockMvc mvc;
     Fixtures.Org org;

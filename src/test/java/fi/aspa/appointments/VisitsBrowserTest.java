@@ -1,5 +1,6 @@
 package fi.aspa.appointments;
 
+import fi.aspa.platform.PublicRateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.aspa.AspaTest;
@@ -45,7 +46,7 @@ class VisitsBrowserTest {
     @Autowired Appointments appointments;
     @Autowired WalkInQueue queue;
     @Autowired Cases cases;
-    @Autowired PublicLimits limits;
+    @Autowired PublicRateLimits limits;
     Fixtures.Org pub;
     Browser browser;
 

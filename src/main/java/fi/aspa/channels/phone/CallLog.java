@@ -1,5 +1,6 @@
 package fi.aspa.channels.phone;
 
+import fi.aspa.channels.Topic;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;

@@ -1,5 +1,6 @@
 package fi.aspa.channels.phone;
 
+import fi.aspa.channels.Topic;
 /** What the callback form posts; kept as typed to show it again when something needs fixing. */
 class CallbackForm {
     private String name;

@@ -1,5 +1,7 @@
 package fi.aspa.channels.phone;
 
+import fi.aspa.channels.Topic;
+import fi.aspa.platform.PublicRateLimits;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.organization.PublicOrganization;
@@ -38,11 +40,11 @@ class CallbackPage {
 
     private final PublicOrganization publicOrganization;
     private final Callbacks callbacks;
-    private final CallbackLimits limits;
+    private final PublicRateLimits limits;
     private final MessageSource messages;
     private final Clock clock;
 
-    CallbackPage(PublicOrganization publicOrganization, Callbacks callbacks, CallbackLimits limits,
+    CallbackPage(PublicOrganization publicOrganization, Callbacks callbacks, PublicRateLimits limits,
                  MessageSource messages, Clock clock) {
         this.publicOrganization = publicOrganization;
         this.callbacks = callbacks;
@@ -71,7 +73,7 @@ class CallbackPage {
         }
         FormErrors errors = validate(form, locale);
         if (!errors.isEmpty()) return page(form, errors, locale, HttpStatus.UNPROCESSABLE_CONTENT);
-        if (!limits.tryAcquire(request.getRemoteAddr())) {
+        if (!limits.tryAcquire("callback", request.getRemoteAddr())) {
             errors.add("send", "error.rate-limited");
             return page(form, errors, locale, HttpStatus.TOO_MANY_REQUESTS);
         }

@@ -1,5 +1,6 @@
 package fi.aspa.channels.phone;
 
+import fi.aspa.channels.Topic;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.identity.StaffPrincipal;

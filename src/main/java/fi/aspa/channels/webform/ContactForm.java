@@ -1,5 +1,6 @@
 package fi.aspa.channels.webform;
 
+import fi.aspa.channels.Topic;
 import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
 

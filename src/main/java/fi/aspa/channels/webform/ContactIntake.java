@@ -1,5 +1,6 @@
 package fi.aspa.channels.webform;
 
+import fi.aspa.channels.Topic;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;

@@ -1,5 +1,7 @@
 package fi.aspa.channels.webform;
 
+import fi.aspa.channels.Topic;
+import fi.aspa.platform.PublicRateLimits;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.organization.PublicOrganization;
@@ -33,10 +35,10 @@ class ContactPage {
 
     private final PublicOrganization publicOrganization;
     private final ContactIntake intake;
-    private final RateLimits limits;
+    private final PublicRateLimits limits;
     private final MessageSource messages;
 
-    ContactPage(PublicOrganization publicOrganization, ContactIntake intake, RateLimits limits, MessageSource messages) {
+    ContactPage(PublicOrganization publicOrganization, ContactIntake intake, PublicRateLimits limits, MessageSource messages) {
         this.publicOrganization = publicOrganization;
         this.intake = intake;
         this.limits = limits;
@@ -75,7 +77,7 @@ class ContactPage {
         }
         FormErrors errors = validate(form, locale);
         if (!errors.isEmpty()) return page(form, errors, hadFiles, HttpStatus.UNPROCESSABLE_CONTENT);
-        if (!limits.tryAcquire(RateLimits.Action.CONTACT, request.getRemoteAddr())) {
+        if (!limits.tryAcquire("contact", request.getRemoteAddr())) {
             errors.add("send", "error.rate-limited");
             return page(form, errors, hadFiles, HttpStatus.TOO_MANY_REQUESTS);
         }

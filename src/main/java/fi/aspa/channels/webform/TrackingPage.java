@@ -1,5 +1,6 @@
 package fi.aspa.channels.webform;
 
+import fi.aspa.platform.PublicRateLimits;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.AttachmentContent;
 import fi.aspa.cases.CaseDetail;
@@ -42,10 +43,10 @@ class TrackingPage {
 
     private final Cases cases;
     private final Organizations organizations;
-    private final RateLimits limits;
+    private final PublicRateLimits limits;
     private final MessageSource messages;
 
-    TrackingPage(Cases cases, Organizations organizations, RateLimits limits, MessageSource messages) {
+    TrackingPage(Cases cases, Organizations organizations, PublicRateLimits limits, MessageSource messages) {
         this.cases = cases;
         this.organizations = organizations;
         this.limits = limits;
@@ -83,7 +84,7 @@ class TrackingPage {
             errors.add("reply-attachments", "error.too-many-attachments", Uploads.MAX_FILES);
         }
         if (!errors.isEmpty()) return page(detail, token, form, errors, hadFiles, locale, HttpStatus.UNPROCESSABLE_CONTENT);
-        if (!limits.tryAcquire(RateLimits.Action.REPLY, request.getRemoteAddr())) {
+        if (!limits.tryAcquire("reply", request.getRemoteAddr())) {
             errors.add("reply-send", "error.rate-limited");
             return page(detail, token, form, errors, hadFiles, locale, HttpStatus.TOO_MANY_REQUESTS);
         }

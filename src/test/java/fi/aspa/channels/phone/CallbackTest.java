@@ -1,5 +1,6 @@
 package fi.aspa.channels.phone;
 
+import fi.aspa.platform.PublicRateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -56,7 +57,7 @@ class CallbackTest {
     @Autowired Cases cases;
     @Autowired Customers customers;
     @Autowired Callbacks callbacks;
-    @Autowired CallbackLimits limits;
+    @Autowired PublicRateLimits limits;
     @Autowired UserDetailsService users;
 
     MockMvc mvc;

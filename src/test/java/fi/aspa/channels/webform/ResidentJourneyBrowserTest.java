@@ -1,5 +1,6 @@
 package fi.aspa.channels.webform;
 
+import fi.aspa.platform.PublicRateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.aspa.AspaTest;
@@ -36,7 +37,7 @@ class ResidentJourneyBrowserTest {
     @Autowired
     Cases cases;
     @Autowired
-    RateLimits limits;
+    PublicRateLimits limits;
     Fixtures.Org org;
     Browser browser;
 

@@ -1,4 +1,4 @@
-package fi.aspa.channels.webform;
+package fi.aspa.platform;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -9,22 +9,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * How many contacts and tracking-page replies one client address may send: {@code aspa.webform.rate-limit.capacity}
- * per {@code aspa.webform.rate-limit.period} (5 per 10 minutes), refilled gradually, per action. Kept in this
- * node's memory; behind a reverse proxy, let the container resolve the client address
+ * How often one client address may use a public form (contact, tracking-page reply, call-back request, booking…):
+ * {@code aspa.webform.rate-limit.capacity} per {@code aspa.webform.rate-limit.period} (5 per 10 minutes), refilled
+ * gradually, in a separate allowance per action. Kept in this node's memory (a cluster of n nodes allows at most n
+ * times as much); behind a reverse proxy, let the container resolve the client address
  * ({@code server.forward-headers-strategy}).
  */
 @Component
-class RateLimits {
-    enum Action { CONTACT, REPLY }
-
+public class PublicRateLimits {
     private static final int MAX_TRACKED = 50_000;
     private final long capacity;
     private final Duration period;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimits(@Value("${aspa.webform.rate-limit.capacity:5}") long capacity,
-               @Value("${aspa.webform.rate-limit.period:10m}") Duration period) {
+    PublicRateLimits(@Value("${aspa.webform.rate-limit.capacity:5}") long capacity,
+                     @Value("${aspa.webform.rate-limit.period:10m}") Duration period) {
         if (capacity < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("aspa.webform.rate-limit needs a positive capacity and period");
         }
@@ -32,8 +31,8 @@ class RateLimits {
         this.period = period;
     }
 
-    /** Takes one from the client's allowance; false when it is used up. */
-    boolean tryAcquire(Action action, String clientAddress) {
+    /** Takes one from the client's allowance for the action; false when it is used up. */
+    public boolean tryAcquire(String action, String clientAddress) {
         if (buckets.size() > MAX_TRACKED) forgetIdle();
         return buckets.computeIfAbsent(action + " " + clientAddress, k -> newBucket()).tryConsume(1);
     }
@@ -50,7 +49,7 @@ class RateLimits {
     }
 
     /** For tests that share one application and one client address. */
-    void reset() {
+    public void reset() {
         buckets.clear();
     }
 }

@@ -1,13 +1,13 @@
-package fi.aspa.channels.phone;
+package fi.aspa.channels;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a call is about: the same fixed list, codes and names ({@code contact.topic.*}) as the contact form, so
- * that cases of every channel share their topics.
+ * What a contact is about: a fixed list the resident picks from (contact form, call-back request) or the agent logs
+ * (phone call); the code is stored as the case's topic and named by {@code contact.topic.<code>} in every channel.
  */
-enum Topic {
+public enum Topic {
     GENERAL("general"),
     EARLY_EDUCATION("early-education"),
     SOCIAL_HEALTH("social-health"),
@@ -30,7 +30,7 @@ enum Topic {
         return "contact.topic." + code;
     }
 
-    static Optional<Topic> parse(String code) {
+    public static Optional<Topic> parse(String code) {
         return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
     }
 }
