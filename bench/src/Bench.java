@@ -386,6 +386,7 @@ public class Bench {
                     ps.setString(2, q);
                     ps.setString(3, q);
                 }).row());
+                rows.add(plannedSearch(clients, app, org, queries).row());
             }
             StringBuilder plan = new StringBuilder();
             try (Connection c = app.jdbc(); Statement s = c.createStatement()) {
@@ -472,6 +473,44 @@ public class Bench {
             PreparedStatement ps = factory.prepare(conn);
             return () -> {
                 binder.bind(ps, (int) n.incrementAndGet());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rs.getObject(1);
+                }
+                return true;
+            };
+        });
+    }
+
+    /**
+     * The word search as CaseStore plans it: the planner's estimate of matches first, then either all matches through
+     * the text index sorted (up to 10,000 estimated) or the newest cases read in order until the page is full.
+     */
+    static Result plannedSearch(int clients, App app, UUID org, List<String> queries) throws Exception {
+        String name = "SQL: search as Aspa plans it (estimate; collect matches up to 10,000, else newest first)";
+        System.out.println("   " + name + ", " + clients + " client(s)");
+        String where = " from support_case where organization_id = ? and search @@ plainto_tsquery('simple', ?)";
+        String ordered = " order by updated_at desc, id desc limit 51";
+        Pattern rowsInPlan = Pattern.compile("rows=(\\d+)");
+        AtomicLong n = new AtomicLong();
+        return runCount(name, clients, 300, 30, c -> {
+            Connection conn = app.jdbc();
+            PreparedStatement explain = conn.prepareStatement("explain select 1" + where);
+            PreparedStatement collect = conn.prepareStatement("with matching as materialized (select *" + where + ") select * from matching" + ordered);
+            PreparedStatement newest = conn.prepareStatement("select *" + where + ordered);
+            return () -> {
+                String q = queries.get((int) (n.incrementAndGet() % queries.size()));
+                long estimate = Long.MAX_VALUE;
+                explain.setObject(1, org);
+                explain.setString(2, q);
+                try (ResultSet rs = explain.executeQuery()) {
+                    if (rs.next()) {
+                        Matcher m = rowsInPlan.matcher(rs.getString(1));
+                        if (m.find()) estimate = Long.parseLong(m.group(1));
+                    }
+                }
+                PreparedStatement ps = estimate <= 10_000 ? collect : newest;
+                ps.setObject(1, org);
+                ps.setString(2, q);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) rs.getObject(1);
                 }

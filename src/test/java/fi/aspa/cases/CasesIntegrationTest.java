@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.ArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,6 +168,32 @@ class CasesIntegrationTest {
         assertThat(second.hasNext()).isFalse();
         assertThat(first.items()).extracting(CaseSummary::id).containsExactly(a.id(), b.id());
         assertThat(second.items()).extracting(CaseSummary::id).containsExactly(c.id());
+    }
+
+    @Test
+    void wordSearchGivesTheSamePagesWhetherItCollectsAllMatchesOrReadsNewestFirst(@Autowired CaseStore store) {
+        for (int i = 0; i < 7; i++) {
+            fixtures.aCase(org, "Katuvalo " + i, i % 2 == 0 ? "Katuvalo ei pala Pihatiellä." : "Roska-astia on täynnä.");
+        }
+        CaseFilter katuvalo = CaseFilter.all().withText("katuvalo");
+        List<List<UUID>> collected = new ArrayList<>();
+        List<List<UUID>> newestFirst = new ArrayList<>();
+        try {
+            for (long limit : new long[] {Long.MAX_VALUE, 0}) {
+                store.collectMatchesUpTo = limit;
+                List<List<UUID>> into = limit == 0 ? newestFirst : collected;
+                for (CaseSort sort : CaseSort.values()) {
+                    for (int page = 0; page < 3; page++) {
+                        into.add(cases.list(org.id(), katuvalo, sort, page, 3).items().stream().map(CaseSummary::id).toList());
+                    }
+                }
+            }
+        } finally {
+            store.collectMatchesUpTo = CaseStore.COLLECT_MATCHES_UP_TO;
+        }
+        assertThat(collected).isEqualTo(newestFirst);
+        assertThat(collected.subList(0, 3).stream().mapToInt(List::size).sum()).isEqualTo(7);
+        assertThat(ids(CaseFilter.all().withText("pihatiellä"))).hasSize(4);
     }
 
     @Test
