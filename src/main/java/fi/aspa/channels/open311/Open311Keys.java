@@ -35,7 +35,7 @@ class Open311Keys {
     }
 
     record Key(UUID id, String name, Instant createdAt, Instant revokedAt) {
-        boolean active() {
+        public boolean active() {
             return revokedAt == null;
         }
     }
