@@ -56,6 +56,32 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Open311 GeoReport v2 ({@code channels.open311}): public reads, posts carry the organization's Open311 API key,
+     * which the channel checks itself. No cookies are used, so no session and no CSRF; the usual secure headers.
+     * Browsers on other sites may read (GET) without credentials.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain open311(HttpSecurity http) throws Exception {
+        org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
+        cors.addAllowedOrigin("*");
+        cors.setAllowedMethods(List.of("GET"));
+        cors.setAllowCredentials(false);
+        org.springframework.web.cors.UrlBasedCorsConfigurationSource corsSource = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+        corsSource.registerCorsConfiguration("/open311/**", cors);
+        return http.securityMatcher("/open311/**")
+                .csrf(csrf -> csrf.disable())
+                .cors(c -> c.configurationSource(corsSource))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .build();
+    }
+
     @Bean
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {

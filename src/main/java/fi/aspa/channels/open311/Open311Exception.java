@@ -1,0 +1,29 @@
+package fi.aspa.channels.open311;
+
+import org.springframework.http.HttpStatus;
+
+/** An Open311 error: answered as the standard error list ({@code [{"code":400,"description":"…"}]}). */
+final class Open311Exception extends RuntimeException {
+    private final HttpStatus status;
+
+    Open311Exception(HttpStatus status, String description) {
+        super(description);
+        this.status = status;
+    }
+
+    static Open311Exception badRequest(String description) {
+        return new Open311Exception(HttpStatus.BAD_REQUEST, description);
+    }
+
+    static Open311Exception notFound(String description) {
+        return new Open311Exception(HttpStatus.NOT_FOUND, description);
+    }
+
+    static Open311Exception forbidden(String description) {
+        return new Open311Exception(HttpStatus.FORBIDDEN, description);
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+}
