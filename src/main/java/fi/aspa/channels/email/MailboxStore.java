@@ -54,6 +54,17 @@ class MailboxStore {
                 .params(organization.value(), unitId).query(MailboxStore::row).optional();
     }
 
+    /**
+     * The enabled mailboxes with this address, in every organization: the SMTP receiver's recipients. The
+     * organization comes from the address (there is no signed-in user); the caller refuses an address that more
+     * than one organization has.
+     */
+    @Transactional(readOnly = true)
+    List<Mailbox> byAddress(String address) {
+        return db.sql("select * from email_mailbox where enabled and lower(from_address) = lower(?) order by created_at, id")
+                .param(address).query(MailboxStore::row).list();
+    }
+
     /** Every address the organization sends from: mail from these is never answered (no loops between mailboxes). */
     @Transactional(readOnly = true)
     Set<String> ownAddresses(OrganizationId organization) {
