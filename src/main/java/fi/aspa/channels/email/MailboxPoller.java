@@ -132,7 +132,7 @@ class MailboxPoller {
 
     /**
      * Reads the mailbox's unseen mail; then, with {@code mayWatch}, when the server supports IDLE and this node
-     * has room, keeps the connection and the lease and goes on watching the mailbox ({@link IdleWatch}).
+     * has room, keeps the connection and the lease and goes on watching the mailbox ({@link IdleWatches}).
      */
     private Result run(Mailbox mailbox, Marker marker, boolean mayWatch) {
         Drain drain = new Drain();
