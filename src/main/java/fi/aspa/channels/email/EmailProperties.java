@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code aspa.email.*}: how often mailboxes are polled, how long a node holds a mailbox, how much one poll takes,
  * how many messages (and bytes) are fetched in one IMAP command and how many of them are taken in at once, and how many acknowledgements one address may get in an
- * hour (a last guard against mail loops).
+ * hour (a last guard against mail loops). With {@code idle} a mailbox whose server supports IMAP IDLE is watched
+ * between polls by the node holding its lease (at most {@code idle-max} mailboxes per node), so that new mail is
+ * read within seconds; {@code idle-refresh} is how often an idling connection wakes up to renew the lease and
+ * check the mailbox (kept below the lease and the socket timeout).
  */
 @ConfigurationProperties("aspa.email")
 record EmailProperties(@DefaultValue("true") boolean polling,
@@ -20,4 +23,16 @@ record EmailProperties(@DefaultValue("true") boolean polling,
                        @DefaultValue("1000") int maxPerPoll,
                        @DefaultValue("20s") Duration timeout,
                        @DefaultValue("5") int acksPerAddressPerHour,
-                       @DefaultValue("2m") Duration retryAfter) {}
+                       @DefaultValue("2m") Duration retryAfter,
+                       @DefaultValue("true") boolean idle,
+                       @DefaultValue("10s") Duration idleRefresh,
+                       @DefaultValue("100") int idleMax) {
+
+    /** How often an idling connection wakes up: the setting, but well within the lease and the socket timeout. */
+    Duration effectiveIdleRefresh() {
+        Duration refresh = idleRefresh;
+        if (refresh.compareTo(lease.dividedBy(3)) > 0) refresh = lease.dividedBy(3);
+        if (refresh.compareTo(timeout.dividedBy(2)) > 0) refresh = timeout.dividedBy(2);
+        return refresh.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : refresh;
+    }
+}

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jakarta.annotation.PreDestroy;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,7 +37,9 @@ import fi.aspa.platform.OrganizationId;
  * marked ({@code BODY.PEEK}),
  * each is taken in and committed on its own ({@link EmailIngest}), and only then is the batch marked \Seen (one
  * IMAP command: a round trip per message would cap the rate at the server's latency). A crash in between leaves
- * them unseen, and the next poll finds them stored already and only marks them.
+ * them unseen, and the next poll finds them stored already and only marks them. When the server supports IDLE,
+ * the node keeps the lease and the connection after a poll and watches the mailbox ({@link IdleWatches}), so new
+ * mail is read within seconds; polling remains the fallback whenever a watch ends.
  */
 @Component
 class MailboxPoller {
@@ -52,12 +55,13 @@ class MailboxPoller {
 
     /**
      * What one poll did. {@code imapNanos} is the time spent waiting for the IMAP server (search, fetch, flags),
-     * {@code ingestNanos} the time Aspa spent reading messages and committing them.
+     * {@code ingestNanos} the time Aspa spent reading messages and committing them; {@code watching} that the
+     * mailbox is now watched with IMAP IDLE by this node (which keeps its lease).
      */
     record Result(boolean claimed, int fetched, int stored, int duplicates, int failed, boolean more, String error,
-                  long imapNanos, long ingestNanos) {
+                  long imapNanos, long ingestNanos, boolean watching) {
         static Result busy() {
-            return new Result(false, 0, 0, 0, 0, false, null, 0, 0);
+            return new Result(false, 0, 0, 0, 0, false, null, 0, 0, false);
         }
     }
 
@@ -66,6 +70,7 @@ class MailboxPoller {
     private final EmailProperties properties;
     private final String node;
     private final ExecutorService workers;
+    private final IdleWatches watches;
 
     MailboxPoller(MailboxStore mailboxes, EmailIngest ingest, EmailProperties properties) {
         this.mailboxes = mailboxes;
@@ -74,6 +79,7 @@ class MailboxPoller {
         this.node = hostname() + "/" + UUID.randomUUID();
         this.workers = Executors.newFixedThreadPool(Math.max(1, properties.workers()),
                 Thread.ofVirtual().name("email-ingest-", 0).factory());
+        this.watches = new IdleWatches(this, mailboxes, properties, node);
     }
 
     /** Every due mailbox that no other node holds, one after another. */
@@ -83,8 +89,32 @@ class MailboxPoller {
         for (int i = 0; i < 1000; i++) {
             Optional<Mailbox> claimed = mailboxes.claimDue(node, properties.lease());
             if (claimed.isEmpty()) return;
-            run(claimed.get(), SEEN);
+            run(claimed.get(), SEEN, properties.idle() && watches.hasRoom());
         }
+    }
+
+    /**
+     * Polls one mailbox now and, when its server supports IDLE, goes on watching it as {@link #pollDue} does; a
+     * result with {@code claimed = false} when another node (or this one's watch) holds it.
+     */
+    Result pollAndWatch(OrganizationId organization, UUID mailboxId) {
+        return mailboxes.claim(organization, mailboxId, node, properties.lease())
+                .map(m -> run(m, SEEN, properties.idle() && watches.hasRoom())).orElse(Result.busy());
+    }
+
+    /** Whether this node is watching the mailbox with IDLE now. */
+    boolean watching(UUID mailboxId) {
+        return watches.watching(mailboxId);
+    }
+
+    /** Ends this node's watch of the mailbox, giving its lease back; false when it was not watched here. */
+    boolean stopWatching(UUID mailboxId) {
+        return watches.stop(mailboxId);
+    }
+
+    /** How often the server's notice of new mail ended the watch's IDLE (0 when the mailbox is not watched). */
+    long idleNotices(UUID mailboxId) {
+        return watches.notices(mailboxId);
     }
 
     Result poll(OrganizationId organization, UUID mailboxId) {
@@ -97,64 +127,109 @@ class MailboxPoller {
     }
 
     private Result run(Mailbox mailbox, Marker marker) {
-        int fetched = 0;
-        int stored = 0;
-        int duplicates = 0;
-        int failed = 0;
-        boolean more = false;
-        String error = null;
-        long imap = 0;
-        long aspa = 0;
+        return run(mailbox, marker, false);
+    }
+
+    /**
+     * Reads the mailbox's unseen mail; then, with {@code mayWatch}, when the server supports IDLE and this node
+     * has room, keeps the connection and the lease and goes on watching the mailbox ({@link IdleWatches}).
+     */
+    private Result run(Mailbox mailbox, Marker marker, boolean mayWatch) {
+        Drain drain = new Drain();
         Store store = null;
         Folder folder = null;
+        boolean watching = false;
         try {
             long t = System.nanoTime();
             store = connect(mailbox);
             folder = store.getFolder(mailbox.folder());
             folder.open(Folder.READ_WRITE);
-            Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-            int limit = Math.min(unseen.length, properties.maxPerPoll());
-            more = unseen.length > limit;
-            Message[] window = Arrays.copyOf(unseen, limit);
-            FetchProfile sizes = new FetchProfile();
-            sizes.add(FetchProfile.Item.SIZE);
-            folder.fetch(window, sizes);
-            imap += System.nanoTime() - t;
-            FetchProfile bodies = new FetchProfile();
-            bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
-            for (int from = 0; from < limit; ) {
-                if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
-                    error = "The lease on the mailbox was lost; another node continues";
-                    more = true;
-                    break;
-                }
-                int to = batchEnd(window, from);
-                Message[] batch = Arrays.copyOfRange(window, from, to);
-                from = to;
-                t = System.nanoTime();
-                folder.fetch(batch, bodies);
-                long fetchedAt = System.nanoTime();
-                imap += fetchedAt - t;
-                Batch result = ingest(mailbox, batch);
-                t = System.nanoTime();
-                aspa += t - fetchedAt;
-                fetched += batch.length;
-                stored += result.stored;
-                duplicates += result.duplicates;
-                failed += result.failed;
-                // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
-                if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
-                imap += System.nanoTime() - t;
+            drain.imapNanos += System.nanoTime() - t;
+            drain(mailbox, folder, marker, drain);
+            if (mayWatch && drain.error == null && !drain.more && idles(store)) {
+                watching = watches.start(mailbox, store, folder);
             }
-            if (failed > 0 && error == null) error = failed + " messages could not be taken in";
         } catch (MessagingException | RuntimeException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            log.warn("Polling mailbox {} failed: {}", mailbox.id(), error);
+            drain.error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.warn("Polling mailbox {} failed: {}", mailbox.id(), drain.error);
         } finally {
-            close(folder, store);
-            mailboxes.release(mailbox.id(), node, more ? Duration.ZERO : properties.pollInterval(), error);
+            if (watching) {
+                mailboxes.polled(mailbox.id(), node, drain.error);
+            } else {
+                close(folder, store);
+                mailboxes.release(mailbox.id(), node, drain.more ? Duration.ZERO : properties.pollInterval(), drain.error);
+            }
         }
-        return new Result(true, fetched, stored, duplicates, failed, more, error, imap, aspa);
+        return new Result(true, drain.fetched, drain.stored, drain.duplicates, drain.failed, drain.more, drain.error,
+                drain.imapNanos, drain.ingestNanos, watching);
+    }
+
+    /** What reading a mailbox's unseen mail did (added up over the calls of {@link #drain}). */
+    static final class Drain {
+        int fetched;
+        int stored;
+        int duplicates;
+        int failed;
+        boolean more;
+        String error;
+        long imapNanos;
+        long ingestNanos;
+    }
+
+    /**
+     * Reads up to max-per-poll unseen messages of the open folder into cases, a batch at a time, renewing the lease
+     * before each batch; marks each batch once it is committed. Connection errors are thrown.
+     */
+    Drain drain(Mailbox mailbox, Folder folder, Marker marker, Drain drain) throws MessagingException {
+        drain.more = false;
+        long t = System.nanoTime();
+        Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        int limit = Math.min(unseen.length, properties.maxPerPoll());
+        drain.more = unseen.length > limit;
+        Message[] window = Arrays.copyOf(unseen, limit);
+        FetchProfile sizes = new FetchProfile();
+        sizes.add(FetchProfile.Item.SIZE);
+        folder.fetch(window, sizes);
+        drain.imapNanos += System.nanoTime() - t;
+        FetchProfile bodies = new FetchProfile();
+        bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        int failed = 0;
+        for (int from = 0; from < limit; ) {
+            if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
+                drain.error = "The lease on the mailbox was lost; another node continues";
+                drain.more = true;
+                return drain;
+            }
+            int to = batchEnd(window, from);
+            Message[] batch = Arrays.copyOfRange(window, from, to);
+            from = to;
+            t = System.nanoTime();
+            folder.fetch(batch, bodies);
+            long fetchedAt = System.nanoTime();
+            drain.imapNanos += fetchedAt - t;
+            Batch result = ingest(mailbox, batch);
+            t = System.nanoTime();
+            drain.ingestNanos += t - fetchedAt;
+            drain.fetched += batch.length;
+            drain.stored += result.stored;
+            drain.duplicates += result.duplicates;
+            failed += result.failed;
+            // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
+            if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
+            drain.imapNanos += System.nanoTime() - t;
+        }
+        drain.failed += failed;
+        if (failed > 0 && drain.error == null) drain.error = failed + " messages could not be taken in";
+        return drain;
+    }
+
+    /** Whether the server can notify of new mail (IMAP IDLE, RFC 2177). */
+    private static boolean idles(Store store) {
+        try {
+            return store instanceof IMAPStore imap && imap.hasCapability("IDLE");
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     /** The end of the batch that starts at {@code from}: at most batch-size messages and batch-bytes (but one at least). */
@@ -240,10 +315,11 @@ class MailboxPoller {
 
     @PreDestroy
     void stop() {
+        watches.stopAll(); // first: they may be taking mail in with the workers
         workers.shutdownNow();
     }
 
-    private Store connect(Mailbox mailbox) throws MessagingException {
+    Store connect(Mailbox mailbox) throws MessagingException {
         Mailbox.Endpoint imap = mailbox.imap();
         String protocol = imap.security() == Mailbox.Security.SSL ? "imaps" : "imap";
         String timeout = String.valueOf(properties.timeout().toMillis());
@@ -271,7 +347,7 @@ class MailboxPoller {
         return out.toByteArray();
     }
 
-    private static void close(Folder folder, Store store) {
+    static void close(Folder folder, Store store) {
         try {
             if (folder != null && folder.isOpen()) folder.close(false);
         } catch (MessagingException | RuntimeException e) {

@@ -54,6 +54,17 @@ class MailboxStore {
                 .params(organization.value(), unitId).query(MailboxStore::row).optional();
     }
 
+    /**
+     * The enabled mailboxes with this address, in every organization: the SMTP receiver's recipients. The
+     * organization comes from the address (there is no signed-in user); the caller refuses an address that more
+     * than one organization has.
+     */
+    @Transactional(readOnly = true)
+    List<Mailbox> byAddress(String address) {
+        return db.sql("select * from email_mailbox where enabled and lower(from_address) = lower(?) order by created_at, id")
+                .param(address).query(MailboxStore::row).list();
+    }
+
     /** Every address the organization sends from: mail from these is never answered (no loops between mailboxes). */
     @Transactional(readOnly = true)
     Set<String> ownAddresses(OrganizationId organization) {
@@ -154,6 +165,26 @@ class MailboxStore {
     boolean renew(UUID id, String node, Duration lease) {
         return db.sql("update email_mailbox set lease_until = now() + make_interval(secs => ?) where id = ? and lease_owner = ?")
                 .params(lease.toSeconds(), id, node).update() == 1;
+    }
+
+    /**
+     * Extends the lease of a mailbox this node watches (IMAP IDLE) and tells when its settings last changed; empty
+     * when the lease was lost or the mailbox was disabled, so the watch must end.
+     */
+    Optional<java.time.Instant> renewWatch(UUID id, String node, Duration lease) {
+        return db.sql("""
+                update email_mailbox set lease_until = now() + make_interval(secs => ?)
+                where id = ? and lease_owner = ? and enabled returning updated_at""")
+                .params(lease.toSeconds(), id, node).query((rs, n) -> instant(rs.getTimestamp(1))).optional();
+    }
+
+    /** Records a poll made while keeping the lease (a watched mailbox). */
+    void polled(UUID id, String node, String error) {
+        db.sql("""
+                update email_mailbox set last_polled_at = now(), last_error = :error,
+                    last_error_at = case when cast(:error as text) is null then last_error_at else now() end
+                where id = :id and lease_owner = :node""")
+                .param("error", error).param("id", id).param("node", node).update();
     }
 
     void release(UUID id, String node, Duration nextPollIn, String error) {

@@ -19,8 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Email ingestion rate: 10,000 messages waiting in an IMAP mailbox (GreenMail, in the same JVM) are polled into
- * cases, with a simulated crash halfway (after a commit, before the \Seen flag). Not part of the normal test
+ * Email ingestion rate: 10,000 messages waiting in an IMAP mailbox are polled into cases, with a simulated crash
+ * halfway (after a commit, before the \Seen flag): from Dovecot (a separate process, as production servers are)
+ * when bench/email/run.sh started one, then from GreenMail (in the same JVM). Not part of the normal test
  * run (the class name does not end in Test); run it with {@code bench/email/run.sh}. Writes
  * {@code target/bench/email.txt}.
  */
@@ -40,13 +41,117 @@ class EmailIngestBenchmark {
     @Autowired
     EmailProperties properties;
 
+    /** Where the messages wait: an IMAP account, how to fill it, how to count what is still unseen. */
+    interface Source {
+        String name();
+
+        MailboxInput input(UUID unitId);
+
+        void deliver(int i, byte[] raw) throws IOException;
+
+        int unseen();
+    }
+
     @Test
     void ingestTenThousandMessages() throws IOException {
-        Fixtures.Org org = fixtures.organization();
+        // Dovecot first (the production-like number), GreenMail second; the file is written after each
+        Path out = Path.of("target/bench/email.txt");
+        Files.createDirectories(out.getParent());
+        StringBuilder report = new StringBuilder();
+        Integer dovecotPort = Integer.getInteger("aspa.bench.dovecot.port");
+        if (dovecotPort != null) {
+            report.append(run(dovecot("127.0.0.1", dovecotPort, System.getProperty("aspa.bench.dovecot.user"),
+                    System.getProperty("aspa.bench.dovecot.password"), Path.of(System.getProperty("aspa.bench.dovecot.maildir")))));
+        } else {
+            report.append("(Dovecot not measured: run bench/email/run.sh with Dovecot installed)\n");
+        }
+        Files.writeString(out, report);
+        System.out.println(report);
+        String greenMail = run(greenMail());
+        report.append('\n').append(greenMail);
+        Files.writeString(out, report);
+        System.out.println(greenMail);
+    }
+
+    static Source greenMail() {
         MailServer.Account account = MailServer.account();
-        UUID mailboxId = mailboxes.create(org.id(), MailServer.input(account, org.service().id(), ACK));
+        return new Source() {
+            public String name() {
+                return "GreenMail (IMAP in the same JVM)";
+            }
+
+            public MailboxInput input(UUID unitId) {
+                return MailServer.input(account, unitId, ACK);
+            }
+
+            public void deliver(int i, byte[] raw) {
+                MailServer.deliver(account, raw);
+            }
+
+            public int unseen() {
+                return MailServer.unseen(account);
+            }
+        };
+    }
+
+    /**
+     * Dovecot started by bench/email/run.sh: the messages are written into the account's Maildir (in delivery
+     * order: Dovecot numbers new files by the time in their names), as a local delivery agent would.
+     */
+    static Source dovecot(String host, int port, String user, String password, Path maildir) {
+        long base = 1_790_000_000L;
+        String login = user;
+        return new Source() {
+            public String name() {
+                return "Dovecot " + version() + " (separate process, Maildir)";
+            }
+
+            public MailboxInput input(UUID unitId) {
+                return new MailboxInput("Dovecot " + UUID.randomUUID(), unitId, host, port, Mailbox.Security.NONE, login,
+                        password, "INBOX", "127.0.0.1", MailServer.smtpPort(), Mailbox.Security.NONE, null, null,
+                        "kirjaamo-" + UUID.randomUUID().toString().substring(0, 8) + "@testila.fi", true, ACK);
+            }
+
+            public void deliver(int i, byte[] raw) throws IOException {
+                String name = (base + i) + ".M" + i + "P1.bench";
+                Path tmp = maildir.resolve("tmp").resolve(name);
+                Files.write(tmp, new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                Files.move(tmp, maildir.resolve("new").resolve(name));
+            }
+
+            public int unseen() {
+                try {
+                    jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+                    store.connect(host, port, login, password);
+                    jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                    inbox.open(jakarta.mail.Folder.READ_ONLY);
+                    int unseen = inbox.getUnreadMessageCount();
+                    inbox.close(false);
+                    store.close();
+                    return unseen;
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            private String version() {
+                try {
+                    Process p = new ProcessBuilder("dovecot", "--version").redirectErrorStream(true).start();
+                    String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                    return v.isEmpty() ? "?" : v.split(" ")[0];
+                } catch (IOException e) {
+                    return "?";
+                }
+            }
+        };
+    }
+
+    String run(Source source) throws IOException {
+        Fixtures.Org org = fixtures.organization();
+        UUID mailboxId = mailboxes.create(org.id(), source.input(org.service().id()));
         long deliverStart = System.nanoTime();
-        for (int i = 0; i < MESSAGES; i++) MailServer.deliver(account, message(i));
+        for (int i = 0; i < MESSAGES; i++) source.deliver(i, message(i));
         double deliverSeconds = (System.nanoTime() - deliverStart) / 1e9;
 
         // the node "dies" once, halfway: a batch is committed but never marked \Seen
@@ -89,7 +194,7 @@ class EmailIngestBenchmark {
         assertThat(rows).isEqualTo(MESSAGES);
         assertThat(distinct).isEqualTo(MESSAGES);
         assertThat(duplicates).isEqualTo(lostMarks.get()); // the batch committed just before the crash: read again, skipped
-        assertThat(MailServer.unseen(account)).isZero();
+        assertThat(source.unseen()).isZero();
 
         // the acknowledgements go out after each commit, asynchronously: wait for the last of them
         long ackWaitStart = System.nanoTime();
@@ -101,27 +206,24 @@ class EmailIngestBenchmark {
                 .param(org.id().value()).query(Integer.class).single();
         if (ACK) assertThat(acks).isEqualTo(cases);
 
-        String report = String.format(Locale.ROOT, """
-                        email ingestion benchmark
+        return String.format(Locale.ROOT, """
+                        email ingestion benchmark: %s
                         messages: %d (%d cases; replies, auto-replies and bounces join existing ones)
                         acknowledgements: %s
                         settings: batch %d messages / %s, %d per poll, %d workers
-                        delivery into GreenMail: %.1f s (not measured)
+                        delivery into the mailbox: %.1f s (not measured)
                         ingestion: %.1f s in %d polls = %.0f messages/s end to end
-                          of which waiting for the IMAP server (GreenMail): %.1f s
+                          of which waiting for the IMAP server: %.1f s
                           of which Aspa reading and committing: %.1f s = %.0f messages/s
                         acknowledgements sent: %d (the last %.1f s after the last message was committed)
                         simulated crash after commit, before \\Seen: once (re-read and skipped as duplicates: %d)
                         stored rows: %d, distinct Message-IDs: %d, lost: %d, duplicated: %d
                         cpus: %d, max heap: %d MB, load average before/after: %s / %s
-                        """, MESSAGES, cases, ACK ? "on (sent by SMTP to GreenMail, after commit)" : "off",
+                        """, source.name(), MESSAGES, cases, ACK ? "on (sent by SMTP to GreenMail, after commit)" : "off",
                 properties.batchSize(), properties.batchBytes(), properties.maxPerPoll(), properties.workers(), deliverSeconds,
-                seconds, polls, MESSAGES / seconds, imapNanos / 1e9, aspaNanos / 1e9, MESSAGES / (aspaNanos / 1e9), acks, ackWait, duplicates, rows, distinct, MESSAGES - distinct, rows - distinct,
+                seconds, polls, MESSAGES / seconds, imapNanos / 1e9, aspaNanos / 1e9, MESSAGES / (aspaNanos / 1e9), acks, ackWait,
+                duplicates, rows, distinct, MESSAGES - distinct, rows - distinct,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024, loadBefore, loadAfter);
-        Path out = Path.of("target/bench/email.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        System.out.println(report);
     }
 
     /** The machine's 1-minute load average (other processes share the CPUs), where the system tells it. */
