@@ -58,10 +58,6 @@ class AttachmentPolicy {
 
     /** Keeps the last path segment, drops control and reserved characters, caps the length. */
     static String safeName(String filename) {
-        String name = filename == null ? "" : filename;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"<>:|?*]", "_").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) name = "attachment";
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+        return NewAttachment.safeName(filename, NewAttachment.MAX_NAME);
     }
 }

@@ -86,8 +86,13 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks something that loads a new page, and waits until the old page is gone. */
     public Browser clickAndWaitForNewPage(String css) {
+        return clickAndWaitForNewPage(find(css));
+    }
+
+    /** Clicks the element, which loads a new page, and waits until the old page is gone. */
+    public Browser clickAndWaitForNewPage(WebElement element) {
         WebElement oldPage = find("html");
-        find(css).click();
+        element.click();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
         return this;
     }

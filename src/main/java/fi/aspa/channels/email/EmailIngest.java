@@ -274,7 +274,7 @@ class EmailIngest {
         List<ParsedEmail.Attachment> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ParsedEmail.Attachment f : files) {
-            String name = safeName(f.filename());
+            String name = NewAttachment.safeName(f.filename(), NewAttachment.MAX_NAME - 10);
             String candidate = name;
             for (int n = 2; !seen.add(candidate.toLowerCase(Locale.ROOT)); n++) {
                 int dot = name.lastIndexOf('.');
@@ -285,11 +285,4 @@ class EmailIngest {
         return out;
     }
 
-    static String safeName(String filename) {
-        String name = filename == null ? "" : filename;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"<>:|?*]", "_").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) name = "attachment";
-        return name.length() > 190 ? name.substring(name.length() - 190) : name;
-    }
 }

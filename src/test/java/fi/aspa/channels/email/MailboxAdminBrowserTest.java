@@ -103,11 +103,11 @@ class MailboxAdminBrowserTest {
         assertThat(browser.driver().getPageSource()).doesNotContain("imap-secret-");
         assertThat(browser.text("#imapPassword-hint")).startsWith(fi ? "Tallennettua salasanaa ei näytetä" : "Det sparade lösenordet visas inte");
         browser.assertAccessible("edit mailbox " + lang);
-        browser.type("#name", "Kirjaamo " + lang + " (muokattu)").click("form.form button[type=submit]");
+        browser.type("#name", "Kirjaamo " + lang + " (muokattu)").clickAndWaitForNewPage("form.form button[type=submit]");
         browser.waitFor(".notice");
         assertThat(browser.driver().getPageSource()).contains("Kirjaamo " + lang + " (muokattu)");
 
-        row("Kirjaamo " + lang).findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.clickAndWaitForNewPage(row("Kirjaamo " + lang).findElement(By.cssSelector("form button[type=submit]")));
         browser.waitFor(".notice");
         assertThat(browser.text(".notice")).startsWith(fi ? "Postilaatikko Kirjaamo fi (muokattu) poistettiin käytöstä"
                 : "E-postlådan Kirjaamo sv (muokattu) togs ur bruk");
