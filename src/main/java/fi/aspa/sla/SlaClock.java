@@ -15,9 +15,9 @@ public record SlaClock(Kind kind, State state, Duration target, Duration remaini
 
     public enum State { RUNNING, PAUSED, STOPPED }
 
-    /** Past the target (whether or not the job has escalated yet). */
+    /** Past the target: escalated, or (before the job's next run) out of time. */
     public boolean overdue() {
-        return remaining.isNegative() || remaining.isZero();
+        return breached || remaining.isNegative() || remaining.isZero();
     }
 
     public long remainingHours() {
@@ -26,6 +26,11 @@ public record SlaClock(Kind kind, State state, Duration target, Duration remaini
 
     public long remainingMinutes() {
         return Math.abs(remaining.toMinutes()) % 60;
+    }
+
+    /** The due time on the Helsinki wall clock, or null. */
+    public java.time.LocalDateTime dueLocal() {
+        return dueAt == null ? null : dueAt.atZone(java.time.ZoneId.of("Europe/Helsinki")).toLocalDateTime();
     }
 
     public String kindKey() {
