@@ -14,6 +14,7 @@ import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Downloads;
 import fi.aspa.platform.FieldMessage;
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.handover.Handovers;
 import fi.aspa.sla.ServiceLevels;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
@@ -59,15 +60,17 @@ class CaseController {
     private final WorkspaceLabels labels;
     private final PersonalDataLog accessLog;
     private final ServiceLevels serviceLevels;
+    private final Handovers handovers;
 
     CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog,
-                   ServiceLevels serviceLevels) {
+                   ServiceLevels serviceLevels, Handovers handovers) {
         this.cases = cases;
         this.views = views;
         this.directory = directory;
         this.labels = labels;
         this.accessLog = accessLog;
         this.serviceLevels = serviceLevels;
+        this.handovers = handovers;
     }
 
     /** The forms of the page: the field an error points to by default, and for some error codes another one. */
@@ -286,6 +289,7 @@ class CaseController {
                 .map(p -> new Option(p.name(), labels.priority(p))).toList());
         model.addAttribute("assignedToMe", me.id().equals(view.assigneeId()));
         model.addAttribute("slaClocks", serviceLevels.clocks(org, caseId));
+        model.addAttribute("handovers", handovers.ofCase(org, caseId));
         return "workspace/case";
     }
 
