@@ -1,6 +1,7 @@
 package fi.aspa.sla;
 
 import fi.aspa.cases.CaseEvents.CaseOpened;
+import fi.aspa.cases.CaseEvents.CasePriorityChanged;
 import fi.aspa.cases.CaseEvents.CaseStatusChanged;
 import fi.aspa.cases.CaseEvents.CaseTransferred;
 import fi.aspa.cases.CaseEvents.ReplyPosted;
@@ -29,6 +30,11 @@ class SlaEvents {
 
     @ApplicationModuleListener
     void on(CaseStatusChanged event) {
+        clocks.recompute(event.organizationId(), event.caseId(), null, false);
+    }
+
+    @ApplicationModuleListener
+    void on(CasePriorityChanged event) {
         clocks.recompute(event.organizationId(), event.caseId(), null, false);
     }
 

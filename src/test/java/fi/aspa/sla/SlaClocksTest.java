@@ -119,6 +119,18 @@ class SlaClocksTest {
     }
 
     @Test
+    void aPriorityChangeSwitchesToThatPrioritysTarget() {
+        store.saveTarget(org.id(), new SlaTarget(null, null, Priority.URGENT, 60, 8 * 60, 50, false), Instant.now());
+        OpenedCase opened = fixtures.aCase(org, "Vesivahinko", "Kellarissa on vettä.");
+        awaitListeners();
+        assertThat(clocks(opened.id()).get(SlaClock.Kind.FIRST_RESPONSE).target()).isEqualTo(Duration.ofHours(4));
+        cases.setPriority(org.id(), opened.id(), Actor.staff(org.agent().id()), Priority.URGENT);
+        awaitListeners();
+        assertThat(clocks(opened.id()).get(SlaClock.Kind.FIRST_RESPONSE).target()).isEqualTo(Duration.ofHours(1));
+        assertThat(clocks(opened.id()).get(SlaClock.Kind.RESOLUTION).target()).isEqualTo(Duration.ofHours(8));
+    }
+
+    @Test
     void aMoreSpecificTargetWinsAndNoTargetMeansNoClock() {
         store.saveTarget(org.id(), new SlaTarget(null, null, Priority.URGENT, 60, 8 * 60, 50, false), Instant.now());
         assertThat(store.pick(org.id(), null, Priority.URGENT).orElseThrow().firstResponseMinutes()).isEqualTo(60);
