@@ -17,4 +17,7 @@ public final class CaseEvents {
     public record CaseTransferred(OrganizationId organizationId, UUID caseId, UUID fromUnitId, UUID toUnitId) {}
 
     public record CaseStatusChanged(OrganizationId organizationId, UUID caseId, CaseStatus from, CaseStatus to) {}
+
+    /** A person, a client or the system changed the case's priority (service-level targets depend on it). */
+    public record CasePriorityChanged(OrganizationId organizationId, UUID caseId, Priority from, Priority to) {}
 }

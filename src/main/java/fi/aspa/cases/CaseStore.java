@@ -222,6 +222,7 @@ class CaseStore implements Cases {
         Instant now = clock.instant();
         db.sql("update support_case set priority = ?, updated_at = ? where id = ?").params(priority.name(), Timestamp.from(now), caseId).update();
         recordEvent(organization, caseId, actor, "PRIORITY_CHANGED", Map.of("from", current.priority().name(), "to", priority.name()), now);
+        events.publishEvent(new CaseEvents.CasePriorityChanged(organization, caseId, current.priority(), priority));
     }
 
     @Override

@@ -14,6 +14,8 @@ import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Downloads;
 import fi.aspa.platform.FieldMessage;
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.handover.Handovers;
+import fi.aspa.sla.ServiceLevels;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -57,13 +59,18 @@ class CaseController {
     private final Directory directory;
     private final WorkspaceLabels labels;
     private final PersonalDataLog accessLog;
+    private final ServiceLevels serviceLevels;
+    private final Handovers handovers;
 
-    CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog) {
+    CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog,
+                   ServiceLevels serviceLevels, Handovers handovers) {
         this.cases = cases;
         this.views = views;
         this.directory = directory;
         this.labels = labels;
         this.accessLog = accessLog;
+        this.serviceLevels = serviceLevels;
+        this.handovers = handovers;
     }
 
     /** The forms of the page: the field an error points to by default, and for some error codes another one. */
@@ -281,6 +288,8 @@ class CaseController {
         model.addAttribute("priorities", Arrays.stream(Priority.values())
                 .map(p -> new Option(p.name(), labels.priority(p))).toList());
         model.addAttribute("assignedToMe", me.id().equals(view.assigneeId()));
+        model.addAttribute("slaClocks", serviceLevels.clocks(org, caseId));
+        model.addAttribute("handovers", handovers.ofCase(org, caseId));
         return "workspace/case";
     }
 
