@@ -210,7 +210,8 @@
       e.preventDefault();
       if (!message.value.trim()) { showError(error, 'required'); message.setAttribute('aria-invalid', 'true'); message.focus(); return; }
       submit.disabled = true;
-      request('POST', '/chat/api/sessions', { organization: organization, lang: lang, name: name.value, email: email.value })
+      request('POST', '/chat/api/sessions', { organization: organization, lang: lang, name: name.value, email: email.value,
+        pageUrl: location.href })
         .then(function (r) {
           token = r.token;
           save();
@@ -414,6 +415,8 @@
         return;
       }
       addLine('resident', t('you'), frame.body);
+    } else if (frame.from === 'bot') {
+      botLine(frame);
     } else if (frame.from === 'agent') {
       addLine('agent', agentName || t('agent'), frame.body);
       typingLine.hidden = true;
@@ -425,6 +428,32 @@
 
   var agentName = null;
 
+  // The chatbot's line: its words (quoted from the source) and the source(s) as links to the public pages.
+  function botLine(frame) {
+    var li = addLine('bot', t('bot'), frame.body);
+    if (frame.links && frame.links.length) {
+      var list = el('ul', 'aspa-chat__sources');
+      list.setAttribute('aria-label', t('sources'));
+      frame.links.forEach(function (l) {
+        var item = el('li');
+        var a = el('a', null, l.title);
+        a.href = /^https?:/.test(l.url) ? l.url : base + l.url;
+        a.target = '_blank';
+        a.rel = 'noopener';
+        item.appendChild(a);
+        list.appendChild(item);
+      });
+      li.appendChild(list);
+    }
+  }
+
+  function residentText() {
+    var texts = [];
+    var items = log ? log.querySelectorAll('.aspa-chat__line--resident .aspa-chat__text') : [];
+    for (var i = 0; i < items.length; i++) texts.push(items[i].textContent);
+    return texts.join('\n');
+  }
+
   function systemEvent(frame) {
     var e = frame.event;
     if (e === 'joined' || e === 'transferred-agent') {
@@ -432,9 +461,21 @@
       state = 'active';
       statusLine.textContent = '';
       leaveBox.hidden = true;
-    } else if (e === 'transferred-unit') {
+    } else if (e === 'transferred-unit' || e === 'handover') {
       state = 'waiting';
       agentName = null;
+    } else if (e === 'handover-offline') {
+      // Nobody can take the chat now: the bot's hand-over becomes the contact form, with what was asked.
+      var asked = residentText();
+      status = status || {};
+      status.availability = frame.body === 'closed' ? 'closed' : 'nobody';
+      state = 'closed';
+      ended = true;
+      if (ws) try { ws.close(); } catch (x) { /* gone already */ }
+      token = null;
+      save();
+      offlineView(asked);
+      return;
     }
     var li = addLine('system', '', t(e, frame.body || t('agent')));
     li.setAttribute('data-event', e);

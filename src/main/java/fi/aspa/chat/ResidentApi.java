@@ -58,7 +58,7 @@ class ResidentApi {
         this.widgetKeys = new TreeSet<>(fi.stringPropertyNames()).stream().filter(k -> k.startsWith(TEXT_PREFIX)).toList();
     }
 
-    record StartRequest(String organization, String lang, String name, String email) {}
+    record StartRequest(String organization, String lang, String name, String email, String pageUrl) {}
 
     record LineRequest(String clientId, String body) {}
 
@@ -85,7 +85,8 @@ class ResidentApi {
     @PostMapping("/chat/api/sessions")
     ResponseEntity<Map<String, Object>> start(@RequestBody StartRequest request) {
         OrganizationId org = service.organization(request.organization());
-        ChatService.Started started = service.start(org, Language.parse(request.lang()).orElse(Language.FI), request.name(), request.email());
+        ChatService.Started started = service.start(org, Language.parse(request.lang()).orElse(Language.FI), request.name(), request.email(),
+                request.pageUrl());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("session", started.sessionId().toString());
         body.put("token", started.token());
