@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,7 @@ class SuggestionsBrowserTest {
     @Autowired Cases cases;
     @Autowired Customers customers;
     @Autowired SearchIndex index;
+    @Autowired Chatbot bot;
     Browser browser;
 
     @BeforeAll
@@ -78,7 +80,7 @@ class SuggestionsBrowserTest {
         browser.assertAccessible("case with suggestions " + lang);
 
         browser.click("#suggestions-panel a[href$='/" + articles.waste + "/insert']");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("reply-body")).getDomProperty("value").contains(expected));
         assertThat(browser.text("#suggestion-status")).isNotBlank();
         browser.assertAccessible("article inserted " + lang);
@@ -98,5 +100,12 @@ class SuggestionsBrowserTest {
         browser.waitFor("#notice");
         assertThat(browser.currentPath()).startsWith("/workspace/cases/" + c.id());
         assertThat(browser.text("#conversation")).contains("Hae varhaiskasvatuspaikkaa");
+
+        // The editors' list of what the bot could not answer.
+        bot.reply(org.id(), language, fi ? "Saako koiran tuoda uimarannalle?" : "Får hunden följa med till badstranden?", null);
+        browser.open("/workspace/bot/unanswered?lang=" + lang);
+        assertThat(browser.text("h1")).isEqualTo(fi ? "Kysymykset, joihin botti ei osannut vastata" : "Frågor som boten inte kunde svara på");
+        assertThat(browser.text("main")).contains(fi ? "Saako koiran tuoda uimarannalle?" : "Får hunden följa med till badstranden?");
+        browser.assertAccessible("unanswered questions " + lang);
     }
 }
