@@ -55,7 +55,7 @@ final class AnswerFinder {
      * @param services   whether service descriptions are quoted too, not only articles
      */
     record Thresholds(float minScore, float closeRatio, float pageBoost, boolean services) {
-        static final Thresholds DEFAULT = new Thresholds(0.5f, 0.9f, 1.3f, true);
+        static final Thresholds DEFAULT = new Thresholds(1.0f, 0.9f, 1.3f, true);
     }
 
     record Candidate(SearchHit hit, float score) {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabledFor the slugs of organizations whose chat starts with the bot until they decide otherwise
  */
 @ConfigurationProperties("aspa.assistant")
-record AssistantSettings(@DefaultValue("0.5") float minScore,
+record AssistantSettings(@DefaultValue("1.0") float minScore,
                          @DefaultValue("0.9") float closeRatio,
                          @DefaultValue("1.3") float pageBoost,
                          @DefaultValue("true") boolean services,

@@ -55,7 +55,7 @@ class ChatbotTest {
 
     @Test
     void answersInSwedishFromTheSwedishVersion() {
-        BotReply reply = bot.reply(org.id(), Language.SV, "När töms sopkärlet?", null);
+        BotReply reply = bot.reply(org.id(), Language.SV, "När töms sopkärlet för blandavfall?", null);
         assertThat(reply.kind()).isEqualTo(BotReply.Kind.ANSWER);
         assertThat(reply.sources()).singleElement().satisfies(s -> assertThat(s.title()).isEqualTo("Tömning av sopkärl"));
         assertThat(reply.text()).contains("varannan vecka");
