@@ -427,6 +427,13 @@
   }
 
   var agentName = null;
+  var withBot = false;
+
+  // While the chat is with the bot the resident is not in the queue yet.
+  function setBot(on) {
+    withBot = !!on;
+    if (withBot && statusLine) statusLine.textContent = t('bot-intro');
+  }
 
   // The chatbot's line: its words (quoted from the source) and the source(s) as links to the public pages.
   function botLine(frame) {
@@ -462,7 +469,9 @@
       statusLine.textContent = '';
       leaveBox.hidden = true;
     } else if (e === 'transferred-unit' || e === 'handover') {
+      withBot = false;
       state = 'waiting';
+      statusLine.textContent = t('waiting');
       agentName = null;
     } else if (e === 'handover-offline') {
       // Nobody can take the chat now: the bot's hand-over becomes the contact form, with what was asked.
@@ -483,7 +492,7 @@
   }
 
   function onQueue(frame) {
-    if (state !== 'waiting' && state !== 'new') return;
+    if (withBot || (state !== 'waiting' && state !== 'new')) return;
     var parts = [];
     if (frame.position) parts.push(t('queue', frame.position));
     parts.push(frame.averageWaitMinutes ? t('wait', frame.averageWaitMinutes) : t('wait-unknown'));
@@ -519,12 +528,13 @@
         wsOpened = true;
         reconnectDelay = 1000;
         state = frame.state;
+        if (frame.bot !== undefined) setBot(frame.bot);
         if (frame.reference) reference = frame.reference;
         if (firstMessage) { var text = firstMessage; firstMessage = null; sendLine(text); }
         Object.keys(pending).forEach(transmit);
         break;
       case 'message': onMessage(frame); break;
-      case 'ack': onAck(frame); if (state === 'new') state = 'waiting'; break;
+      case 'ack': onAck(frame); if (state === 'new' && !withBot) state = 'waiting'; break;
       case 'queue': onQueue(frame); break;
       case 'typing': if (frame.by === 'agent') onTyping(); break;
       case 'read': if (frame.by === 'agent') onRead(frame); break;
@@ -582,6 +592,7 @@
       .then(function (r) {
         if (r.reference) reference = r.reference;
         if (state === 'new' || state === 'none') state = r.state;
+        if (r.bot !== undefined) setBot(r.bot);
         (r.frames || []).forEach(handle);
         if (r.queue) handle(r.queue);
         setTimeout(poll, 0);

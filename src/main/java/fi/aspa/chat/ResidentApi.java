@@ -127,6 +127,7 @@ class ResidentApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", now.state().name().toLowerCase());
         body.put("lastSeq", now.lastSeq());
+        body.put("bot", now.botActive());
         if (now.caseReference() != null) body.put("reference", now.caseReference());
         if (now.state() == ChatSession.State.WAITING) body.put("queue", Frames.queue(service.queue(now.organizationId()), now.id()));
         body.put("frames", out);

@@ -77,6 +77,7 @@ class ChatBotHandoverTest {
                 me.send(Map.of("type", "hello", "token", token, "lastSeq", 0));
                 JsonNode welcome = me.awaitType("welcome");
                 UUID sessionId = UUID.fromString(welcome.path("session").asString());
+                assertThat(welcome.path("bot").asBoolean()).as("the chat starts with the bot").isTrue();
 
                 me.send(Map.of("type", "send", "clientId", "q-1", "body", "Milloin jäteastia tyhjennetään?"));
                 assertThat(me.awaitType("ack").path("seq").asLong()).isEqualTo(1);
