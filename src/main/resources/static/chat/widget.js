@@ -210,7 +210,8 @@
       e.preventDefault();
       if (!message.value.trim()) { showError(error, 'required'); message.setAttribute('aria-invalid', 'true'); message.focus(); return; }
       submit.disabled = true;
-      request('POST', '/chat/api/sessions', { organization: organization, lang: lang, name: name.value, email: email.value })
+      request('POST', '/chat/api/sessions', { organization: organization, lang: lang, name: name.value, email: email.value,
+        pageUrl: location.href })
         .then(function (r) {
           token = r.token;
           save();
@@ -414,6 +415,8 @@
         return;
       }
       addLine('resident', t('you'), frame.body);
+    } else if (frame.from === 'bot') {
+      botLine(frame);
     } else if (frame.from === 'agent') {
       addLine('agent', agentName || t('agent'), frame.body);
       typingLine.hidden = true;
@@ -424,6 +427,39 @@
   }
 
   var agentName = null;
+  var withBot = false;
+
+  // While the chat is with the bot the resident is not in the queue yet.
+  function setBot(on) {
+    withBot = !!on;
+    if (withBot && statusLine) statusLine.textContent = t('bot-intro');
+  }
+
+  // The chatbot's line: its words (quoted from the source) and the source(s) as links to the public pages.
+  function botLine(frame) {
+    var li = addLine('bot', t('bot'), frame.body);
+    if (frame.links && frame.links.length) {
+      var list = el('ul', 'aspa-chat__sources');
+      list.setAttribute('aria-label', t('sources'));
+      frame.links.forEach(function (l) {
+        var item = el('li');
+        var a = el('a', null, l.title);
+        a.href = /^https?:/.test(l.url) ? l.url : base + l.url;
+        a.target = '_blank';
+        a.rel = 'noopener';
+        item.appendChild(a);
+        list.appendChild(item);
+      });
+      li.appendChild(list);
+    }
+  }
+
+  function residentText() {
+    var texts = [];
+    var items = log ? log.querySelectorAll('.aspa-chat__line--resident .aspa-chat__text') : [];
+    for (var i = 0; i < items.length; i++) texts.push(items[i].textContent);
+    return texts.join('\n');
+  }
 
   function systemEvent(frame) {
     var e = frame.event;
@@ -432,9 +468,23 @@
       state = 'active';
       statusLine.textContent = '';
       leaveBox.hidden = true;
-    } else if (e === 'transferred-unit') {
+    } else if (e === 'transferred-unit' || e === 'handover') {
+      withBot = false;
       state = 'waiting';
+      statusLine.textContent = t('waiting');
       agentName = null;
+    } else if (e === 'handover-offline') {
+      // Nobody can take the chat now: the bot's hand-over becomes the contact form, with what was asked.
+      var asked = residentText();
+      status = status || {};
+      status.availability = frame.body === 'closed' ? 'closed' : 'nobody';
+      state = 'closed';
+      ended = true;
+      if (ws) try { ws.close(); } catch (x) { /* gone already */ }
+      token = null;
+      save();
+      offlineView(asked);
+      return;
     }
     var li = addLine('system', '', t(e, frame.body || t('agent')));
     li.setAttribute('data-event', e);
@@ -442,7 +492,7 @@
   }
 
   function onQueue(frame) {
-    if (state !== 'waiting' && state !== 'new') return;
+    if (withBot || (state !== 'waiting' && state !== 'new')) return;
     var parts = [];
     if (frame.position) parts.push(t('queue', frame.position));
     parts.push(frame.averageWaitMinutes ? t('wait', frame.averageWaitMinutes) : t('wait-unknown'));
@@ -478,12 +528,13 @@
         wsOpened = true;
         reconnectDelay = 1000;
         state = frame.state;
+        if (frame.bot !== undefined) setBot(frame.bot);
         if (frame.reference) reference = frame.reference;
         if (firstMessage) { var text = firstMessage; firstMessage = null; sendLine(text); }
         Object.keys(pending).forEach(transmit);
         break;
       case 'message': onMessage(frame); break;
-      case 'ack': onAck(frame); if (state === 'new') state = 'waiting'; break;
+      case 'ack': onAck(frame); if (state === 'new' && !withBot) state = 'waiting'; break;
       case 'queue': onQueue(frame); break;
       case 'typing': if (frame.by === 'agent') onTyping(); break;
       case 'read': if (frame.by === 'agent') onRead(frame); break;
@@ -541,6 +592,7 @@
       .then(function (r) {
         if (r.reference) reference = r.reference;
         if (state === 'new' || state === 'none') state = r.state;
+        if (r.bot !== undefined) setBot(r.bot);
         (r.frames || []).forEach(handle);
         if (r.queue) handle(r.queue);
         setTimeout(poll, 0);

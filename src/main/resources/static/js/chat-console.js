@@ -31,6 +31,7 @@
     you: root.getAttribute('data-you') || '',
     agent: root.getAttribute('data-agent') || '',
     system: root.getAttribute('data-system') || '',
+    bot: root.getAttribute('data-bot') || '',
     resident: log ? (document.getElementById('chat-log-title') || {}).textContent || '' : ''
   };
 
@@ -55,6 +56,7 @@
     var who = document.createElement('span');
     who.className = 'chat-line__who';
     who.textContent = frame.from === 'resident' ? labels.resident : frame.from === 'system' ? labels.system
+      : frame.from === 'bot' ? labels.bot
       : (frame.author === me ? labels.you : labels.agent);
     var at = document.createElement('time');
     at.className = 'chat-line__at';

@@ -249,10 +249,14 @@ class ChatConsole {
                 case RESIDENT -> resident;
                 case AGENT -> me.id().equals(e.authorStaffId()) ? msg("chat.you") : staffNames.getOrDefault(e.authorStaffId(), msg("chat.agent"));
                 case SYSTEM -> msg("chat.system");
+                case BOT -> msg("chat.bot");
             };
             String body = e.kind() == StreamEntry.Kind.SYSTEM
                     ? msg("chat.event." + e.event(), e.authorStaffId() == null ? "" : staffNames.getOrDefault(e.authorStaffId(), ""))
                     : e.body();
+            if (e.kind() == StreamEntry.Kind.BOT && !e.links().isEmpty()) {
+                body = body + " (" + String.join(", ", e.links().stream().map(l -> l.title() + " " + l.url()).toList()) + ")";
+            }
             lines.add(new Line(e.seq(), e.kind().name().toLowerCase(Locale.ROOT), who, body, TIME.format(e.at().atZone(OpeningHours.HELSINKI)),
                     iso(e.at())));
         }

@@ -1,5 +1,7 @@
 package fi.aspa.chat;
 
+import fi.aspa.assistant.BotReply;
+import fi.aspa.assistant.Chatbot;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.CaseSummary;
@@ -48,6 +50,7 @@ class ChatService {
     static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final String TAG_CHAT = "chat";
     static final String TAG_LEFT_MESSAGE = "left-message";
+    static final String TAG_BOT = "chatbot";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChatStore store;
@@ -59,9 +62,11 @@ class ChatService {
     private final ChatSettings settings;
     private final MessageSource messages;
     private final Clock clock;
+    private final Chatbot chatbot;
 
     ChatService(ChatStore store, Cases cases, Customers customers, Staff staff, Organizations organizations, ChatFanout fanout,
-                ChatSettings settings, MessageSource messages, Clock clock) {
+                ChatSettings settings, MessageSource messages, Clock clock, Chatbot chatbot) {
+        this.chatbot = chatbot;
         this.store = store;
         this.cases = cases;
         this.customers = customers;
@@ -101,6 +106,14 @@ class ChatService {
 
     /** Starts a conversation when someone can answer; otherwise {@code unavailable}, and the widget offers the form. */
     public Started start(OrganizationId org, Language language, String name, String email) {
+        return start(org, language, name, email, null);
+    }
+
+    /**
+     * Starts a conversation; with the organization's chatbot on, the resident's lines go to the bot until it (or the
+     * resident) hands the conversation over. {@code pageUrl}: the page the widget is on (context for the bot).
+     */
+    public Started start(OrganizationId org, Language language, String name, String email, String pageUrl) {
         Availability availability = availability(org);
         if (!availability.open()) {
             throw new AspaException(HttpStatus.CONFLICT, "chat-unavailable", "Nobody can take a chat now; leave a message");
@@ -110,6 +123,9 @@ class ChatService {
         String token = newToken();
         UUID id = Ids.next();
         store.insertSession(id, org, sha256(token), ChatSession.State.NEW, language, cleanName, cleanEmail, clock.instant());
+        String page = pageUrl(pageUrl);
+        if (chatbot.enabled(org)) store.startedWithBot(id, page);
+        else if (page != null) store.pageUrl(id, page);
         return new Started(id, token);
     }
 
@@ -127,6 +143,7 @@ class ChatService {
         if (existing.isPresent()) return new Ack(clientId, existing.get().id(), existing.get().seq(), true, session.caseReference());
         if (!session.state().open()) throw AspaException.conflict("chat-closed", "The chat has ended");
         String text = text(body);
+        if (session.botActive() && session.caseId() == null) return botTurn(session, clientId, key, text);
         OrganizationId org = session.organizationId();
         Instant now = clock.instant();
         UUID caseMessageId;
@@ -148,6 +165,72 @@ class ChatService {
         fanout.publish(ChatSignal.message(org.value(), session.id(), entry.seq()));
         if (queued) fanout.publish(ChatSignal.queue(org.value()));
         return new Ack(clientId, entry.id(), entry.seq(), false, reference);
+    }
+
+    /**
+     * A line while the conversation is with the bot: the line and the bot's reply go into the stream (no case yet); a
+     * hand-over (the bot was not sure, or the resident asked for a person) opens the case and queues it, with the
+     * transcript as an internal note, or, when nobody can take it now, tells the widget to offer the contact form.
+     */
+    private Ack botTurn(ChatSession session, String clientId, String key, String text) {
+        OrganizationId org = session.organizationId();
+        Instant now = clock.instant();
+        StreamEntry line = store.append(org, session, StreamEntry.Kind.RESIDENT, key, null, null, text, null, now);
+        fanout.publish(ChatSignal.message(org.value(), session.id(), line.seq()));
+        BotReply reply = chatbot.reply(org, session.language(), text, session.pageUrl());
+        List<StreamEntry.Link> links = reply.sources().stream().map(s -> new StreamEntry.Link(s.title(), s.url())).toList();
+        StreamEntry said = store.appendBot(org, session, reply.text(), links, now);
+        fanout.publish(ChatSignal.message(org.value(), session.id(), said.seq()));
+        String reference = reply.handover() ? handOver(session, now) : null;
+        return new Ack(clientId, line.id(), line.seq(), false, reference);
+    }
+
+    private String handOver(ChatSession session, Instant now) {
+        OrganizationId org = session.organizationId();
+        store.botDone(session.id(), now);
+        Availability availability = availability(org);
+        if (!availability.open()) {
+            StreamEntry entry = store.append(org, session, StreamEntry.Kind.SYSTEM, null, null, null,
+                    availability.state().name().toLowerCase(java.util.Locale.ROOT), "handover-offline", now);
+            fanout.publish(ChatSignal.message(org.value(), session.id(), entry.seq()));
+            return null;
+        }
+        List<StreamEntry> transcript = store.after(org, session.id(), 0, 1000);
+        String asked = String.join("\n", transcript.stream().filter(e -> e.kind() == StreamEntry.Kind.RESIDENT).map(StreamEntry::body).toList());
+        if (asked.length() > settings.maxMessageChars()) asked = asked.substring(asked.length() - settings.maxMessageChars());
+        UUID customer = customers.resolve(org, ContactDetails.resident(session.residentName(), session.residentEmail(), null,
+                session.language()));
+        OpenedCase opened = cases.open(org, new NewCase(Channel.CHAT, customer, subject("chat.case.subject", asked, session.language()),
+                asked, session.language(), null, session.unitId(), null, Set.of(TAG_CHAT, TAG_BOT), List.of(), Actor.customer()));
+        cases.addNote(org, opened.id(), Actor.system(), transcript(transcript, session));
+        store.caseOpened(session.id(), opened.id(), opened.reference(), customer, now);
+        StreamEntry entry = store.append(org, session, StreamEntry.Kind.SYSTEM, null, null, null, null, "handover", now);
+        fanout.publish(ChatSignal.message(org.value(), session.id(), entry.seq()));
+        fanout.publish(ChatSignal.queue(org.value()));
+        return opened.reference();
+    }
+
+    /** The bot conversation as the case's internal note: who said what, with the bot's sources. */
+    private String transcript(List<StreamEntry> entries, ChatSession session) {
+        java.util.Locale locale = session.language().locale();
+        StringBuilder out = new StringBuilder(messages.getMessage("chat.bot.transcript", null, locale));
+        if (session.pageUrl() != null) out.append('\n').append(messages.getMessage("chat.bot.transcript.page", new Object[] {session.pageUrl()}, locale));
+        String resident = messages.getMessage("chat.bot.transcript.resident", null, locale);
+        String bot = messages.getMessage("chat.bot", null, locale);
+        for (StreamEntry e : entries) {
+            if (e.kind() != StreamEntry.Kind.RESIDENT && e.kind() != StreamEntry.Kind.BOT) continue;
+            out.append("\n\n").append(e.kind() == StreamEntry.Kind.BOT ? bot : resident).append(": ").append(e.body());
+            for (StreamEntry.Link l : e.links()) out.append("\n  → ").append(l.title()).append(" (").append(l.url()).append(')');
+        }
+        String text = out.toString();
+        return text.length() > 20_000 ? text.substring(0, 20_000) : text;
+    }
+
+    private static String pageUrl(String pageUrl) {
+        if (pageUrl == null || pageUrl.isBlank()) return null;
+        String page = pageUrl.strip();
+        if (page.length() > 2000 || page.chars().anyMatch(c -> c < 0x20)) return null;
+        return page;
     }
 
     /** The resident ends the conversation; a case already opened stays in the normal queues. */

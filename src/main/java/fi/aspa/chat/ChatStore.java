@@ -233,13 +233,48 @@ class ChatStore {
                 rs.getString("resident_name"), rs.getString("resident_email"), rs.getObject("case_id", UUID.class),
                 rs.getString("case_reference"), rs.getObject("customer_id", UUID.class), rs.getObject("unit_id", UUID.class),
                 rs.getObject("agent_id", UUID.class), rs.getLong("last_seq"), instant(rs, "created_at"),
-                instant(rs, "queued_at"), instant(rs, "accepted_at"));
+                instant(rs, "queued_at"), instant(rs, "accepted_at"), rs.getBoolean("bot_active"), rs.getString("page_url"));
     }
 
     private static StreamEntry entry(ResultSet rs, int row) throws SQLException {
         return new StreamEntry(rs.getObject("id", UUID.class), rs.getLong("seq"), StreamEntry.Kind.valueOf(rs.getString("kind")),
                 rs.getString("client_id"), rs.getObject("author_staff_id", UUID.class), rs.getString("body"),
-                rs.getString("event"), instant(rs, "created_at"));
+                rs.getString("event"), instant(rs, "created_at"), links(rs.getString("links")));
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private static List<StreamEntry.Link> links(String json) {
+        if (json == null || json.isBlank()) return List.of();
+        List<StreamEntry.Link> out = new java.util.ArrayList<>();
+        for (tools.jackson.databind.JsonNode n : JSON.readTree(json)) out.add(new StreamEntry.Link(n.path("title").asString(""), n.path("url").asString("")));
+        return out;
+    }
+
+    /** Appends a line of the bot, with its sources, to the stream of a session locked by the caller. */
+    StreamEntry appendBot(OrganizationId org, ChatSession session, String body, List<StreamEntry.Link> links, Instant now) {
+        long seq = db.sql("update chat_session set last_seq = last_seq + 1, updated_at = ? where id = ? returning last_seq")
+                .params(ts(now), session.id()).query(Long.class).single();
+        UUID id = Ids.next();
+        String json = links.isEmpty() ? null : JSON.writeValueAsString(links);
+        db.sql("""
+                insert into chat_message (id, organization_id, session_id, seq, kind, body, links, created_at)
+                values (?, ?, ?, ?, 'BOT', ?, ?, ?)""")
+                .params(id, org.value(), session.id(), seq, body, json, ts(now)).update();
+        return new StreamEntry(id, seq, StreamEntry.Kind.BOT, null, null, body, null, now, links);
+    }
+
+    /** The conversation now goes to people: the bot is done with it. */
+    void botDone(UUID id, Instant now) {
+        db.sql("update chat_session set bot_active = false, updated_at = ? where id = ?").params(ts(now), id).update();
+    }
+
+    void startedWithBot(UUID id, String pageUrl) {
+        db.sql("update chat_session set bot_active = true, page_url = ? where id = ?").params(pageUrl, id).update();
+    }
+
+    void pageUrl(UUID id, String pageUrl) {
+        db.sql("update chat_session set page_url = ? where id = ?").params(pageUrl, id).update();
     }
 
     private static AgentRow agent(ResultSet rs, int row) throws SQLException {

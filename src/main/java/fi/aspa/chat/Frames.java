@@ -47,6 +47,9 @@ class Frames {
         }
         if (e.event() != null) f.put("event", e.event());
         if (e.body() != null) f.put("body", e.body());
+        if (!e.links().isEmpty()) {
+            f.put("links", e.links().stream().map(l -> Map.of("title", l.title(), "url", l.url())).toList());
+        }
         if (side == Peer.Side.AGENT && e.authorStaffId() != null) f.put("author", e.authorStaffId().toString());
         f.put("at", e.at().toString());
         return f;

@@ -58,7 +58,7 @@ class ResidentApi {
         this.widgetKeys = new TreeSet<>(fi.stringPropertyNames()).stream().filter(k -> k.startsWith(TEXT_PREFIX)).toList();
     }
 
-    record StartRequest(String organization, String lang, String name, String email) {}
+    record StartRequest(String organization, String lang, String name, String email, String pageUrl) {}
 
     record LineRequest(String clientId, String body) {}
 
@@ -85,7 +85,8 @@ class ResidentApi {
     @PostMapping("/chat/api/sessions")
     ResponseEntity<Map<String, Object>> start(@RequestBody StartRequest request) {
         OrganizationId org = service.organization(request.organization());
-        ChatService.Started started = service.start(org, Language.parse(request.lang()).orElse(Language.FI), request.name(), request.email());
+        ChatService.Started started = service.start(org, Language.parse(request.lang()).orElse(Language.FI), request.name(), request.email(),
+                request.pageUrl());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("session", started.sessionId().toString());
         body.put("token", started.token());
@@ -126,6 +127,7 @@ class ResidentApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", now.state().name().toLowerCase());
         body.put("lastSeq", now.lastSeq());
+        body.put("bot", now.botActive());
         if (now.caseReference() != null) body.put("reference", now.caseReference());
         if (now.state() == ChatSession.State.WAITING) body.put("queue", Frames.queue(service.queue(now.organizationId()), now.id()));
         body.put("frames", out);

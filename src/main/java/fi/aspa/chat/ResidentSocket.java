@@ -70,6 +70,7 @@ class ResidentSocket extends JsonSocket {
         welcome.put("session", chat.id().toString());
         welcome.put("state", chat.state().name().toLowerCase());
         welcome.put("lastSeq", chat.lastSeq());
+        welcome.put("bot", chat.botActive());
         if (chat.caseReference() != null) welcome.put("reference", chat.caseReference());
         send(peer, welcome);
         hub.subscribe(peer, chat.id(), Math.min(lastSeq, chat.lastSeq()));

@@ -33,7 +33,14 @@
  * <p>Opening hours are weekly hours per organization ({@code chat_opening_hours}, else
  * {@code aspa.chat.default-hours}); Finnish public holidays are not known yet.
  *
- * <p>Uses only the APIs of {@code cases}, {@code customer}, {@code identity}, {@code organization} and
+ * <p>The chatbot: when the organization has it on ({@code fi.aspa.assistant.Chatbot#enabled}), a conversation starts with
+ * the bot ({@code chat_session.bot_active}, no case yet). The resident's lines and the bot's replies (kind BOT, with
+ * the sources it quotes as {@code links}) go into the stream; the welcome frame says {@code bot: true}. When the bot
+ * hands over, the case is opened with what the resident wrote and the bot transcript as an internal note, and the
+ * chat joins the queue (system event {@code handover}); with nobody to take it, the event is {@code handover-offline}
+ * (body: closed or nobody) and the widget becomes the contact form.
+ *
+ * <p>Uses only the APIs of {@code assistant} (the bot), {@code cases}, {@code customer}, {@code identity}, {@code organization} and
  * {@code platform}; nothing depends on this module.
  */
 package fi.aspa.chat;

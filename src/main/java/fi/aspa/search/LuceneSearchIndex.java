@@ -371,6 +371,28 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<StoredText> stored(OrganizationId organization, String id, Language language) {
+        if (id == null || language == null || !exists(organization)) return java.util.Optional.empty();
+        OrganizationIndex index = open(organization);
+        try {
+            IndexSearcher searcher = index.searchers.acquire();
+            try {
+                TopDocs top = searcher.search(new TermQuery(new Term(KEY, id + "\u0000" + language.code())), 1);
+                if (top.scoreDocs.length == 0) return java.util.Optional.empty();
+                String title = RankingQuery.field(RankingQuery.TITLE);
+                String body = RankingQuery.field(RankingQuery.BODY);
+                Document d = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(ID, TYPE, LANG, title, body));
+                return java.util.Optional.of(new StoredText(d.get(ID), DocumentType.valueOf(d.get(TYPE)), language,
+                        d.get(title) == null ? "" : d.get(title), d.get(body) == null ? "" : d.get(body)));
+            } finally {
+                index.searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public long count(OrganizationId organization) {
         if (!exists(organization)) return 0;
         OrganizationIndex index = open(organization);

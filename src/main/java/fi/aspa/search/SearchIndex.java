@@ -1,7 +1,9 @@
 package fi.aspa.search;
 
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.platform.Language;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +36,15 @@ public interface SearchIndex {
 
     /** Ranked hits in the query's organization and language that the query's visibilities allow. */
     SearchResult search(SearchQuery query);
+
+    /**
+     * The stored title and body of one language version of a document (e.g. to quote or insert an article's whole
+     * text, where a hit gives only a snippet); empty when there is no such document.
+     */
+    Optional<StoredText> stored(OrganizationId organization, String id, Language language);
+
+    /** A document's stored text: what {@link #stored} returns. */
+    record StoredText(String id, DocumentType type, Language language, String title, String body) {}
 
     /** How many documents the organization's index holds (all languages). */
     long count(OrganizationId organization);

@@ -74,7 +74,7 @@ class EmailOutboundTest {
      * the commit, asynchronously): then whatever was going to be sent has been sent.
      */
     void awaitListeners() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.sql(
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
                 "select count(*) from event_publication where completion_date is null and serialized_event like ?")
                 .param("%" + org.id().value() + "%").query(Integer.class).single() == 0);
     }
@@ -124,7 +124,7 @@ class EmailOutboundTest {
         String reference = cases.summary(org.id(), caseId).orElseThrow().reference();
 
         // the acknowledgement, in Swedish, with the reference
-        await().atMost(Duration.ofSeconds(10)).until(() -> sentTo("sven@example.se", "auto-replied").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentTo("sven@example.se", "auto-replied").size() == 1);
         MimeMessage ack = sentTo("sven@example.se", "auto-replied").getFirst();
         assertThat(subject(ack)).isEqualTo("Vi har tagit emot ditt meddelande: Trasig parkbänk [" + reference + "]");
         assertThat(header(ack, "In-Reply-To")).isEqualTo("<inline-image-1@example.se>");
@@ -132,7 +132,7 @@ class EmailOutboundTest {
         assertThat(body(ack)).startsWith("Hej Sven Svensson,").contains("nummer " + reference, "Kundservice");
 
         UUID replyId = cases.reply(org.id(), caseId, Actor.staff(org.agent().id()), "Bänken lagas på måndag.", null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sentTo("sven@example.se", "no").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentTo("sven@example.se", "no").size() == 1);
         MimeMessage reply = sentTo("sven@example.se", "no").getFirst();
         assertThat(((InternetAddress) reply.getFrom()[0]).getAddress()).isEqualTo(account.address());
         assertThat(((InternetAddress) reply.getFrom()[0]).getPersonal()).startsWith("Kundservice – Testby");
@@ -170,7 +170,7 @@ class EmailOutboundTest {
     void aRedeliveredEventSendsOnce() {
         UUID caseId = ingest(corpus("01-multipart-alternative.eml"), "CAF1a2b3c4d5e6f7@mail.example.fi");
         UUID replyId = cases.reply(org.id(), caseId, Actor.staff(org.agent().id()), "Korjaamme valon tällä viikolla.", null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sentTo("maija.meikalainen@example.fi", "no").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentTo("maija.meikalainen@example.fi", "no").size() == 1);
         MimeMessage reply = sentTo("maija.meikalainen@example.fi", "no").getFirst();
         assertThat(subject(reply)).startsWith("Re: Katuvalo ei toimi Koivukujalla [ASPA-");
         assertThat(body(reply)).startsWith("Hei Maija Meikäläinen,\n\nKorjaamme valon tällä viikolla.\n\nYstävällisin terveisin\nAsiakaspalvelu\n");
@@ -214,7 +214,7 @@ class EmailOutboundTest {
 
         // an agent's reply to the out-of-office case is a human reply: it goes out, marked as one
         cases.reply(org.id(), oooCase, Actor.staff(org.agent().id()), "Palaamme asiaan.", null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sentTo("maija.meikalainen@example.fi", "no").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentTo("maija.meikalainen@example.fi", "no").size() == 1);
     }
 
     @Test
@@ -235,7 +235,7 @@ class EmailOutboundTest {
         assertThat(cases.summary(org.id(), caseId).orElseThrow().unitId()).isEqualTo(org.building().id());
         // a reply from the building unit goes from its own mailbox, which never acknowledged anything
         cases.reply(org.id(), caseId, Actor.staff(org.colleague().id()), "Vastaus.", null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> MailServer.sentFrom(quiet.address()).size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> MailServer.sentFrom(quiet.address()).size() == 1);
         assertThat(header(MailServer.sentFrom(quiet.address()).getFirst(), "Auto-Submitted")).isEqualTo("no");
     }
 
@@ -262,7 +262,7 @@ class EmailOutboundTest {
         mailboxes.update(org.id(), mailboxId, broken);
         UUID caseId = ingest(corpus("05-iso-8859-1-body.eml"), "latin1-1@example.fi");
         cases.reply(org.id(), caseId, Actor.staff(org.agent().id()), "Tarkistamme laskun.", null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.sql("""
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.sql("""
                 select count(*) from event_publication where completion_date is null and serialized_event like ?
                   and listener_id like '%EmailOutbound%' and status = 'FAILED'""")
                 .param("%" + caseId + "%").query(Integer.class).single() == 1); // the send was tried, and failed
@@ -272,7 +272,7 @@ class EmailOutboundTest {
 
         mailboxes.update(org.id(), mailboxId, input); // the SMTP server is back
         retry.resubmit();
-        await().atMost(Duration.ofSeconds(10)).until(() -> sentTo("paivi@example.fi", "no").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentTo("paivi@example.fi", "no").size() == 1);
         assertThat(body(sentTo("paivi@example.fi", "no").getFirst())).contains("Hei Päivi Hämäläinen,", "Tarkistamme laskun.");
         awaitListeners();
         retry.resubmit();

@@ -1,0 +1,28 @@
+package fi.aspa.assistant;
+
+import fi.aspa.platform.Language;
+import fi.aspa.platform.OrganizationId;
+
+/**
+ * The chatbot: answers a resident's question from the organization's public articles (and public service
+ * descriptions) only, quoting the best passage with its source, asks which of two close sources was meant, or hands
+ * the conversation over to a person. A question it could not answer is counted for the editors.
+ */
+public interface Chatbot {
+
+    /** Whether the organization's chat starts with the bot. */
+    boolean enabled(OrganizationId organization);
+
+    void setEnabled(OrganizationId organization, boolean enabled);
+
+    /**
+     * The bot's reply to one question.
+     *
+     * @param pageUrl the page the resident asked on (the chat widget's page), or null; articles of the service the page
+     *                is about rank higher
+     */
+    BotReply reply(OrganizationId organization, Language language, String question, String pageUrl);
+
+    /** The bot's sentence that goes with a hand-over: to the queue, or (closed) to the contact form. */
+    String handoverText(Language language, boolean open);
+}

@@ -1,0 +1,78 @@
+package fi.aspa.assistant;
+
+import fi.aspa.identity.Role;
+import fi.aspa.identity.StaffPrincipal;
+import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Language;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /workspace/bot/unanswered}: the questions the bot handed over because it found nothing good enough, most
+ * asked first, for the editors of the knowledge base; a question dealt with (an article written) is removed. An
+ * administrator turns the chatbot on or off here.
+ */
+@Controller
+class UnansweredPage {
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    private static final int LIMIT = 200;
+
+    private final BotStore store;
+    private final Chatbot chatbot;
+
+    UnansweredPage(BotStore store, Chatbot chatbot) {
+        this.store = store;
+        this.chatbot = chatbot;
+    }
+
+    record Row(String id, String language, String question, String pageUrl, int asked, String last, String lastIso) {}
+
+    @GetMapping("/workspace/bot/unanswered")
+    String page(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String lang, Locale locale, Model model) {
+        Language filter = lang == null || lang.isBlank() ? null : Language.parse(lang).orElse(null);
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(HELSINKI);
+        List<Row> rows = store.unanswered(me.organizationId(), filter, LIMIT).stream()
+                .map(u -> new Row(u.id().toString(), u.language().code(), u.question(), u.pageUrl(), u.asked(),
+                        format.format(u.lastAskedAt()), u.lastAskedAt().toString()))
+                .toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("filter", filter == null ? "" : filter.code());
+        model.addAttribute("enabled", chatbot.enabled(me.organizationId()));
+        model.addAttribute("admin", me.has(Role.ADMIN));
+        return "assistant/unanswered";
+    }
+
+    @PostMapping("/workspace/bot/unanswered/{id}/done")
+    String done(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id, RedirectAttributes redirect) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw AspaException.notFound("Question");
+        }
+        store.deleteUnanswered(me.organizationId(), uuid);
+        redirect.addFlashAttribute("notice", "bot.unanswered.removed");
+        return "redirect:/workspace/bot/unanswered";
+    }
+
+    @PostMapping("/workspace/bot/settings")
+    String settings(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String enabled, RedirectAttributes redirect) {
+        if (!me.has(Role.ADMIN)) throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only an administrator changes the chatbot");
+        chatbot.setEnabled(me.organizationId(), "true".equals(enabled));
+        redirect.addFlashAttribute("notice", "true".equals(enabled) ? "bot.settings.on" : "bot.settings.off");
+        return "redirect:/workspace/bot/unanswered";
+    }
+}

@@ -1,0 +1,185 @@
+package fi.aspa.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import fi.aspa.AspaTest;
+import fi.aspa.Fixtures;
+import fi.aspa.cases.Actor;
+import fi.aspa.cases.CaseStatus;
+import fi.aspa.cases.Cases;
+import fi.aspa.cases.Channel;
+import fi.aspa.cases.NewCase;
+import fi.aspa.cases.OpenedCase;
+import fi.aspa.customer.ContactDetails;
+import fi.aspa.customer.Customers;
+import fi.aspa.platform.Language;
+import fi.aspa.routing.CaseRouted;
+import fi.aspa.routing.RoutingDecision;
+import fi.aspa.search.DocumentType;
+import fi.aspa.search.SearchIndex;
+import fi.aspa.search.SearchQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The agent's suggestions: the panel (htmx fragment and page of its own), "Insert" (htmx swap and the no-JS form),
+ * the fallback to another language, what was shown and used recorded, usage and the case's service raising an
+ * article, resolved cases indexed and suggested as similar, and another organization seeing none of it.
+ */
+@AspaTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SuggestionsTest {
+    @Autowired WebApplicationContext context;
+    @Autowired Fixtures fixtures;
+    @Autowired SearchIndex index;
+    @Autowired Cases cases;
+    @Autowired Customers customers;
+    @Autowired UserDetailsService users;
+    @Autowired BotStore store;
+    @Autowired Suggestions suggestions;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+
+    MockMvc mvc;
+    Fixtures.Org org;
+    Fixtures.Org other;
+    Articles articles;
+
+    @BeforeAll
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        org = fixtures.organization();
+        other = fixtures.organization();
+        articles = new Articles().index(index, org.id());
+    }
+
+    OpenedCase aCase(Fixtures.Org in, Language language, String subject, String body) {
+        UUID customer = customers.resolve(in.id(), ContactDetails.resident("Maija Meikäläinen", "maija@example.fi", null, language));
+        return cases.open(in.id(), new NewCase(Channel.WEB_FORM, customer, subject, body, language, null, in.service().id(), null,
+                Set.of(), List.of(), Actor.customer()));
+    }
+
+    MockHttpServletResponse send(Fixtures.Org as, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(as.agent().username()))).header("Accept-Language", "fi"))
+                .andReturn().getResponse();
+    }
+
+    String body(MockHttpServletResponse response) throws Exception {
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void thePanelSuggestsArticlesAndInsertPutsTheTextIntoTheReply() throws Exception {
+        OpenedCase c = aCase(org, Language.FI, "Jäteastia jäi tyhjentämättä", "Jäteastiaamme ei tyhjennetty tiistaina, milloin se tyhjennetään?");
+        String path = "/workspace/cases/" + c.id() + "/suggestions";
+
+        MockHttpServletResponse fragment = send(org, get(path).header("HX-Request", "true"));
+        assertThat(fragment.getStatus()).isEqualTo(200);
+        String panel = body(fragment);
+        assertThat(panel).doesNotContain("<html").contains("Jäteastian tyhjennys")
+                .contains("Sisäinen ohje: jäteastian korvaaminen") // agents see INTERNAL articles
+                .contains("/suggestions/" + articles.waste + "/insert").contains("hx-target=\"#reply-body\"");
+        assertThat(panel.indexOf("Jäteastian tyhjennys")).isLessThan(panel.indexOf("Kirjaston aukioloajat") < 0 ? Integer.MAX_VALUE : panel.indexOf("Kirjaston aukioloajat"));
+
+        String page = body(send(org, get(path)));
+        assertThat(page).contains("<html").contains("<h1").contains(c.reference()).contains("Jäteastian tyhjennys");
+
+        String swap = body(send(org, get(path + "/" + articles.waste + "/insert").header("HX-Request", "true")));
+        assertThat(swap).contains("<textarea id=\"reply-body\" name=\"body\"")
+                .contains("Sekajäteastia tyhjennetään kahden viikon välein. Tyhjennyspäivän näet jätehuollon asiakasportaalista.")
+                .contains("hx-swap-oob").contains("lisättiin vastaukseen");
+
+        String form = body(send(org, get(path + "/" + articles.waste + "/insert")));
+        assertThat(form).contains("<h1").contains("action=\"/workspace/cases/" + c.id() + "/reply\"")
+                .contains("Jos jäteastia jäi tyhjentämättä, ilmoita siitä jätehuoltoon seuraavana arkipäivänä.");
+
+        List<BotStore.Event> recorded = store.events(org.id(), c.id());
+        assertThat(recorded).filteredOn(e -> e.action().equals("SHOWN")).extracting(BotStore.Event::documentId).contains(articles.waste);
+        assertThat(recorded).filteredOn(e -> e.action().equals("USED")).extracting(BotStore.Event::documentId)
+                .containsExactly(articles.waste, articles.waste);
+        assertThat(recorded).allSatisfy(e -> assertThat(e.staffId()).isEqualTo(org.agent().id()));
+    }
+
+    @Test
+    void aSwedishCustomerGetsTheFinnishTextWhenThereIsNoSwedishVersionAndItIsSaid() throws Exception {
+        OpenedCase c = aCase(org, Language.SV, "Daghemsplats", "Hur ansöker jag om en plats i småbarnspedagogiken?");
+        String swap = body(send(org, get("/workspace/cases/" + c.id() + "/suggestions/" + articles.daycare + "/insert")
+                .header("HX-Request", "true")));
+        assertThat(swap).contains("Hae varhaiskasvatuspaikkaa viimeistään neljä kuukautta").contains("suomenkielinen");
+        Suggestions.Insert insert = suggestions.use(org.id(), c.id(), org.agent().id(), articles.waste);
+        assertThat(insert.language()).isEqualTo(Language.SV);
+        assertThat(insert.fallback()).isFalse();
+        assertThat(insert.text()).contains("varannan vecka");
+    }
+
+    @Test
+    void usedArticlesAndTheCaseServiceRankHigher() {
+        OpenedCase first = aCase(org, Language.FI, "Pysäköintitunnus", "Tarvitsen pysäköintitunnuksen.");
+        List<String> before = suggestions.forCase(org.id(), first.id(), org.agent().id()).articles().stream()
+                .map(Suggestions.Article::id).toList();
+        assertThat(before).contains(articles.parkingResidents, articles.parkingBusinesses);
+        String second = before.indexOf(articles.parkingResidents) < before.indexOf(articles.parkingBusinesses)
+                ? articles.parkingBusinesses : articles.parkingResidents;
+        for (int i = 0; i < 3; i++) suggestions.use(org.id(), first.id(), org.agent().id(), second);
+        OpenedCase later = aCase(org, Language.FI, "Pysäköintitunnus", "Tarvitsen pysäköintitunnuksen.");
+        List<Suggestions.Article> after = suggestions.forCase(org.id(), later.id(), org.agent().id()).articles();
+        assertThat(after.getFirst().id()).isEqualTo(second);
+        assertThat(after.getFirst().uses()).isEqualTo(3);
+
+        // A case routed to the waste service prefers the articles linked to it.
+        OpenedCase routed = aCase(org, Language.FI, "Astia", "Rikkoutunut jäteastia, kirjasto ja pysäköinti");
+        tx.executeWithoutResult(s -> events.publishEvent(new CaseRouted(org.id(), routed.id(), UUID.randomUUID(),
+                RoutingDecision.Outcome.ROUTED, Articles.WASTE_SERVICE, org.service().id(), 0.9, false)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.caseService(org.id(), routed.id()).isPresent());
+        assertThat(suggestions.forCase(org.id(), routed.id(), org.agent().id()).articles().getFirst().id())
+                .isIn(articles.waste, articles.internalWaste);
+    }
+
+    @Test
+    void resolvedCasesAreIndexedAndSuggestedAsSimilar() throws Exception {
+        OpenedCase old = aCase(org, Language.FI, "Kompostori naapurin pihalla haisee", "Naapurin kompostori haisee pahasti, mitä voin tehdä?");
+        cases.reply(org.id(), old.id(), Actor.staff(org.agent().id()), "Kompostorin hajuhaitasta voi tehdä ilmoituksen ympäristönsuojeluun.",
+                CaseStatus.RESOLVED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !index.search(SearchQuery.staffSearch(org.id(), "kompostori", Language.FI)
+                .withTypes(Set.of(DocumentType.CASE))).hits().isEmpty());
+        OpenedCase now = aCase(org, Language.FI, "Kompostori haisee", "Taloyhtiön kompostori haisee.");
+        String panel = body(send(org, get("/workspace/cases/" + now.id() + "/suggestions").header("HX-Request", "true")));
+        assertThat(panel).contains(old.reference()).contains("/workspace/cases/" + old.id());
+        assertThat(panel).doesNotContain("/workspace/cases/" + now.id() + "\"");
+        assertThat(store.events(org.id(), now.id())).extracting(BotStore.Event::documentId).contains(old.id().toString());
+
+        // Residents never find cases.
+        assertThat(index.search(SearchQuery.publicSearch(org.id(), "kompostori", Language.FI)).hits()).isEmpty();
+    }
+
+    @Test
+    void anotherOrganizationSeesNothing() throws Exception {
+        OpenedCase c = aCase(org, Language.FI, "Jäteastia", "Milloin jäteastia tyhjennetään?");
+        assertThat(send(other, get("/workspace/cases/" + c.id() + "/suggestions")).getStatus()).isEqualTo(404);
+        assertThat(send(other, get("/workspace/cases/" + c.id() + "/suggestions/" + articles.waste + "/insert")).getStatus()).isEqualTo(404);
+        OpenedCase theirs = aCase(other, Language.FI, "Jäteastia", "Milloin jäteastia tyhjennetään?");
+        String panel = body(send(other, get("/workspace/cases/" + theirs.id() + "/suggestions").header("HX-Request", "true")));
+        assertThat(panel).doesNotContain("Jäteastian tyhjennys");
+        assertThat(send(other, get("/workspace/cases/" + theirs.id() + "/suggestions/" + articles.waste + "/insert")).getStatus()).isEqualTo(404);
+        assertThat(store.events(other.id(), c.id())).isEmpty();
+    }
+}
