@@ -153,7 +153,7 @@ class KnowledgeStore implements Knowledge {
             throw new AspaException(HttpStatus.FORBIDDEN, "not-reviewer", "Only a reviewer (unit manager or admin) may " + transition);
         }
         if (!transition.allowedFrom(article.status())) {
-            throw AspaException.conflict("illegal-transition", transition + " is not possible from " + article.status());
+            throw AspaException.conflict("article-illegal-transition", transition + " is not possible from " + article.status());
         }
         Integer published = switch (transition) {
             case PUBLISH -> article.current().number();

@@ -66,14 +66,14 @@ class KnowledgeWorkflowTest {
     void illegalTransitionsAreRefused() {
         Article a = draft("Otsikko", "Teksti.");
         assertThatThrownBy(() -> knowledge.transition(org.id(), a.id(), manager, Transition.PUBLISH))
-                .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("illegal-transition"));
+                .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("article-illegal-transition"));
         assertThatThrownBy(() -> knowledge.transition(org.id(), a.id(), manager, Transition.UNPUBLISH))
-                .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("illegal-transition"));
+                .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("article-illegal-transition"));
         assertThatThrownBy(() -> knowledge.transition(org.id(), a.id(), agent, Transition.RETURN))
-                .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("illegal-transition"));
+                .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("article-illegal-transition"));
         knowledge.transition(org.id(), a.id(), agent, Transition.SUBMIT);
         assertThatThrownBy(() -> knowledge.transition(org.id(), a.id(), agent, Transition.SUBMIT))
-                .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("illegal-transition"));
+                .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("article-illegal-transition"));
         knowledge.transition(org.id(), a.id(), manager, Transition.ARCHIVE);
         assertThatThrownBy(() -> knowledge.save(org.id(), a.id(), agent, ArticleDraft.of(ArticleVisibility.PUBLIC, Language.FI, "x", "y")))
                 .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("article-archived"));
