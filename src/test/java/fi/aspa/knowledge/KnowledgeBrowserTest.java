@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
 import fi.aspa.browser.Browser;
+import fi.aspa.cases.Actor;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.CatalogueService;
 import fi.aspa.catalogue.Concept;
@@ -17,6 +18,7 @@ import fi.aspa.search.SearchQuery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,8 @@ class KnowledgeBrowserTest {
     Knowledge knowledge;
     @Autowired
     SearchIndex index;
+    @Autowired
+    fi.aspa.cases.Cases cases;
     Browser browser;
     Fixtures.Org pub;
     Fixtures.Org staffOrg;
@@ -172,6 +176,34 @@ class KnowledgeBrowserTest {
         assertThat(browser.text("main")).doesNotContain(title);
         browser.open("/workspace/knowledge/parity?lang=" + lang).assertAccessible("parity " + lang);
         assertThat(browser.text("main")).contains(title);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fi", "sv"})
+    void agentAsksAQuestionAndMakesAnArticleFromAReply(String lang) {
+        boolean fi = lang.equals("fi");
+        login(staffOrg.agent().username(), lang);
+        browser.open("/workspace/questions?lang=" + lang).assertAccessible("questions " + lang);
+        browser.clickAndWaitForNewPage("#send");
+        assertThat(browser.title()).startsWith(fi ? "Virhe:" : "Fel:");
+        assertThat(browser.find("#question").getAttribute("aria-invalid")).isEqualTo("true");
+        browser.assertAccessible("question with errors " + lang);
+        browser.type("#question", "Miten rekisteröin koiran muuton jälkeen? " + lang).clickAndWaitForNewPage("#check");
+        browser.assertAccessible("similar answers " + lang);
+        browser.clickAndWaitForNewPage("#send");
+        browser.assertAccessible("question sent " + lang);
+        assertThat(browser.text("main")).contains(fi ? "Kysymyksesi lähetettiin" : "Din fråga skickades");
+        browser.open("/workspace/questions?lang=" + lang);
+        assertThat(browser.text("main")).contains("Miten rekisteröin koiran muuton jälkeen? " + lang);
+
+        var opened = fixtures.aCase(staffOrg, "Kirjastokortti", "Olen Maija Meikäläinen, miten saan kirjastokortin?");
+        UUID reply = cases.reply(staffOrg.id(), opened.id(), Actor.staff(staffOrg.agent().id()),
+                "Hei Maija Meikäläinen, kirjastokortin saat mistä tahansa kirjastosta. Soita tarvittaessa 040 765 4321.", null);
+        browser.open("/workspace/cases/" + opened.id() + "?lang=" + lang).assertAccessible("case with a reply " + lang);
+        browser.clickAndWaitForNewPage("#make-article-" + reply);
+        browser.assertAccessible("article draft from a reply " + lang);
+        assertThat(browser.find("#body-fi").getAttribute("value")).contains("kirjastokortin saat", "[nimi]", "[puhelinnumero]")
+                .doesNotContain("Meikäläinen", "765 4321");
     }
 
     void login(String username, String lang) {
