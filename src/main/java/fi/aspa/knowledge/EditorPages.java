@@ -172,8 +172,7 @@ class EditorPages {
     }
 
     @GetMapping("/workspace/knowledge/read/{id}")
-    String read(@PathVariable UUID id, @RequestParam(required = false) String version, @AuthenticationPrincipal StaffPrincipal me,
-                Locale locale, Model model) {
+    String read(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal me, Locale locale, Model model) {
         PublishedArticle article = knowledge.published(me.organizationId(), id, java.util.Set.of(ArticleVisibility.values()))
                 .orElseThrow(() -> AspaException.notFound("Article"));
         Language language = Language.of(locale);

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -371,9 +370,5 @@ class KnowledgeStore implements Knowledge {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    static String languagesOf(ArticleVersion version) {
-        return version.languages().stream().map(Language::code).collect(Collectors.joining(", "));
     }
 }
