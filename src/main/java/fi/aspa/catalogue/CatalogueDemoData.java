@@ -36,6 +36,7 @@ class CatalogueDemoData {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(0) // before the demo data that links to services (knowledge)
     void seed() {
         Organization org;
         try {

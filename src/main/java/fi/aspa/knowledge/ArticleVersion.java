@@ -1,0 +1,43 @@
+package fi.aspa.knowledge;
+
+import fi.aspa.platform.Language;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One saved version of an article's texts. {@code texts} has an entry for each language that has any text;
+ * {@code rolledBackFrom} is the version this one copied when it was made by a rollback.
+ */
+public record ArticleVersion(int number, Map<Language, ArticleText> texts, UUID authorId, String note,
+                             Integer rolledBackFrom, Instant createdAt) {
+    public ArticleVersion {
+        EnumMap<Language, ArticleText> copy = new EnumMap<>(Language.class);
+        texts.forEach((language, text) -> {
+            if (text != null && !text.isEmpty()) copy.put(language, text);
+        });
+        texts = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public ArticleText text(Language language) {
+        return texts.getOrDefault(language, new ArticleText("", ""));
+    }
+
+    /** The languages with a complete version (title and body). */
+    public List<Language> languages() {
+        return texts.entrySet().stream().filter(e -> e.getValue().isComplete()).map(Map.Entry::getKey).toList();
+    }
+
+    public List<Language> missingLanguages() {
+        return java.util.Arrays.stream(Language.values()).filter(l -> !text(l).isComplete()).toList();
+    }
+
+    /** The title in the language, else in Finnish, Swedish or English, whichever exists first. */
+    public String title(Language language) {
+        if (text(language).isComplete()) return text(language).title();
+        for (Language l : Language.values()) if (!text(l).title().isEmpty()) return text(l).title();
+        return "";
+    }
+}

@@ -1,0 +1,374 @@
+package fi.aspa.knowledge;
+
+import fi.aspa.catalogue.Catalogue;
+import fi.aspa.catalogue.CatalogueService;
+import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Ids;
+import fi.aspa.platform.Language;
+import fi.aspa.platform.OrganizationId;
+import fi.aspa.search.DocumentType;
+import fi.aspa.search.SearchDocument;
+import fi.aspa.search.Visibility;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The knowledge base on PostgreSQL; every query carries the organization. */
+@Service
+class KnowledgeStore implements Knowledge {
+    static final int MAX_TITLE = 200;
+    static final int MAX_BODY = 20_000;
+    static final int MAX_LINKS = 20;
+    static final int MAX_NOTE = 500;
+
+    private final JdbcClient db;
+    private final Catalogue catalogue;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    KnowledgeStore(JdbcClient db, Catalogue catalogue, Clock clock, ApplicationEventPublisher events) {
+        this.db = db;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * What is wrong with a draft, field id ({@code title-fi}, {@code body-sv}…) → message key; empty when it can be
+     * saved. At least one language must have a title and a body, and a language that has one must have both.
+     */
+    static Map<String, String> problems(ArticleDraft draft) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        boolean any = false;
+        for (Language language : Language.values()) {
+            ArticleText text = draft.texts().getOrDefault(language, new ArticleText("", ""));
+            String l = language.code();
+            if (text.title().length() > MAX_TITLE) problems.put("title-" + l, "knowledge.error.title-too-long");
+            if (text.body().length() > MAX_BODY) problems.put("body-" + l, "knowledge.error.body-too-long");
+            if (!text.isEmpty() && text.title().isEmpty()) problems.put("title-" + l, "knowledge.error.title-missing");
+            if (!text.isEmpty() && text.body().isEmpty()) problems.put("body-" + l, "knowledge.error.body-missing");
+            any |= text.isComplete();
+        }
+        if (!any && problems.isEmpty()) problems.put("title-fi", "knowledge.error.no-language");
+        if (draft.serviceIds().size() > MAX_LINKS) problems.put("services", "knowledge.error.too-many");
+        if (draft.lifeEvents().size() > MAX_LINKS) problems.put("lifeEvents", "knowledge.error.too-many");
+        if (draft.note() != null && draft.note().length() > MAX_NOTE) problems.put("note", "knowledge.error.note-too-long");
+        return problems;
+    }
+
+    private void check(OrganizationId organization, ArticleDraft draft) {
+        Map<String, String> problems = problems(draft);
+        if (!problems.isEmpty()) {
+            throw AspaException.invalid("invalid-article", "The article cannot be saved: " + problems);
+        }
+        for (UUID service : draft.serviceIds()) {
+            if (catalogue.find(organization, service).isEmpty()) {
+                throw AspaException.invalid("unknown-service", "No such service in this organization: " + service);
+            }
+        }
+    }
+
+    @Override
+    @Transactional
+    public Article create(OrganizationId organization, Editor editor, ArticleDraft draft) {
+        return create(organization, editor, draft, null);
+    }
+
+    @Transactional
+    Article create(OrganizationId organization, Editor editor, ArticleDraft draft, UUID sourceCaseId) {
+        check(organization, draft);
+        UUID id = Ids.next();
+        Instant now = clock.instant();
+        db.sql("""
+                insert into knowledge_article (id, organization_id, status, visibility, owner_id, review_date, service_ids,
+                    life_events, current_version, source_case_id, created_at, updated_at)
+                values (:id, :org, 'DRAFT', :visibility, :owner, :review, cast(:services as uuid[]), cast(:events as text[]), 1,
+                    :source, :now, :now)""")
+                .param("id", id).param("org", organization.value()).param("visibility", draft.visibility().name())
+                .param("owner", draft.ownerId() == null ? editor.staffId() : draft.ownerId())
+                .param("review", draft.reviewDate())
+                .param("services", draft.serviceIds().stream().distinct().toArray(UUID[]::new))
+                .param("events", draft.lifeEvents().stream().distinct().toArray(String[]::new))
+                .param("source", sourceCaseId).param("now", java.sql.Timestamp.from(now))
+                .update();
+        insertVersion(organization, id, 1, draft.texts(), editor.staffId(), draft.note(), null, now);
+        return find(organization, id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Article save(OrganizationId organization, UUID articleId, Editor editor, ArticleDraft draft) {
+        Article article = lock(organization, articleId);
+        if (article.status() == ArticleStatus.ARCHIVED) {
+            throw AspaException.conflict("article-archived", "An archived article cannot be edited; restore it first");
+        }
+        check(organization, draft);
+        int next = article.current().number() + 1;
+        Instant now = clock.instant();
+        insertVersion(organization, articleId, next, draft.texts(), editor.staffId(), draft.note(), null, now);
+        ArticleStatus status = article.status() == ArticleStatus.PUBLISHED ? ArticleStatus.DRAFT : article.status();
+        db.sql("""
+                update knowledge_article set status = :status, visibility = :visibility, owner_id = :owner, review_date = :review,
+                    service_ids = cast(:services as uuid[]), life_events = cast(:events as text[]), current_version = :version,
+                    updated_at = :now
+                where organization_id = :org and id = :id""")
+                .param("status", status.name()).param("visibility", draft.visibility().name())
+                .param("owner", draft.ownerId() == null ? article.ownerId() : draft.ownerId())
+                .param("review", draft.reviewDate())
+                .param("services", draft.serviceIds().stream().distinct().toArray(UUID[]::new))
+                .param("events", draft.lifeEvents().stream().distinct().toArray(String[]::new))
+                .param("version", next).param("now", java.sql.Timestamp.from(now))
+                .param("org", organization.value()).param("id", articleId)
+                .update();
+        // visibility and links of the live version may have changed
+        if (article.live()) events.publishEvent(new ArticleChanged(organization, articleId));
+        return find(organization, articleId).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Article transition(OrganizationId organization, UUID articleId, Editor editor, Transition transition) {
+        Article article = lock(organization, articleId);
+        if (transition.reviewerOnly() && !editor.reviewer()) {
+            throw new AspaException(HttpStatus.FORBIDDEN, "not-reviewer", "Only a reviewer (unit manager or admin) may " + transition);
+        }
+        if (!transition.allowedFrom(article.status())) {
+            throw AspaException.conflict("article-illegal-transition", transition + " is not possible from " + article.status());
+        }
+        Integer published = switch (transition) {
+            case PUBLISH -> article.current().number();
+            case UNPUBLISH, ARCHIVE -> null;
+            default -> article.publishedVersion();
+        };
+        db.sql("""
+                update knowledge_article set status = :status, published_version = :published, updated_at = :now
+                where organization_id = :org and id = :id""")
+                .param("status", transition.to().name()).param("published", published)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("org", organization.value()).param("id", articleId)
+                .update();
+        if (article.live() || published != null) events.publishEvent(new ArticleChanged(organization, articleId));
+        return find(organization, articleId).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Article rollback(OrganizationId organization, UUID articleId, Editor editor, int version) {
+        Article article = lock(organization, articleId);
+        ArticleVersion old = version(organization, articleId, version).orElseThrow(() -> AspaException.notFound("Version"));
+        ArticleDraft draft = new ArticleDraft(old.texts(), article.visibility(), article.ownerId(), article.reviewDate(),
+                article.serviceIds(), article.lifeEvents(), null);
+        Article saved = save(organization, articleId, editor, draft);
+        db.sql("update knowledge_version set rolled_back_from = :from where organization_id = :org and article_id = :id and version = :v")
+                .param("from", version).param("org", organization.value()).param("id", articleId)
+                .param("v", saved.current().number()).update();
+        return find(organization, articleId).orElseThrow();
+    }
+
+    private Article lock(OrganizationId organization, UUID articleId) {
+        db.sql("select id from knowledge_article where organization_id = :org and id = :id for update")
+                .param("org", organization.value()).param("id", articleId).query(UUID.class).optional()
+                .orElseThrow(() -> AspaException.notFound("Article"));
+        return find(organization, articleId).orElseThrow();
+    }
+
+    private void insertVersion(OrganizationId organization, UUID articleId, int version, Map<Language, ArticleText> texts,
+                               UUID author, String note, Integer rolledBackFrom, Instant now) {
+        ArticleText fi = texts.getOrDefault(Language.FI, new ArticleText("", ""));
+        ArticleText sv = texts.getOrDefault(Language.SV, new ArticleText("", ""));
+        ArticleText en = texts.getOrDefault(Language.EN, new ArticleText("", ""));
+        db.sql("""
+                insert into knowledge_version (organization_id, article_id, version, title_fi, title_sv, title_en, body_fi,
+                    body_sv, body_en, author_id, note, rolled_back_from, created_at)
+                values (:org, :id, :version, :tfi, :tsv, :ten, :bfi, :bsv, :ben, :author, :note, :from, :now)""")
+                .param("org", organization.value()).param("id", articleId).param("version", version)
+                .param("tfi", blankToNull(fi.title())).param("tsv", blankToNull(sv.title())).param("ten", blankToNull(en.title()))
+                .param("bfi", blankToNull(fi.body())).param("bsv", blankToNull(sv.body())).param("ben", blankToNull(en.body()))
+                .param("author", author).param("note", note == null || note.isBlank() ? null : note.strip())
+                .param("from", rolledBackFrom).param("now", java.sql.Timestamp.from(now))
+                .update();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    // ---- queries
+
+    private static final String ARTICLE = """
+            select a.*, v.version, v.title_fi, v.title_sv, v.title_en, v.body_fi, v.body_sv, v.body_en, v.author_id, v.note,
+                   v.rolled_back_from, v.created_at as version_created_at
+            from knowledge_article a
+            join knowledge_version v on v.article_id = a.id and v.version = a.current_version and v.organization_id = a.organization_id
+            """;
+
+    @Override
+    public Optional<Article> find(OrganizationId organization, UUID articleId) {
+        return db.sql(ARTICLE + " where a.organization_id = :org and a.id = :id")
+                .param("org", organization.value()).param("id", articleId)
+                .query((rs, n) -> article(rs)).optional();
+    }
+
+    @Override
+    public List<Article> list(OrganizationId organization, ArticleFilter filter) {
+        LocalDate today = LocalDate.now(clock);
+        return db.sql(ARTICLE + " where a.organization_id = :org and (cast(:status as text) is null or a.status = :status) order by a.updated_at desc, a.id")
+                .param("org", organization.value()).param("status", filter.status() == null ? null : filter.status().name())
+                .query((rs, n) -> article(rs)).stream()
+                .filter(a -> !filter.staleOnly() || a.stale(today))
+                .filter(a -> filter.missing() == null || a.current().missingLanguages().contains(filter.missing()))
+                .toList();
+    }
+
+    @Override
+    public List<ArticleVersion> versions(OrganizationId organization, UUID articleId) {
+        return db.sql("select * from knowledge_version where organization_id = :org and article_id = :id order by version desc")
+                .param("org", organization.value()).param("id", articleId)
+                .query((rs, n) -> version(rs, "created_at")).list();
+    }
+
+    @Override
+    public Optional<ArticleVersion> version(OrganizationId organization, UUID articleId, int version) {
+        return db.sql("select * from knowledge_version where organization_id = :org and article_id = :id and version = :v")
+                .param("org", organization.value()).param("id", articleId).param("v", version)
+                .query((rs, n) -> version(rs, "created_at")).optional();
+    }
+
+    @Override
+    public List<DiffLine> diff(OrganizationId organization, UUID articleId, int from, int to, Language language) {
+        ArticleVersion a = version(organization, articleId, from).orElseThrow(() -> AspaException.notFound("Version"));
+        ArticleVersion b = version(organization, articleId, to).orElseThrow(() -> AspaException.notFound("Version"));
+        return Diffs.lines(flat(a.text(language)), flat(b.text(language)));
+    }
+
+    private static String flat(ArticleText text) {
+        if (text.isEmpty()) return "";
+        return text.title() + "\n\n" + text.body();
+    }
+
+    @Override
+    public List<ParityGap> parity(OrganizationId organization) {
+        return list(organization, ArticleFilter.all()).stream()
+                .filter(a -> a.status() != ArticleStatus.ARCHIVED)
+                .filter(a -> a.current().text(Language.FI).isComplete() != a.current().text(Language.SV).isComplete())
+                .map(a -> new ParityGap(a.id(), a.current().title(Language.FI), a.status(),
+                        a.current().text(Language.FI).isComplete(), a.current().text(Language.SV).isComplete()))
+                .sorted(Comparator.comparing(ParityGap::hasFinnish).thenComparing(ParityGap::title))
+                .toList();
+    }
+
+    private static final String PUBLISHED = """
+            select a.*, v.version, v.title_fi, v.title_sv, v.title_en, v.body_fi, v.body_sv, v.body_en, v.author_id, v.note,
+                   v.rolled_back_from, v.created_at as version_created_at
+            from knowledge_article a
+            join knowledge_version v on v.article_id = a.id and v.version = a.published_version and v.organization_id = a.organization_id
+            where a.organization_id = :org and a.published_version is not null and a.visibility in (:visibilities)
+            """;
+
+    @Override
+    public Optional<PublishedArticle> published(OrganizationId organization, UUID articleId, Set<ArticleVisibility> allowed) {
+        if (allowed.isEmpty()) return Optional.empty();
+        return db.sql(PUBLISHED + " and a.id = :id")
+                .param("org", organization.value()).param("id", articleId)
+                .param("visibilities", allowed.stream().map(Enum::name).toList())
+                .query((rs, n) -> published(rs)).optional();
+    }
+
+    @Override
+    public List<PublishedArticle> published(OrganizationId organization, Set<ArticleVisibility> allowed) {
+        if (allowed.isEmpty()) return List.of();
+        return db.sql(PUBLISHED + " order by a.id")
+                .param("org", organization.value())
+                .param("visibilities", allowed.stream().map(Enum::name).toList())
+                .query((rs, n) -> published(rs)).list();
+    }
+
+    @Override
+    public Stream<SearchDocument> searchDocuments(OrganizationId organization) {
+        List<PublishedArticle> all = published(organization, Set.of(ArticleVisibility.values()));
+        Map<UUID, CatalogueService> services = new java.util.HashMap<>();
+        return all.stream().flatMap(article -> documents(organization, article, services).stream());
+    }
+
+    /** One document per published language version (contract: id = the article's UUID, body = plain text). */
+    List<SearchDocument> documents(OrganizationId organization, PublishedArticle article, Map<UUID, CatalogueService> cache) {
+        List<CatalogueService> linked = article.serviceIds().stream()
+                .map(id -> cache.computeIfAbsent(id, k -> catalogue.find(organization, k).orElse(null)))
+                .filter(java.util.Objects::nonNull).toList();
+        Map<String, List<String>> facets = new LinkedHashMap<>();
+        if (!article.serviceIds().isEmpty()) facets.put("service", article.serviceIds().stream().map(UUID::toString).toList());
+        if (!article.lifeEvents().isEmpty()) facets.put("lifeEvent", article.lifeEvents());
+        Visibility visibility = article.visibility() == ArticleVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.INTERNAL;
+        List<SearchDocument> documents = new ArrayList<>();
+        for (Language language : article.version().languages()) {
+            ArticleText text = article.version().text(language);
+            List<String> keywords = new ArrayList<>();
+            for (CatalogueService s : linked) {
+                keywords.add(s.name().in(language));
+                keywords.addAll(s.keywords());
+            }
+            documents.add(new SearchDocument(article.id().toString(), organization, DocumentType.ARTICLE, language,
+                    text.title(), Markdown.text(text.body()), keywords, facets, visibility, article.updatedAt()));
+        }
+        return documents;
+    }
+
+    @Override
+    public String html(String markdown) {
+        return Markdown.html(markdown);
+    }
+
+    // ---- mapping
+
+    private static Article article(ResultSet rs) throws SQLException {
+        return new Article(rs.getObject("id", UUID.class), new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                ArticleStatus.valueOf(rs.getString("status")), ArticleVisibility.valueOf(rs.getString("visibility")),
+                rs.getObject("owner_id", UUID.class), rs.getObject("review_date", LocalDate.class),
+                uuids(rs.getArray("service_ids")), strings(rs.getArray("life_events")),
+                version(rs, "version_created_at"), (Integer) rs.getObject("published_version"),
+                rs.getObject("source_case_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static PublishedArticle published(ResultSet rs) throws SQLException {
+        return new PublishedArticle(rs.getObject("id", UUID.class), ArticleVisibility.valueOf(rs.getString("visibility")),
+                uuids(rs.getArray("service_ids")), strings(rs.getArray("life_events")), version(rs, "version_created_at"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static ArticleVersion version(ResultSet rs, String createdAt) throws SQLException {
+        Map<Language, ArticleText> texts = new EnumMap<>(Language.class);
+        for (Language l : Language.values()) {
+            texts.put(l, new ArticleText(rs.getString("title_" + l.code()), rs.getString("body_" + l.code())));
+        }
+        return new ArticleVersion(rs.getInt("version"), texts, rs.getObject("author_id", UUID.class), rs.getString("note"),
+                (Integer) rs.getObject("rolled_back_from"), rs.getTimestamp(createdAt).toInstant());
+    }
+
+    private static List<UUID> uuids(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,9 @@
+package fi.aspa.knowledge;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The live version of a published article, as readers see it. */
+public record PublishedArticle(UUID id, ArticleVisibility visibility, List<UUID> serviceIds, List<String> lifeEvents,
+                               ArticleVersion version, Instant updatedAt) {}
