@@ -57,13 +57,16 @@ class CaseController {
     private final Directory directory;
     private final WorkspaceLabels labels;
     private final PersonalDataLog accessLog;
+    private final CustomerController customerPages;
 
-    CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog) {
+    CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog,
+                   CustomerController customerPages) {
         this.cases = cases;
         this.views = views;
         this.directory = directory;
         this.labels = labels;
         this.accessLog = accessLog;
+        this.customerPages = customerPages;
     }
 
     /** The forms of the page: the field an error points to by default, and for some error codes another one. */
@@ -281,6 +284,7 @@ class CaseController {
         model.addAttribute("priorities", Arrays.stream(Priority.values())
                 .map(p -> new Option(p.name(), labels.priority(p))).toList());
         model.addAttribute("assignedToMe", me.id().equals(view.assigneeId()));
+        model.addAttribute("duplicates", customerPages.duplicates(org, view.customer().id()));
         return "workspace/case";
     }
 
