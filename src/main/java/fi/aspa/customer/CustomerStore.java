@@ -219,10 +219,12 @@ class CustomerStore implements Customers {
         List<UUID> candidates = db.sql("""
                 select c.id from customer c
                 where c.organization_id = :org and c.id <> :id and c.merged_into is null and c.kind = :kind
-                  and (exists (select 1 from contact_point p join contact_point q
+                  and c.id in (select q.customer_id from contact_point p join contact_point q
                                  on q.organization_id = p.organization_id and q.kind = p.kind and q.value = p.value
-                               where p.organization_id = :org and p.customer_id = :id and q.customer_id = c.id)
-                       or (:name <> '' and lower(c.name) = lower(:name)))
+                               where p.organization_id = :org and p.customer_id = :id
+                               union
+                               select n.id from customer n
+                               where n.organization_id = :org and :name <> '' and lower(n.name) = lower(:name))
                 order by c.created_at desc limit 100""")
                 .param("org", organization.value()).param("id", customerId).param("kind", kind).param("name", name)
                 .query(UUID.class).list();

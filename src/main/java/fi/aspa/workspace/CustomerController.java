@@ -104,6 +104,11 @@ class CustomerController {
             customers.merge(me.organizationId(), me.id(), into, other, reason);
         } catch (AspaException e) {
             if ("not-found".equals(e.code())) throw e;
+            if ("merge-already-merged".equals(e.code())) {
+                // someone else merged one of the two meanwhile: show where the customer lives now, and say so
+                redirect.addFlashAttribute("problem", labels.msg("error.merge-already-merged"));
+                return "redirect:/workspace/customers/" + customers.current(me.organizationId(), into).orElse(into);
+            }
             response.setStatus(e.status().value());
             String field = "merge-reason-required".equals(e.code()) || "too-long".equals(e.code()) ? "merge-reason" : "merge-submit";
             return renderReview(me, into, other, reason == null ? "" : reason,
