@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -156,6 +157,20 @@ class CustomerPageHttpTest {
                 .doesNotContain("131052-308T").doesNotContain("010181-900C");
         assertThat(customers.current(org.id(), b)).contains(b);
         assertThat(customers.current(org.id(), c)).contains(c);
+    }
+
+    @Test
+    void aMergeThatSomeoneElseAlreadyDidLeadsToTheSurvivorWithAMessage() throws Exception {
+        String mail = email();
+        UUID a = resident("Kilpa A", mail, null);
+        UUID b = resident("Kilpa B", mail, null);
+        customers.merge(org.id(), org.manager().id(), a, b, "Toinen virkailija ehti ensin");
+        MvcResult late = mvc.perform(post("/workspace/customers/" + b + "/merge").with(agent()).with(csrf())
+                .param("from", a.toString()).param("reason", "sama").header("Accept-Language", "fi")).andReturn();
+        assertThat(late.getResponse().getStatus()).isEqualTo(302);
+        assertThat(late.getResponse().getRedirectedUrl()).isEqualTo("/workspace/customers/" + a);
+        assertThat(late.getFlashMap().get("problem")).isEqualTo("Toinen asiakkaista on jo yhdistetty toiseen asiakkaaseen.");
+        assertThat(customers.current(org.id(), a)).contains(a);
     }
 
     @Test
