@@ -432,8 +432,13 @@ class ChatService {
 
     @Transactional(readOnly = true)
     public Availability availability(OrganizationId org) {
+        return availability(org, clock.instant());
+    }
+
+    /** Whether the chat serves at {@code now}: closed outside the opening hours and on public holidays. */
+    @Transactional(readOnly = true)
+    Availability availability(OrganizationId org, Instant now) {
         OpeningHours hours = store.hours(org).orElseGet(() -> OpeningHours.parse(settings.defaultHours()));
-        Instant now = clock.instant();
         if (!hours.isOpen(now)) return new Availability(Open.CLOSED, hours, 0);
         int agents = store.presentAgents(org, now.minus(settings.presenceTimeout())).size();
         return new Availability(agents > 0 ? Open.OPEN : Open.NOBODY, hours, agents);

@@ -1,5 +1,6 @@
 package fi.aspa.chat;
 
+import fi.aspa.platform.FinnishHolidays;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,9 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Weekly opening hours in Helsinki time, e.g. {@code MON-FRI 08:00-16:00; SAT 10:00-14:00}. Public holidays
- * are not known yet: on a holiday that falls on a weekday the chat counts as open (the widget still turns into
- * a contact form when nobody is available).
+ * Weekly opening hours in Helsinki time, e.g. {@code MON-FRI 08:00-16:00; SAT 10:00-14:00}. The chat is closed on
+ * Finnish public holidays ({@link FinnishHolidays}, Helsinki date), whatever the weekday, so the widget offers the
+ * contact form then; only round-the-clock hours (every day 00:00-24:00, {@link #always()}) stay open on holidays,
+ * since a service that never closes does not close for a holiday either.
  */
 record OpeningHours(List<Slot> slots) {
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
@@ -64,8 +66,17 @@ record OpeningHours(List<Slot> slots) {
 
     boolean isOpen(Instant at) {
         ZonedDateTime local = at.atZone(HELSINKI);
+        if (!roundTheClock() && FinnishHolidays.isHoliday(local.toLocalDate())) return false;
         int minute = local.getHour() * 60 + local.getMinute();
         return slots.stream().anyMatch(s -> s.day() == local.getDayOfWeek() && s.opens() <= minute && minute < s.closes());
+    }
+
+    /** Open every day from midnight to midnight: such a service stays open on public holidays too. */
+    boolean roundTheClock() {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (slots.stream().noneMatch(s -> s.day() == d && s.opens() == 0 && s.closes() == 1440)) return false;
+        }
+        return true;
     }
 
     /** "ma 8.00–16.00, ti 8.00–16.00, …" in the given language, for the widget's closed notice. */

@@ -5,26 +5,45 @@ import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Service
 @Transactional
 class CustomerStore implements Customers {
+    static final String PURPOSE_MERGE = "customer-merge";
+    static final int MAX_REASON = 2000;
+
     private final JdbcClient db;
     private final PersonalDataLog accessLog;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
 
-    CustomerStore(JdbcClient db, PersonalDataLog accessLog) {
+    CustomerStore(JdbcClient db, PersonalDataLog accessLog, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.db = db;
         this.accessLog = accessLog;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -41,11 +60,12 @@ class CustomerStore implements Customers {
         if (details.personalId() != null) known = byColumn(organization, "personal_id", details.personalId());
         if (known.isEmpty() && details.businessId() != null) known = byColumn(organization, "business_id", details.businessId());
         if (known.isEmpty() && details.staffUserId() != null) {
-            known = db.sql("select id from customer where organization_id = ? and staff_user_id = ?")
+            known = db.sql("select id from customer where organization_id = ? and merged_into is null and staff_user_id = ?")
                     .params(organization.value(), details.staffUserId()).query(UUID.class).optional();
         }
-        if (known.isEmpty() && email != null) known = verifiedContact(organization, "EMAIL", email);
-        if (known.isEmpty() && phone != null) known = verifiedContact(organization, "PHONE", phone);
+        // an email or phone recognizes someone only when it is verified on them and this source proves it too
+        if (known.isEmpty() && email != null && details.trusted()) known = verifiedContact(organization, "EMAIL", email);
+        if (known.isEmpty() && phone != null && details.trusted()) known = verifiedContact(organization, "PHONE", phone);
         if (known.isPresent()) {
             addContacts(organization, known.get(), email, phone, details.trusted());
             return known.get();
@@ -64,7 +84,7 @@ class CustomerStore implements Customers {
     }
 
     private Optional<UUID> byColumn(OrganizationId organization, String column, String value) {
-        return db.sql("select id from customer where organization_id = ? and " + column + " = ?")
+        return db.sql("select id from customer where organization_id = ? and merged_into is null and " + column + " = ?")
                 .params(organization.value(), value).query(UUID.class).optional();
     }
 
@@ -81,10 +101,34 @@ class CustomerStore implements Customers {
     }
 
     private void addContact(OrganizationId organization, UUID customer, String kind, String value, boolean verified) {
+        Boolean before = db.sql("select verified from contact_point where organization_id = ? and customer_id = ? and kind = ? and value = ?")
+                .params(organization.value(), customer, kind, value).query(Boolean.class).optional().orElse(null);
+        if (before == null) {
+            db.sql("""
+                    insert into contact_point (id, organization_id, customer_id, kind, value, verified, verified_how, verified_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (organization_id, kind, value, customer_id) do nothing""")
+                    .params(Ids.next(), organization.value(), customer, kind, value, verified, verified ? "IDENTIFIED" : null,
+                            verified ? Timestamp.from(clock.instant()) : null).update();
+        } else if (verified && !before) {
+            markVerified(organization, customer, kind, value, "IDENTIFIED", null);
+        }
+        if (verified && !Boolean.TRUE.equals(before)) audit(organization, customer, kind, value, true, "IDENTIFIED", null);
+    }
+
+    private void markVerified(OrganizationId organization, UUID customer, String kind, String value, String how, UUID staff) {
         db.sql("""
-                insert into contact_point (id, organization_id, customer_id, kind, value, verified) values (?, ?, ?, ?, ?, ?)
-                on conflict (organization_id, kind, value, customer_id) do update set verified = contact_point.verified or excluded.verified""")
-                .params(Ids.next(), organization.value(), customer, kind, value, verified).update();
+                update contact_point set verified = true, verified_how = ?, verified_by = ?, verified_at = ?
+                where organization_id = ? and customer_id = ? and kind = ? and value = ?""")
+                .params(how, staff, Timestamp.from(clock.instant()), organization.value(), customer, kind, value).update();
+    }
+
+    private void audit(OrganizationId organization, UUID customer, String kind, String value, boolean verified, String how, UUID staff) {
+        db.sql("""
+                insert into contact_point_audit (id, organization_id, customer_id, kind, value, verified, how, staff_user_id, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Ids.next(), organization.value(), customer, kind, value, verified, how, staff, Timestamp.from(clock.instant()))
+                .update();
     }
 
     static String normalizeEmail(String email) {
@@ -144,5 +188,223 @@ class CustomerStore implements Customers {
         String value = emailOrPhone.contains("@") ? normalizeEmail(emailOrPhone) : normalizePhone(emailOrPhone);
         return db.sql("select distinct customer_id from contact_point where organization_id = ? and value = ? limit 20")
                 .params(organization.value(), value).query(UUID.class).list();
+    }
+
+    // ------------------------------------------------------------------ merged customers and duplicates
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> current(OrganizationId organization, UUID customerId) {
+        UUID id = customerId;
+        for (int hops = 0; hops < 20; hops++) {
+            Optional<Optional<UUID>> next = db.sql("select merged_into from customer where organization_id = ? and id = ?")
+                    .params(organization.value(), id)
+                    .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional();
+            if (next.isEmpty()) return Optional.empty();
+            if (next.get().isEmpty()) return Optional.of(id);
+            id = next.get().get();
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> duplicates(OrganizationId organization, UUID customerId) {
+        Optional<DuplicateScoring.Profile> self = profiles(organization, List.of(customerId)).values().stream().findFirst();
+        if (self.isEmpty()) return List.of();
+        String kind = db.sql("select kind from customer where organization_id = ? and id = ? and merged_into is null")
+                .params(organization.value(), customerId).query(String.class).optional().orElse(null);
+        if (kind == null) return List.of();
+        String name = self.get().name() == null ? "" : self.get().name().strip();
+        List<UUID> candidates = db.sql("""
+                select c.id from customer c
+                where c.organization_id = :org and c.id <> :id and c.merged_into is null and c.kind = :kind
+                  and c.id in (select q.customer_id from contact_point p join contact_point q
+                                 on q.organization_id = p.organization_id and q.kind = p.kind and q.value = p.value
+                               where p.organization_id = :org and p.customer_id = :id
+                               union
+                               select n.id from customer n
+                               where n.organization_id = :org and :name <> '' and lower(n.name) = lower(:name))
+                order by c.created_at desc limit 100""")
+                .param("org", organization.value()).param("id", customerId).param("kind", kind).param("name", name)
+                .query(UUID.class).list();
+        Map<UUID, DuplicateScoring.Profile> others = profiles(organization, candidates);
+        List<DuplicateCandidate> result = new ArrayList<>();
+        others.forEach((id, profile) -> {
+            DuplicateScoring.Score score = DuplicateScoring.score(self.get(), profile);
+            if (score.value() >= DuplicateScoring.THRESHOLD) result.add(new DuplicateCandidate(id, profile.name(), score.value(), score.reasons()));
+        });
+        result.sort(Comparator.comparingInt(DuplicateCandidate::score).reversed().thenComparing(DuplicateCandidate::name));
+        return result.size() > 20 ? List.copyOf(result.subList(0, 20)) : List.copyOf(result);
+    }
+
+    private Map<UUID, DuplicateScoring.Profile> profiles(OrganizationId organization, Collection<UUID> ids) {
+        Map<UUID, DuplicateScoring.Profile> profiles = new LinkedHashMap<>();
+        if (ids.isEmpty()) return profiles;
+        UUID[] array = ids.toArray(UUID[]::new);
+        db.sql("select id, name, personal_id, business_id from customer where organization_id = ? and id = any(?)")
+                .params(organization.value(), array)
+                .query(rs -> {
+                    profiles.put(rs.getObject("id", UUID.class), new DuplicateScoring.Profile(rs.getString("name"),
+                            rs.getString("personal_id"), rs.getString("business_id"), new HashSet<>(), new HashSet<>()));
+                });
+        db.sql("select customer_id, kind, value from contact_point where organization_id = ? and customer_id = any(?)")
+                .params(organization.value(), array)
+                .query(rs -> {
+                    DuplicateScoring.Profile p = profiles.get(rs.getObject("customer_id", UUID.class));
+                    if (p != null) (rs.getString("kind").equals("EMAIL") ? p.emails() : p.phones()).add(rs.getString("value"));
+                });
+        return profiles;
+    }
+
+    private record MergeRow(UUID id, String kind, String name, String personalId, String businessId, UUID staffUserId,
+                            UUID mergedInto) {}
+
+    @Override
+    public CustomerMerge merge(OrganizationId organization, UUID staffUserId, UUID into, UUID from, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) throw AspaException.invalid("merge-reason-required", "Say why the customers are merged", "reason");
+        if (why.length() > MAX_REASON) throw AspaException.invalid("too-long", "The reason is too long", MAX_REASON);
+        if (into.equals(from)) throw AspaException.invalid("merge-same", "A customer cannot be merged into itself");
+        // lock both rows in a fixed order so that two merges of the same pair cannot deadlock
+        List<MergeRow> rows = db.sql("""
+                select id, kind, name, personal_id, business_id, staff_user_id, merged_into from customer
+                where organization_id = ? and id in (?, ?) order by id for update""")
+                .params(organization.value(), into, from)
+                .query((rs, n) -> new MergeRow(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("name"),
+                        rs.getString("personal_id"), rs.getString("business_id"), rs.getObject("staff_user_id", UUID.class),
+                        rs.getObject("merged_into", UUID.class)))
+                .list();
+        MergeRow a = rows.stream().filter(r -> r.id().equals(into)).findFirst().orElseThrow(() -> AspaException.notFound("Customer"));
+        MergeRow b = rows.stream().filter(r -> r.id().equals(from)).findFirst().orElseThrow(() -> AspaException.notFound("Customer"));
+        if (a.mergedInto() != null || b.mergedInto() != null) {
+            throw AspaException.conflict("merge-already-merged", "One of the customers has already been merged");
+        }
+        if (!a.kind().equals(b.kind())) throw AspaException.conflict("merge-kind-conflict", "The customers are of different kinds");
+        if (conflict(a.personalId(), b.personalId())) {
+            throw AspaException.conflict("merge-identity-conflict", "The customers have different personal identity codes");
+        }
+        if (conflict(a.businessId(), b.businessId())) {
+            throw AspaException.conflict("merge-business-id-conflict", "The customers have different business ids");
+        }
+        if (conflict(a.staffUserId(), b.staffUserId())) {
+            throw AspaException.conflict("merge-staff-conflict", "The customers are different staff members");
+        }
+        Instant now = clock.instant();
+        Map<String, Integer> moved = new LinkedHashMap<>();
+        // identity: the unique columns are cleared on the tombstone first, then set on the survivor
+        db.sql("update customer set personal_id = null, business_id = null, staff_user_id = null, merged_into = ?, merged_at = ? where id = ?")
+                .params(into, Timestamp.from(now), from).update();
+        db.sql("""
+                update customer set personal_id = coalesce(personal_id, ?), business_id = coalesce(business_id, ?),
+                    staff_user_id = coalesce(staff_user_id, ?), name = case when name = '' then ? else name end
+                where id = ?""")
+                .params(b.personalId(), b.businessId(), b.staffUserId(), b.name(), into).update();
+        if (a.personalId() == null && b.personalId() != null) moved.put("personalId", 1);
+        if (a.businessId() == null && b.businessId() != null) moved.put("businessId", 1);
+        // earlier tombstones of "from" now point straight to "into"
+        moved.put("tombstones", db.sql("update customer set merged_into = ? where organization_id = ? and merged_into = ?")
+                .params(into, organization.value(), from).update());
+        // contact points: the survivor keeps one row per value; verified if either was
+        int contacts = db.sql("""
+                insert into contact_point (id, organization_id, customer_id, kind, value, verified, verified_how, verified_by, verified_at, created_at)
+                select gen_random_uuid(), organization_id, ?, kind, value, verified, verified_how, verified_by, verified_at, created_at
+                from contact_point where organization_id = ? and customer_id = ?
+                on conflict (organization_id, kind, value, customer_id) do update set
+                    verified = contact_point.verified or excluded.verified,
+                    verified_how = case when contact_point.verified then contact_point.verified_how else excluded.verified_how end,
+                    verified_by = case when contact_point.verified then contact_point.verified_by else excluded.verified_by end,
+                    verified_at = case when contact_point.verified then contact_point.verified_at else excluded.verified_at end""")
+                .params(into, organization.value(), from).update();
+        db.sql("delete from contact_point where organization_id = ? and customer_id = ?").params(organization.value(), from).update();
+        moved.put("contactPoints", contacts);
+        moved.put("contactAudit", db.sql("update contact_point_audit set customer_id = ? where organization_id = ? and customer_id = ?")
+                .params(into, organization.value(), from).update());
+        UUID id = Ids.next();
+        db.sql("""
+                insert into customer_merge (id, organization_id, into_customer_id, from_customer_id, from_name, staff_user_id, reason, moved, merged_at)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
+                .params(id, organization.value(), into, from, b.name(), staffUserId, why, json.writeValueAsString(moved),
+                        Timestamp.from(now))
+                .update();
+        accessLog.record(organization, staffUserId, into, PURPOSE_MERGE, "merged " + from + " into this customer");
+        accessLog.record(organization, staffUserId, from, PURPOSE_MERGE, "merged into " + into);
+        events.publishEvent(new CustomersMerged(organization, id, from, into, staffUserId));
+        return new CustomerMerge(id, into, from, b.name(), staffUserId, why, Map.copyOf(moved), now);
+    }
+
+    private static boolean conflict(Object a, Object b) {
+        return a != null && b != null && !a.equals(b);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CustomerMerge> merges(OrganizationId organization, UUID customerId) {
+        return db.sql("""
+                select * from customer_merge where organization_id = ? and (into_customer_id = ? or from_customer_id = ?)
+                order by merged_at desc, id limit 100""")
+                .params(organization.value(), customerId, customerId)
+                .query((rs, n) -> new CustomerMerge(rs.getObject("id", UUID.class), rs.getObject("into_customer_id", UUID.class),
+                        rs.getObject("from_customer_id", UUID.class), rs.getString("from_name"),
+                        rs.getObject("staff_user_id", UUID.class), rs.getString("reason"),
+                        json.readValue(rs.getString("moved"), new TypeReference<Map<String, Integer>>() {}),
+                        rs.getTimestamp("merged_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    public void setContactVerified(OrganizationId organization, UUID staffUserId, UUID customerId, String kind, String value,
+                                   boolean verified) {
+        String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
+        if (!k.equals("EMAIL") && !k.equals("PHONE")) throw AspaException.notFound("Contact");
+        String v = k.equals("EMAIL") ? normalizeEmail(value) : normalizePhone(value);
+        Boolean before = v == null ? null : db.sql("""
+                select p.verified from contact_point p join customer c on c.id = p.customer_id
+                where p.organization_id = ? and p.customer_id = ? and p.kind = ? and p.value = ? and c.merged_into is null for update of p""")
+                .params(organization.value(), customerId, k, v).query(Boolean.class).optional().orElse(null);
+        if (before == null) throw AspaException.notFound("Contact");
+        if (before == verified) return;
+        if (verified) {
+            if (verifiedElsewhere(organization, customerId, k, v)) {
+                throw AspaException.conflict("contact-verified-elsewhere", "The contact is verified on another customer");
+            }
+            markVerified(organization, customerId, k, v, "STAFF", staffUserId);
+        } else {
+            db.sql("""
+                    update contact_point set verified = false, verified_how = null, verified_by = null, verified_at = null
+                    where organization_id = ? and customer_id = ? and kind = ? and value = ?""")
+                    .params(organization.value(), customerId, k, v).update();
+        }
+        audit(organization, customerId, k, v, verified, "STAFF", staffUserId);
+        accessLog.record(organization, staffUserId, customerId, "contact-verification", k + (verified ? " verified" : " unverified"));
+    }
+
+    private boolean verifiedElsewhere(OrganizationId organization, UUID customerId, String kind, String value) {
+        return db.sql("""
+                select count(*) from contact_point where organization_id = ? and kind = ? and value = ? and verified and customer_id <> ?""")
+                .params(organization.value(), kind, value, customerId).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public void confirmContactByReply(OrganizationId organization, UUID customerId, String kind, String value) {
+        String v = "EMAIL".equals(kind) ? normalizeEmail(value) : normalizePhone(value);
+        if (v == null) return;
+        Boolean before = db.sql("select verified from contact_point where organization_id = ? and customer_id = ? and kind = ? and value = ?")
+                .params(organization.value(), customerId, kind, v).query(Boolean.class).optional().orElse(null);
+        if (before == null || before || verifiedElsewhere(organization, customerId, kind, v)) return;
+        markVerified(organization, customerId, kind, v, "REPLY", null);
+        audit(organization, customerId, kind, v, true, "REPLY", null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ContactAudit> contactAudit(OrganizationId organization, UUID customerId) {
+        return db.sql("""
+                select kind, value, verified, how, staff_user_id, created_at from contact_point_audit
+                where organization_id = ? and customer_id = ? order by created_at desc, id limit 200""")
+                .params(organization.value(), customerId)
+                .query((rs, n) -> new ContactAudit(rs.getString("kind"), rs.getString("value"), rs.getBoolean("verified"),
+                        rs.getString("how"), rs.getObject("staff_user_id", UUID.class), rs.getTimestamp("created_at").toInstant()))
+                .list();
     }
 }

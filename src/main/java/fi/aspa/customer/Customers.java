@@ -10,8 +10,10 @@ public interface Customers {
 
     /**
      * Recognizes the customer behind a contact or creates one. A known customer is recognized by identity code,
-     * business id, staff account, or by a verified email/phone; unverified details never attach a contact to
-     * someone else's timeline.
+     * business id, staff account, or by an email/phone that is verified on the customer <em>and</em> comes from a
+     * source that proves it ({@link ContactDetails#trusted()}); unverified details never attach a contact to
+     * someone else's timeline: they make a new customer, which {@link #duplicates} then suggests to merge.
+     * Policy: ARCHITECTURE.md, "One customer across channels".
      */
     UUID resolve(OrganizationId organization, ContactDetails details);
 
@@ -25,4 +27,40 @@ public interface Customers {
     java.util.Map<UUID, String> names(OrganizationId organization, java.util.Collection<UUID> customerIds);
 
     List<UUID> findByContact(OrganizationId organization, String emailOrPhone);
+
+    /** The customer itself, or, for a merged customer (a tombstone), the customer it now lives on. */
+    Optional<UUID> current(OrganizationId organization, UUID customerId);
+
+    /** Other customers who may be the same person, scored with reasons, best first (score at least 40). */
+    List<DuplicateCandidate> duplicates(OrganizationId organization, UUID customerId);
+
+    /**
+     * Merges customer {@code from} into {@code into} in one transaction: contact points (verified flags kept),
+     * identity code, business id and staff account move to {@code into}, {@link CustomersMerged} moves every other
+     * module's rows, {@code from} stays as a tombstone pointing to {@code into}, and the merge log and the
+     * personal-data access log (both customers) record who did it and why. Refused (conflict) when the two have
+     * different identity codes, business ids or staff accounts, are of different kinds, or one is already merged.
+     * There is no unmerge.
+     */
+    CustomerMerge merge(OrganizationId organization, UUID staffUserId, UUID into, UUID from, String reason);
+
+    /** The merges into (and out of) this customer, newest first. */
+    List<CustomerMerge> merges(OrganizationId organization, UUID customerId);
+
+    /**
+     * An agent marks a contact point of the customer verified (after checking it) or unverified, with an audit row.
+     * A value that is verified on another customer is refused (conflict): merge the two instead.
+     */
+    void setContactVerified(OrganizationId organization, UUID staffUserId, UUID customerId, String kind, String value,
+                            boolean verified);
+
+    /**
+     * The customer answered our own message sent to this address (e.g. an email reply to an outbound message of the
+     * customer's case): the contact point counts as verified from now on (how = REPLY). Does nothing when the
+     * customer has no such contact point or it is verified on another customer.
+     */
+    void confirmContactByReply(OrganizationId organization, UUID customerId, String kind, String value);
+
+    /** Every change of the customer's contact points' verified flags, newest first. */
+    List<ContactAudit> contactAudit(OrganizationId organization, UUID customerId);
 }

@@ -61,9 +61,10 @@ class CaseController {
     private final PersonalDataLog accessLog;
     private final ServiceLevels serviceLevels;
     private final Handovers handovers;
+    private final CustomerController customerPages;
 
     CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog,
-                   ServiceLevels serviceLevels, Handovers handovers) {
+                   ServiceLevels serviceLevels, Handovers handovers, CustomerController customerPages) {
         this.cases = cases;
         this.views = views;
         this.directory = directory;
@@ -71,6 +72,7 @@ class CaseController {
         this.accessLog = accessLog;
         this.serviceLevels = serviceLevels;
         this.handovers = handovers;
+        this.customerPages = customerPages;
     }
 
     /** The forms of the page: the field an error points to by default, and for some error codes another one. */
@@ -290,6 +292,7 @@ class CaseController {
         model.addAttribute("assignedToMe", me.id().equals(view.assigneeId()));
         model.addAttribute("slaClocks", serviceLevels.clocks(org, caseId));
         model.addAttribute("handovers", handovers.ofCase(org, caseId));
+        model.addAttribute("duplicates", customerPages.duplicates(org, view.customer().id()));
         return "workspace/case";
     }
 

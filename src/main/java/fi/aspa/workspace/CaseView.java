@@ -27,8 +27,9 @@ record CaseView(UUID id, String reference, String subject, String topic, String 
 
     record Contact(String kind, String value, boolean verified) {}
 
+    /** {@code channelCode}: the {@code Channel} name, which picks the channel's icon. */
     record TimelineItem(UUID caseId, String reference, String subject, String caseStatus, String kind, String kindCode,
-                        String channel, String excerpt, String at, String atIso, boolean thisCase) {}
+                        String channel, String excerpt, String at, String atIso, boolean thisCase, String channelCode) {}
 
     String tagsText() {
         return String.join(", ", tags);

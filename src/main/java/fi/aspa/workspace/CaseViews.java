@@ -113,7 +113,7 @@ class CaseViews {
     private CaseView.TimelineItem timelineItem(TimelineEntry t, UUID currentCase) {
         return new CaseView.TimelineItem(t.caseId(), t.reference(), t.subject(), labels.status(t.caseStatus()),
                 labels.messageKind(t.kind()), t.kind().name().toLowerCase(Locale.ROOT), labels.channel(t.channel()),
-                t.excerpt(), labels.dateTime(t.at()), labels.iso(t.at()), t.caseId().equals(currentCase));
+                t.excerpt(), labels.dateTime(t.at()), labels.iso(t.at()), t.caseId().equals(currentCase), t.channel().name());
     }
 
     private String staffName(Directory.Names names, UUID id) {

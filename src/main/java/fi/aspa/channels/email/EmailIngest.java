@@ -156,6 +156,11 @@ class EmailIngest {
         }
         UUID messageId = cases.addCustomerMessage(organization, caseId, body(mail, language), Channel.EMAIL,
                 attachments(files));
+        if (store.answersOurMessageTo(organization, mail.threadIds(), mail.fromAddress())) {
+            // a reply to our own message sent to this address: the address is the customer's (verified, how = REPLY)
+            cases.summary(organization, caseId).ifPresent(c ->
+                    customers.confirmContactByReply(organization, c.customerId(), "EMAIL", mail.fromAddress()));
+        }
         notes(organization, caseId, mail, dropped, language);
         store.complete(row.get(), EmailStore.Kind.CUSTOMER_MESSAGE, caseId, messageId);
         return Outcome.CUSTOMER_MESSAGE;

@@ -116,6 +116,18 @@ class EmailStore {
                 .params(organization.value(), address, Timestamp.from(since)).query(Integer.class).single();
     }
 
+    /**
+     * Whether one of these Message-IDs is a message we sent to this address: a reply that names it comes from someone
+     * who received it there, which counts as proof that the address is the sender's (customer recognition policy).
+     */
+    boolean answersOurMessageTo(OrganizationId organization, List<String> messageIds, String address) {
+        if (messageIds.isEmpty() || address == null || address.isBlank()) return false;
+        return db.sql("""
+                select count(*) from email_message where organization_id = ? and direction = 'OUTBOUND'
+                  and message_key = any(?) and lower(address) = lower(?)""")
+                .params(organization.value(), messageIds.toArray(String[]::new), address.strip()).query(Integer.class).single() > 0;
+    }
+
     /** Records a message about to be sent; false when it was recorded already (sent, or being sent elsewhere). */
     boolean recordOutbound(OrganizationId organization, UUID mailboxId, Kind kind, String messageId, String address,
                            String subject, UUID caseId, UUID caseMessageId, byte[] raw, Instant now) {

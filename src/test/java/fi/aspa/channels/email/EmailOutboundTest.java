@@ -12,6 +12,7 @@ import fi.aspa.cases.CaseMessage;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.OpenedCase;
+import fi.aspa.customer.Customers;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -47,6 +48,8 @@ class EmailOutboundTest {
     EmailRetry retry;
     @Autowired
     Cases cases;
+    @Autowired
+    Customers customers;
     @Autowired
     JdbcClient db;
 
@@ -164,6 +167,23 @@ class EmailOutboundTest {
         assertThat(cases.detail(org.id(), caseId).orElseThrow().messages()).extracting(CaseMessage::body)
                 .contains("Tack för snabbt svar!");
         assertThat(sentTo("sven@example.se", "auto-replied")).hasSize(1); // a reply in a case is not acknowledged
+        // answering our own message proves the address: the customer's email is verified now (how = REPLY)
+        UUID customer = cases.summary(org.id(), caseId).orElseThrow().customerId();
+        assertThat(customers.find(org.id(), customer).orElseThrow().contactPoints())
+                .filteredOn(p -> p.value().equals("sven@example.se")).singleElement()
+                .satisfies(p -> assertThat(p.verified()).isTrue());
+        assertThat(customers.contactAudit(org.id(), customer)).singleElement().satisfies(a -> assertThat(a.how()).isEqualTo("REPLY"));
+    }
+
+    @Test
+    void mailThatOnlyNamesTheCustomersOwnMessageDoesNotVerifyTheAddress() {
+        UUID caseId = ingest(corpus("03-inline-image.eml"), "inline-image-1@example.se");
+        String again = "From: Sven Svensson <sven@example.se>\r\nTo: " + account.address() + "\r\nSubject: Lisää\r\n"
+                + "Message-ID: <again-1@example.se>\r\nIn-Reply-To: <inline-image-1@example.se>\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nVielä yksi asia.\r\n";
+        assertThat(ingest(again.getBytes(StandardCharsets.UTF_8), "again-1@example.se")).isEqualTo(caseId);
+        UUID customer = cases.summary(org.id(), caseId).orElseThrow().customerId();
+        assertThat(customers.find(org.id(), customer).orElseThrow().contactPoints()).allSatisfy(p -> assertThat(p.verified()).isFalse());
     }
 
     @Test
