@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +43,11 @@ class CatalogueStore implements Catalogue {
     private final Clock clock;
     private final PtvImport ptvImport;
     private final PtvExport ptvExport;
+    private final ApplicationEventPublisher events;
 
-    CatalogueStore(JdbcClient db, Organizations organizations, Staff staff, Clock clock) {
+    CatalogueStore(JdbcClient db, Organizations organizations, Staff staff, Clock clock, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
         this.organizations = organizations;
         this.staff = staff;
         this.clock = clock;
@@ -159,20 +162,25 @@ class CatalogueStore implements Catalogue {
 
     @Override
     public CatalogueService create(OrganizationId organization, ServiceDraft draft) {
-        return insert(organization, draft, CatalogueService.Source.LOCAL, Map.of());
+        CatalogueService created = insert(organization, draft, CatalogueService.Source.LOCAL, Map.of());
+        events.publishEvent(new CatalogueChanged(organization));
+        return created;
     }
 
     @Override
     public CatalogueService update(OrganizationId organization, UUID serviceId, ServiceDraft draft) {
         CatalogueService current = find(organization, serviceId).orElseThrow(() -> AspaException.notFound("Service"));
         write(organization, current.id(), draft, current.source(), null, false);
+        events.publishEvent(new CatalogueChanged(organization));
         return find(organization, serviceId).orElseThrow();
     }
 
     @Override
     public PtvImportReport importPtv(OrganizationId organization, InputStream jsonLines) {
         requireOrganization(organization);
-        return ptvImport.read(organization, jsonLines);
+        PtvImportReport report = ptvImport.read(organization, jsonLines);
+        if (report.imported() > 0) events.publishEvent(new CatalogueChanged(organization));
+        return report;
     }
 
     @Override
@@ -195,6 +203,7 @@ class CatalogueStore implements Catalogue {
                 created++;
             }
         }
+        if (created > 0) events.publishEvent(new CatalogueChanged(organization));
         return created;
     }
 

@@ -89,7 +89,9 @@ class ServicePages {
     String service(@PathVariable UUID id, Locale locale, Model model) {
         Organization org = publicOrganization.get();
         Language language = Language.of(locale);
-        CatalogueService service = catalogue.find(org.id(), id).orElseThrow(() -> AspaException.notFound("Service"));
+        // the service's own id, or its Service Catalogue (PTV) id, which search hits carry
+        CatalogueService service = catalogue.find(org.id(), id).or(() -> catalogue.byPtvId(org.id(), id))
+                .orElseThrow(() -> AspaException.notFound("Service"));
         model.addAttribute("service", service);
         model.addAttribute("name", Text.of(service.name(), language));
         model.addAttribute("summary", Text.of(service.summary(), language));

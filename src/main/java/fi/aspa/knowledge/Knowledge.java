@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /** The knowledge module's API. Every method takes the organization first. */
-public interface Knowledge {
+public interface Knowledge extends fi.aspa.search.SearchDocumentSource {
 
     /** A new draft article with its first version. */
     Article create(OrganizationId organization, Editor editor, ArticleDraft draft);

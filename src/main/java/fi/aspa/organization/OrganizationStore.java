@@ -29,6 +29,12 @@ class OrganizationStore implements Organizations {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Organization> all() {
+        return db.sql("select * from organization order by slug").query(OrganizationStore::organization).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Organization> findBySlug(String slug) {
         return db.sql("select * from organization where slug = ?").param(slug).query(OrganizationStore::organization).optional();
     }

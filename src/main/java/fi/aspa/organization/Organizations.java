@@ -13,6 +13,9 @@ public interface Organizations {
 
     Optional<Organization> findBySlug(String slug);
 
+    /** Every organization on the platform (for maintenance across tenants, e.g. rebuilding search indexes). */
+    List<Organization> all();
+
     /** Units of one organization, parents before children, by Finnish name. */
     List<Unit> units(OrganizationId organization);
 

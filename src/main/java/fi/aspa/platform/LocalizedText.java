@@ -11,4 +11,14 @@ public record LocalizedText(String fi, String sv, String en) {
         };
         return value == null || value.isBlank() ? fi : value;
     }
+
+    /** Whether the text exists in the language itself (not through the Finnish fallback). */
+    public boolean has(Language language) {
+        String value = switch (language) {
+            case FI -> fi;
+            case SV -> sv;
+            case EN -> en;
+        };
+        return value != null && !value.isBlank();
+    }
 }
