@@ -108,6 +108,16 @@ class StaffingStore {
                 .params(Timestamp.from(now), organization.value(), staffId).update();
     }
 
+    void unconfirm(OrganizationId organization, UUID staffId) {
+        db.sql("update staff_profile set confirmed_at = null where organization_id = ? and staff_id = ?")
+                .params(organization.value(), staffId).update();
+    }
+
+    @Transactional(readOnly = true)
+    int countProfiles(OrganizationId organization) {
+        return db.sql("select count(*) from staff_profile where organization_id = ?").param(organization.value()).query(Integer.class).single();
+    }
+
     /** When the profile was last confirmed; empty when never (or when there is no profile yet). */
     @Transactional(readOnly = true)
     Optional<Instant> confirmedAt(OrganizationId organization, UUID staffId) {

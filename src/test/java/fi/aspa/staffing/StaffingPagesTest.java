@@ -178,6 +178,7 @@ class StaffingPagesTest {
                 .param("level", "EXPERT")).getStatus()).as("no CSRF token").isEqualTo(403);
         assertThat(store.profile(org.id(), me.id(), "fi").expertise()).containsOnlyKeys(parking);
 
+        assertThat(page(org.colleague(), "/workspace/directory?q=pysäköinti")).contains("/workspace/people?service=" + parking);
         String who = page(org.colleague(), "/workspace/people?q=pysäköinti");
         assertThat(who).contains("Pysäköintitunnus", me.displayName(), "Asiantuntija");
     }
