@@ -2,12 +2,14 @@ package fi.aspa.staffing;
 
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.CatalogueService;
+import fi.aspa.catalogue.ServiceDraft;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.organization.Organization;
 import fi.aspa.organization.PublicOrganization;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
+import fi.aspa.platform.LocalizedText;
 import fi.aspa.platform.OrganizationId;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -35,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo staff's profiles: languages, working hours, expertise in the demo catalogue's services by unit (the unit
  * manager responsible, the others experts or able to handle), a few absences and stale profiles, and automatic
- * assignment on in every unit with staff. Added once, when the demo organization is ready to take traffic (after its
+ * assignment on in every unit with staff; the internal services IT support, HR and facilities (in the IT unit). Added once, when the demo organization is ready to take traffic (after its
  * catalogue is imported) and nobody has a profile yet; the same organization in gives the same profiles out, with
  * dates counted from the day of the first start.
  */
@@ -67,7 +69,7 @@ class StaffingDemoData {
                 List.of("Museopalvelut", "Kansalaisopisto", "Nuorisotyö", "Kulttuuriin liittyvän kansalaistoiminnan tuki ja avustukset"));
         unit(List.of("ulla.berg", "veera.heinonen"), List.of("Kirjastopalvelut", "Tilojen vuokrauspalvelu"));
         unit(List.of("linnea.forsman", "marja.tuominen"), List.of("Talousveden laskutus"));
-        unit(List.of("antti.saarinen", "oskar.blomqvist", "ville.laaksonen"), List.of());
+        unit(List.of("antti.saarinen", "oskar.blomqvist", "ville.laaksonen"), List.of("IT-tuki", "Henkilöstöasiat", "Tilat ja kiinteistöt"));
     }
 
     /** Languages beyond the account's own (Swedish speakers also serve in Finnish; everyone in English). */
@@ -79,6 +81,21 @@ class StaffingDemoData {
     /** Absent from (days after the first start) for (days). */
     static final Map<String, int[]> ABSENT = Map.of("tiina.laine", new int[]{0, 5}, "erik.holmstrom", new int[]{7, 14},
             "johan.westerlund", new int[]{0, 0});
+
+    /** The internal services staff order (name, summary, keywords), handled by the IT unit in the demo. */
+    static final List<LocalizedText[]> INTERNAL = List.of(
+            new LocalizedText[]{new LocalizedText("IT-tuki", "IT-stöd", "IT support"),
+                    new LocalizedText("Tietokoneet, tunnukset, ohjelmistot ja puhelimet", "Datorer, användarkonton, program och telefoner",
+                            "Computers, accounts, software and phones"),
+                    new LocalizedText("tietokone,salasana,tunnus,ohjelma,puhelin,tulostin", null, null)},
+            new LocalizedText[]{new LocalizedText("Henkilöstöasiat", "Personalärenden", "HR services"),
+                    new LocalizedText("Työsuhde, palkka, lomat ja työterveys", "Anställning, lön, semester och företagshälsovård",
+                            "Employment, pay, holidays and occupational health"),
+                    new LocalizedText("palkka,loma,työsopimus,työterveys", null, null)},
+            new LocalizedText[]{new LocalizedText("Tilat ja kiinteistöt", "Lokaler och fastigheter", "Facilities"),
+                    new LocalizedText("Työtilat, avaimet, siivous ja korjaukset", "Arbetsrum, nycklar, städning och reparationer",
+                            "Workspaces, keys, cleaning and repairs"),
+                    new LocalizedText("avain,siivous,korjaus,työtila,kulkukortti", null, null)});
 
     private static void unit(List<String> staff, List<String> services) {
         STAFF.put(staff.getFirst(), staff);
@@ -121,6 +138,14 @@ class StaffingDemoData {
             if (u.username().startsWith(prefix)) users.put(u.username().substring(prefix.length()), u);
         }
         if (users.isEmpty()) return 0;
+        StaffUser it = users.get("antti.saarinen");
+        if (it != null && it.unitId() != null) {
+            for (LocalizedText[] t : INTERNAL) {
+                CatalogueService made = catalogue.create(org, new ServiceDraft(t[0], t[1], t[1], null, List.of(t[2].fi().split(",")),
+                        null, null, null, null, it.unitId(), null, null, null, null, null, "Service", "Free"));
+                store.markInternal(org, made.id(), true, now);
+            }
+        }
         Map<String, CatalogueService> byName = new HashMap<>();
         for (CatalogueService s : catalogue.list(org)) byName.putIfAbsent(s.name().fi(), s);
         LocalDate today = now.atZone(StaffingViews.HELSINKI).toLocalDate();

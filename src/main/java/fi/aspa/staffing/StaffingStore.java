@@ -235,6 +235,26 @@ class StaffingStore {
                 .optional();
     }
 
+    // ------------------------------------------------------------------ internal services
+
+    void markInternal(OrganizationId organization, UUID serviceId, boolean internal, Instant now) {
+        if (internal) {
+            db.sql("""
+                    insert into staffing_internal_service (service_id, organization_id, created_at) values (?, ?, ?)
+                    on conflict (service_id) do nothing""")
+                    .params(serviceId, organization.value(), Timestamp.from(now)).update();
+        } else {
+            db.sql("delete from staffing_internal_service where organization_id = ? and service_id = ?")
+                    .params(organization.value(), serviceId).update();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    Set<UUID> internalServices(OrganizationId organization) {
+        return Set.copyOf(db.sql("select service_id from staffing_internal_service where organization_id = ?")
+                .param(organization.value()).query(UUID.class).list());
+    }
+
     // ------------------------------------------------------------------ rows
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -61,7 +61,8 @@ class StaffingViews {
                 case SV -> value.sv();
                 case EN -> value.en();
             };
-            return wanted == null || wanted.isBlank() ? new Text(value.fi(), "fi") : new Text(wanted, language.code());
+            if (wanted != null && !wanted.isBlank()) return new Text(wanted, language.code());
+            return new Text(value.fi() == null ? "" : value.fi(), "fi");
         }
     }
 

@@ -116,5 +116,20 @@ class StaffingBrowserTest {
         browser.open("/workspace/cases/" + opened.id());
         assertThat(browser.text("#case-assignment")).contains(org.manager().displayName());
         browser.assertAccessible("case assigned automatically " + lang);
+
+        UUID it = catalogue.create(org.id(), ServiceDraft.simple(new LocalizedText("IT-tuki", "IT-stöd", "IT support"),
+                new LocalizedText("Tietokoneet ja tunnukset", "Datorer och konton", null), List.of(), org.building().id())).id();
+        store.markInternal(org.id(), it, true, Instant.now());
+        browser.open("/workspace/order");
+        browser.assertAccessible("order form " + lang);
+        browser.clickAndWaitForNewPage("#send-order");
+        assertThat(browser.title()).startsWith(fi ? "Virhe:" : "Fel:");
+        assertThat(browser.findAll(".error-summary a")).hasSize(3);
+        browser.assertAccessible("order with errors " + lang);
+        browser.click("#service");
+        browser.type("#subject", "Näyttö").type("#body", "Näyttö ei toimi.");
+        browser.clickAndWaitForNewPage("#send-order");
+        assertThat(browser.text("#notice")).contains("ASPA-");
+        browser.assertAccessible("order sent " + lang);
     }
 }

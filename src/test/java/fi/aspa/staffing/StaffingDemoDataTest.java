@@ -40,13 +40,14 @@ class StaffingDemoDataTest {
         StaffUser swede = user(org, prefix + "maria.lindholm", unit, Language.SV);
         StaffUser never = user(org, prefix + "veera.heinonen", org.building().id(), Language.FI);
         StaffUser away = user(org, prefix + "tiina.laine", org.building().id(), Language.FI);
+        StaffUser it = user(org, prefix + "antti.saarinen", org.building().id(), Language.FI);
         UUID parking = service(org, "Pysäköinninvalvonta", unit);
         UUID rental = service(org, "Kunnan vuokra-asunnot", unit);
         UUID waste = service(org, "Jätehuollon neuvonta", unit);
         Instant now = Instant.parse("2026-03-10T08:00:00Z");
         StaffingDemoData demo = new StaffingDemoData(null, staff, catalogue, store, Clock.systemUTC());
 
-        assertThat(demo.seed(org.id(), prefix, now)).isEqualTo(5);
+        assertThat(demo.seed(org.id(), prefix, now)).isEqualTo(6);
         assertThat(demo.seed(org.id(), prefix, now)).as("only once").isZero();
 
         Map<UUID, Profile> profiles = store.profiles(org.id(), Map.of(manager.id(), "fi", agent.id(), "fi", swede.id(), "sv",
@@ -61,6 +62,9 @@ class StaffingDemoDataTest {
         assertThat(profiles.get(away.id()).absences()).singleElement()
                 .satisfies(a -> assertThat(a.covers(LocalDate.of(2026, 3, 10))).isTrue());
         assertThat(store.autoAssign(org.id(), unit)).isTrue();
+        assertThat(store.internalServices(org.id())).hasSize(3);
+        assertThat(store.profile(org.id(), it.id(), "fi").expertise()).hasSize(3).containsValue(Level.RESPONSIBLE)
+                .containsKeys(store.internalServices(org.id()).toArray(UUID[]::new));
 
         var map = maps.build(org.id(), unit, Language.FI);
         assertThat(map.single()).extracting(CompetenceMaps.Row::serviceId).containsExactly(waste);
