@@ -314,6 +314,22 @@ class CaseStore implements Cases {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<UUID, Integer> openLoad(OrganizationId organization, java.util.Collection<UUID> assigneeIds) {
+        Map<UUID, Integer> load = new LinkedHashMap<>();
+        for (UUID id : assigneeIds) load.put(id, 0);
+        if (load.isEmpty()) return load;
+        db.sql("""
+                select assignee_id, count(*) as n from support_case
+                where organization_id = ? and assignee_id = any(cast(? as uuid[])) and status in ('NEW', 'OPEN', 'WAITING')
+                group by assignee_id""")
+                .params(organization.value(), load.keySet().stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> load.put(rs.getObject("assignee_id", UUID.class), rs.getInt("n")))
+                .list();
+        return load;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CaseSummary> summary(OrganizationId organization, UUID caseId) {
         return db.sql("select * from support_case where organization_id = ? and id = ?")
                 .params(organization.value(), caseId).query(CaseStore::summary).optional();

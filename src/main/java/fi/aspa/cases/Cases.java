@@ -55,6 +55,12 @@ public interface Cases {
 
     Optional<CaseDetail> detail(OrganizationId organization, UUID caseId);
 
+    /**
+     * How many cases (new, open or waiting) each of these staff members has assigned: the load that assignment
+     * balances. Staff members with none are in the map with 0.
+     */
+    java.util.Map<UUID, Integer> openLoad(OrganizationId organization, java.util.Collection<UUID> assigneeIds);
+
     Optional<UUID> idByReference(OrganizationId organization, String reference);
 
     /** For the resident's tracking page: the token is the only key, and it gives this one case only. */

@@ -33,7 +33,7 @@ class DirectoryPage {
         this.staff = staff;
     }
 
-    record Person(String name, String email, String role) {}
+    record Person(UUID id, String name, String email, String role) {}
 
     record UnitContact(ServicePages.Text name, String email) {}
 
@@ -63,6 +63,6 @@ class DirectoryPage {
     }
 
     private static Person person(StaffUser user, ServicePerson.Role role) {
-        return new Person(user.displayName(), user.email(), role.name());
+        return new Person(user.id(), user.displayName(), user.email(), role.name());
     }
 }

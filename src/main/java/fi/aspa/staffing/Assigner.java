@@ -1,0 +1,90 @@
+package fi.aspa.staffing;
+
+import fi.aspa.cases.Actor;
+import fi.aspa.cases.CaseStatus;
+import fi.aspa.cases.CaseSummary;
+import fi.aspa.cases.Cases;
+import fi.aspa.identity.Staff;
+import fi.aspa.identity.StaffUser;
+import fi.aspa.platform.OrganizationId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assigns a routed case to a person of its unit ({@link AssignmentChoice}) and records why. The unit's row is
+ * locked first, so that concurrent assignments in one unit see each other's loads and take turns in order.
+ */
+@Service
+@Transactional
+class Assigner {
+    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    private static final Logger log = LoggerFactory.getLogger(Assigner.class);
+    private static final Set<CaseStatus> ASSIGNABLE = Set.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING);
+
+    private final StaffingStore store;
+    private final Staff staff;
+    private final Cases cases;
+    private final Clock clock;
+
+    Assigner(StaffingStore store, Staff staff, Cases cases, Clock clock) {
+        this.store = store;
+        this.staff = staff;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** After routing: assigns when the case's unit has automatic assignment on and nobody has the case yet. */
+    Optional<StaffingStore.Reason> afterRouting(OrganizationId organization, UUID caseId, UUID serviceId) {
+        return assign(organization, caseId, serviceId, clock.instant(), true);
+    }
+
+    /**
+     * Chooses a person for the case at the instant {@code now} (tests pass their own), assigns the case to them and
+     * records the reason; when nobody fits, the case stays in the unit's queue and the reason says why. Does nothing
+     * (empty) for a case that is gone, closed, already assigned, without a unit or service, or, when
+     * {@code onlyWhenOn}, in a unit with automatic assignment off.
+     */
+    Optional<StaffingStore.Reason> assign(OrganizationId organization, UUID caseId, UUID serviceId, Instant now, boolean onlyWhenOn) {
+        CaseSummary summary = cases.summary(organization, caseId).orElse(null);
+        if (summary == null || serviceId == null || summary.unitId() == null) return Optional.empty();
+        if (summary.assigneeId() != null || !ASSIGNABLE.contains(summary.status())) return Optional.empty();
+        UUID unitId = summary.unitId();
+        if (onlyWhenOn && !store.autoAssign(organization, unitId)) return Optional.empty();
+        UUID last = store.lockUnit(organization, unitId, now).orElse(null);
+
+        Map<UUID, String> people = new LinkedHashMap<>();
+        for (StaffUser u : staff.inOrganization(organization)) {
+            if (unitId.equals(u.unitId())) people.put(u.id(), u.language().code());
+        }
+        Map<UUID, Profile> profiles = store.profiles(organization, people);
+        Map<UUID, Integer> load = cases.openLoad(organization, people.keySet());
+        String language = summary.language().code();
+        var local = now.atZone(HELSINKI).toLocalDateTime();
+        List<AssignmentChoice.Candidate> candidates = new ArrayList<>();
+        for (Profile p : profiles.values()) {
+            candidates.add(AssignmentChoice.candidate(p, serviceId, language, local, load.getOrDefault(p.staffId(), 0)));
+        }
+        AssignmentChoice.Decision decision = AssignmentChoice.choose(candidates, last);
+        if (decision.staffId() != null) {
+            cases.assign(organization, caseId, Actor.system(), decision.staffId());
+            store.chosen(organization, unitId, decision.staffId(), now);
+        }
+        StaffingStore.Reason reason = new StaffingStore.Reason(caseId, unitId, serviceId, decision.staffId(),
+                decision.outcome(), decision.level(), language, decision.load(), decision.candidates(), now);
+        store.record(organization, reason);
+        log.debug("Case {} assignment: {}", caseId, reason);
+        return Optional.of(reason);
+    }
+}

@@ -1,0 +1,87 @@
+package fi.aspa.staffing;
+
+import fi.aspa.catalogue.Catalogue;
+import fi.aspa.identity.Staff;
+import fi.aspa.identity.StaffPrincipal;
+import fi.aspa.platform.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What staffing adds to other workspace pages: the reminder to confirm a stale profile (under the header of every
+ * workspace page but the profile itself) and, on a case page, why the case was or was not assigned automatically.
+ */
+@ControllerAdvice
+class StaffingAdvice {
+    private static final Pattern CASE_PAGE = Pattern.compile("/workspace/cases/([0-9a-fA-F-]{36})");
+
+    private final StaffingStore store;
+    private final StaffingViews views;
+    private final Staff staff;
+    private final Catalogue catalogue;
+    private final MessageSource messages;
+
+    StaffingAdvice(StaffingStore store, StaffingViews views, Staff staff, Catalogue catalogue, MessageSource messages) {
+        this.store = store;
+        this.views = views;
+        this.staff = staff;
+        this.catalogue = catalogue;
+        this.messages = messages;
+    }
+
+    /** {@code confirmed} is the date last confirmed, null with {@code never}. */
+    record Reminder(boolean never, String confirmed) {}
+
+    @ModelAttribute("profileReminder")
+    Reminder profileReminder(@AuthenticationPrincipal Object principal, HttpServletRequest request) {
+        if (!(principal instanceof StaffPrincipal me) || !"GET".equals(request.getMethod())) return null;
+        String path = path(request);
+        if (!path.startsWith("/workspace") || path.startsWith("/workspace/profile")) return null;
+        Optional<Instant> confirmed = store.confirmedAt(me.organizationId(), me.id());
+        if (!views.stale(confirmed.orElse(null))) return null;
+        return new Reminder(confirmed.isEmpty(), confirmed.map(c -> StaffingViews.DATE.format(c.atZone(StaffingViews.HELSINKI))).orElse(null));
+    }
+
+    @ModelAttribute("caseAssignment")
+    String caseAssignment(@AuthenticationPrincipal Object principal, HttpServletRequest request, Locale locale) {
+        if (!(principal instanceof StaffPrincipal me)) return null;
+        Matcher m = CASE_PAGE.matcher(path(request));
+        if (!m.matches()) return null;
+        UUID caseId;
+        try {
+            caseId = UUID.fromString(m.group(1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return store.lastReason(me.organizationId(), caseId).map(r -> describe(me, r, locale)).orElse(null);
+    }
+
+    String describe(StaffPrincipal me, StaffingStore.Reason r, Locale locale) {
+        Language language = Language.of(locale);
+        String service = r.serviceId() == null ? "?" : catalogue.find(me.organizationId(), r.serviceId())
+                .map(s -> s.name().in(language)).orElse("?");
+        String spoken = StaffingViews.languageName(r.language(), locale);
+        return switch (r.outcome()) {
+            case ASSIGNED -> messages.getMessage("staffing.reason.assigned", new Object[]{
+                    r.assigneeId() == null ? "?" : staff.find(me.organizationId(), r.assigneeId()).map(u -> u.displayName()).orElse("?"),
+                    messages.getMessage("staffing.level." + r.level().name(), null, locale), service, spoken,
+                    r.load(), r.candidates()}, locale);
+            case NO_EXPERT -> messages.getMessage("staffing.reason.no-expert", new Object[]{service}, locale);
+            case NO_LANGUAGE -> messages.getMessage("staffing.reason.no-language", new Object[]{service, spoken}, locale);
+            case NOBODY_AVAILABLE -> messages.getMessage("staffing.reason.nobody-available", new Object[]{service, spoken}, locale);
+        };
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

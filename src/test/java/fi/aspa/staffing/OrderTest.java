@@ -1,0 +1,124 @@
+package fi.aspa.staffing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import fi.aspa.AspaTest;
+import fi.aspa.Fixtures;
+import fi.aspa.cases.CaseFilter;
+import fi.aspa.cases.CaseSort;
+import fi.aspa.cases.CaseSummary;
+import fi.aspa.cases.Cases;
+import fi.aspa.catalogue.Catalogue;
+import fi.aspa.catalogue.ServiceDraft;
+import fi.aspa.customer.CustomerKind;
+import fi.aspa.customer.Customers;
+import fi.aspa.identity.Role;
+import fi.aspa.identity.Staff;
+import fi.aspa.identity.StaffUser;
+import fi.aspa.platform.FinnishHolidays;
+import fi.aspa.platform.Language;
+import fi.aspa.platform.LocalizedText;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** Internal customers: an admin offers a service to staff, a staff member orders it, the order becomes an assigned case. */
+@AspaTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderTest {
+    @Autowired WebApplicationContext context;
+    @Autowired Fixtures fixtures;
+    @Autowired StaffingStore store;
+    @Autowired Catalogue catalogue;
+    @Autowired Cases cases;
+    @Autowired Customers customers;
+    @Autowired Staff staff;
+    @Autowired UserDetailsService users;
+
+    MockMvc mvc;
+    Fixtures.Org org;
+    StaffUser admin;
+    StaffUser itPerson;
+    UUID it;
+    UUID publicService;
+
+    @BeforeAll
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        org = fixtures.organization();
+        admin = staff.create(org.id(), org.service().id(), org.organization().slug() + "-admin", "Anna Admin", null, Fixtures.PASSWORD,
+                EnumSet.of(Role.ADMIN), Language.SV);
+        itPerson = staff.create(org.id(), org.building().id(), org.organization().slug() + "-it", "Iiro It", null, Fixtures.PASSWORD,
+                EnumSet.of(Role.AGENT), Language.FI);
+        it = catalogue.create(org.id(), ServiceDraft.simple(new LocalizedText("IT-tuki", "IT-stöd", "IT support"),
+                new LocalizedText("Tietokoneet", null, null), List.of("tietokone"), org.building().id())).id();
+        publicService = catalogue.create(org.id(), ServiceDraft.simple(new LocalizedText("Pysäköintitunnus", null, null),
+                null, List.of(), org.service().id())).id();
+        store.save(org.id(), itPerson.id(), "", List.of("fi"), new WorkingHours(EnumSet.allOf(DayOfWeek.class), 0, 1440), Instant.now());
+        store.setExpertise(org.id(), itPerson.id(), it, Level.EXPERT);
+        store.setAutoAssign(org.id(), org.building().id(), true, Instant.now());
+    }
+
+    MockHttpServletResponse send(StaffUser u, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(u.username()))).header("Accept-Language", "fi")).andReturn().getResponse();
+    }
+
+    @Test
+    void anAdminOffersAServiceAndAStaffMemberOrdersIt() throws Exception {
+        store.markInternal(org.id(), it, false, Instant.now()); // whichever test runs first
+        assertThat(send(org.agent(), get("/workspace/order")).getContentAsString(StandardCharsets.UTF_8)).contains("id=\"no-offers\"");
+        assertThat(send(org.agent(), post("/workspace/order/services").with(csrf()).param("service", it.toString()).param("internal", "true"))
+                .getStatus()).as("only admins").isEqualTo(403);
+        assertThat(send(admin, get("/workspace/order?find=tietokone")).getContentAsString(StandardCharsets.UTF_8)).contains("IT-tuki");
+        assertThat(send(admin, post("/workspace/order/services").with(csrf()).param("service", it.toString()).param("internal", "true"))
+                .getStatus()).isEqualTo(302);
+        assertThat(store.internalServices(org.id())).containsExactly(it);
+
+        String bad = send(org.agent(), post("/workspace/order").with(csrf()).param("service", publicService.toString())
+                .param("subject", " ").param("body", "")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad).contains("<title>Virhe:", "href=\"#service\"", "href=\"#subject\"", "href=\"#body\"", "aria-invalid=\"true\"");
+        assertThat(send(org.agent(), post("/workspace/order").with(csrf()).param("service", "junk").param("subject", "x").param("body", "y"))
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Valitse tilattava palvelu");
+
+        MockHttpServletResponse ok = send(org.agent(), post("/workspace/order").with(csrf()).param("service", it.toString())
+                .param("subject", "Näyttö ei toimi").param("body", "Toinen näyttö pimeänä."));
+        assertThat(ok.getStatus()).isEqualTo(302);
+        List<CaseSummary> ordered = cases.list(org.id(), CaseFilter.all().withText("Näyttö"), CaseSort.UPDATED_DESC, 0, 10).items();
+        assertThat(ordered).singleElement().satisfies(c -> {
+            assertThat(c.tags()).containsExactly("internal");
+            assertThat(c.unitId()).isEqualTo(org.building().id());
+            assertThat(customers.find(org.id(), c.customerId()).orElseThrow().kind()).isEqualTo(CustomerKind.INTERNAL);
+            boolean holiday = FinnishHolidays.isHoliday(java.time.LocalDate.now(ZoneId.of("Europe/Helsinki")));
+            if (!holiday) assertThat(c.assigneeId()).isEqualTo(itPerson.id());
+        });
+    }
+
+    @Test
+    void anotherOrganizationCannotOrderOrOfferIt() throws Exception {
+        Fixtures.Org other = fixtures.organization();
+        store.markInternal(org.id(), it, true, Instant.now());
+        assertThat(send(other.agent(), get("/workspace/order")).getContentAsString(StandardCharsets.UTF_8)).doesNotContain("IT-tuki");
+        String refused = send(other.agent(), post("/workspace/order").with(csrf()).param("service", it.toString())
+                .param("subject", "Hei").param("body", "Apua")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("<title>Virhe:");
+    }
+}
