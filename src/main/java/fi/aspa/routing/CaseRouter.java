@@ -51,10 +51,7 @@ class CaseRouter {
         if (detail == null) return;
         CaseSummary summary = detail.summary();
         Optional<RuleMatcher.Match> match = RuleMatcher.first(rules.list(org), subject(org, detail));
-        if (match.isPresent()) {
-            apply(org, summary, match.get());
-            return;
-        }
+        if (match.isPresent() && apply(org, summary, match.get())) return;
         boolean hasUnit = summary.unitId() != null;
         RoutingDecision decision = routing.decide(org, event.caseId(), text(detail), summary.language(), hasUnit);
         if (decision.outcome() == RoutingDecision.Outcome.ROUTED && decision.unitId() != null && !hasUnit) {
@@ -62,11 +59,13 @@ class CaseRouter {
         }
     }
 
-    private void apply(OrganizationId org, CaseSummary summary, RuleMatcher.Match match) {
+    /** Applies a matching rule; false when it has nowhere to send the case (its service has no unit), so the classifier decides. */
+    private boolean apply(OrganizationId org, CaseSummary summary, RuleMatcher.Match match) {
         RoutingRule.Actions then = match.rule().then();
         UUID serviceId = then.serviceId() != null && catalogue.find(org, then.serviceId()).isPresent() ? then.serviceId() : null;
         UUID unitId = then.unitId() != null ? then.unitId()
                 : serviceId == null ? null : catalogue.find(org, serviceId).map(CatalogueService::unitId).orElse(null);
+        if (unitId == null) return false;
         routing.decideByRule(org, summary.id(), match, serviceId, unitId);
         Actor actor = Actor.system();
         if (unitId != null && !unitId.equals(summary.unitId())) cases.transfer(org, summary.id(), actor, unitId, null);
@@ -76,6 +75,7 @@ class CaseRouter {
             Set<String> tags = new HashSet<>(summary.tags());
             if (tags.addAll(then.tags())) cases.setTags(org, summary.id(), actor, tags);
         }
+        return true;
     }
 
     /** What the rules look at in a case. */
