@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Routing accuracy (cross-validated top-1/top-3) and classification latency on the 99 labelled Helsinki requests.
-# Usage: bench/routing/run.sh            (from the repository root; prints a Markdown report)
+# Usage: bench/routing/run.sh              (from the repository root; prints a Markdown report)
+#        bench/routing/run.sh experiments  (candidate models under nested cross-validation, calibration)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${JAVA_HOME:-}" ]; then
@@ -10,4 +11,6 @@ fi
 export PATH="$JAVA_HOME/bin:$PATH"
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-java -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" fi.aspa.routing.RoutingBenchmark
+main=fi.aspa.routing.RoutingBenchmark
+if [ "${1:-}" = experiments ]; then main=fi.aspa.routing.RoutingExperiments; fi
+java -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" "$main"

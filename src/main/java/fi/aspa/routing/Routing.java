@@ -14,6 +14,14 @@ public interface Routing {
     /** Classifies a case's text, stores the decision with its reason, and returns it (does not move the case). */
     RoutingDecision decide(OrganizationId organization, UUID caseId, String text, Language language, boolean caseHasUnit);
 
+    /**
+     * A person chose the case's service (from triage, or correcting the route): the case moves to the service's unit,
+     * the classifier learns the text ({@link RoutingFeedback#corrected} when the service differs from the latest
+     * decision's, else {@link RoutingFeedback#confirmed}), the decision is stored with the person as decider and
+     * {@link CaseRouted} is published with {@code corrected = true}.
+     */
+    RoutingDecision choose(OrganizationId organization, UUID caseId, UUID serviceId, UUID staffId);
+
     /** The case's routing decisions, newest first. */
     List<RoutingDecision> decisions(OrganizationId organization, UUID caseId);
 }

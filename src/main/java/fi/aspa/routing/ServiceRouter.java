@@ -1,5 +1,8 @@
 package fi.aspa.routing;
 
+import fi.aspa.cases.Actor;
+import fi.aspa.cases.CaseDetail;
+import fi.aspa.cases.Cases;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.CatalogueService;
 import fi.aspa.platform.AspaException;
@@ -37,11 +40,13 @@ class ServiceRouter implements Routing, RoutingFeedback {
     private final Catalogue catalogue;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Cases cases;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<OrganizationId, Trained> models = new ConcurrentHashMap<>();
 
-    ServiceRouter(JdbcClient db, Catalogue catalogue, Clock clock, ApplicationEventPublisher events) {
+    ServiceRouter(JdbcClient db, Catalogue catalogue, Clock clock, ApplicationEventPublisher events, Cases cases) {
         this.db = db;
+        this.cases = cases;
         this.events = events;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -98,18 +103,72 @@ class ServiceRouter implements Routing, RoutingFeedback {
         UUID serviceId = best != null && guess ? best.serviceId() : null;
         UUID unitId = best != null && guess ? best.unitId() : null;
         double confidence = best == null ? 0 : best.confidence();
+        return store(organization, caseId, outcome, serviceId, unitId, null, confidence, reason, ranked, ServiceClassifier.MODEL,
+                null, null, false);
+    }
+
+    /** Stores a decision and publishes {@link CaseRouted} in the same transaction. */
+    private RoutingDecision store(OrganizationId organization, UUID caseId, RoutingDecision.Outcome outcome, UUID serviceId,
+                                  UUID unitId, UUID assigneeId, double confidence, String reason,
+                                  List<RoutingDecision.Alternative> ranked, String model, UUID ruleId, UUID decidedBy,
+                                  boolean corrected) {
         UUID id = Ids.next();
         var decidedAt = clock.instant();
         db.sql("""
                 insert into routing_decision (id, organization_id, case_id, outcome, service_id, unit_id, assignee_id, confidence,
-                    reason, alternatives, model, decided_at)
-                values (?, ?, ?, ?, ?, ?, null, ?, ?, cast(? as jsonb), ?, ?)""")
-                .params(id, organization.value(), caseId, outcome.name(), serviceId, unitId, confidence, reason,
-                        json.writeValueAsString(ranked), ServiceClassifier.MODEL, Timestamp.from(decidedAt))
+                    reason, alternatives, model, decided_at, rule_id, decided_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)""")
+                .params(id, organization.value(), caseId, outcome.name(), serviceId, unitId, assigneeId, confidence, reason,
+                        json.writeValueAsString(ranked), model, Timestamp.from(decidedAt), ruleId, decidedBy)
                 .update();
-        events.publishEvent(new CaseRouted(organization, caseId, id, outcome, serviceId, unitId, confidence, false));
-        return new RoutingDecision(id, organization, caseId, outcome, serviceId, unitId, null, confidence, reason, ranked,
-                ServiceClassifier.MODEL, decidedAt);
+        events.publishEvent(new CaseRouted(organization, caseId, id, outcome, serviceId, unitId, confidence, corrected));
+        return new RoutingDecision(id, organization, caseId, outcome, serviceId, unitId, assigneeId, confidence, reason, ranked,
+                model, decidedAt, ruleId, decidedBy);
+    }
+
+    /** A routing rule decided: stored with the rule and its reasons. The caller applies the rule's actions. */
+    RoutingDecision decideByRule(OrganizationId organization, UUID caseId, RuleMatcher.Match match, UUID serviceId, UUID unitId) {
+        RoutingRule.Actions then = match.rule().then();
+        return store(organization, caseId, RoutingDecision.Outcome.ROUTED, serviceId, unitId, then.assigneeId(), 1.0,
+                match.reason(), List.of(), RoutingDecision.BY_RULE, match.rule().id(), null, false);
+    }
+
+    @Override
+    public RoutingDecision choose(OrganizationId organization, UUID caseId, UUID serviceId, UUID staffId) {
+        CaseDetail detail = cases.detail(organization, caseId).orElseThrow(() -> AspaException.notFound("Case"));
+        CatalogueService service = serviceId == null ? null : catalogue.find(organization, serviceId).orElse(null);
+        if (service == null) throw AspaException.invalid("unknown-service", "Unknown service");
+        String text = CaseRouter.text(detail);
+        RoutingDecision latest = decisions(organization, caseId).stream().findFirst().orElse(null);
+        UUID previous = latest == null ? null : latest.serviceId();
+        boolean changed = previous != null && !previous.equals(serviceId);
+        if (changed) {
+            corrected(organization, caseId, text, detail.summary().language(), previous, serviceId, staffId);
+        } else {
+            confirmed(organization, caseId, text, detail.summary().language(), serviceId, staffId);
+        }
+        UUID unitId = service.unitId() != null ? service.unitId() : detail.summary().unitId();
+        if (service.unitId() != null && !service.unitId().equals(detail.summary().unitId())) {
+            cases.transfer(organization, caseId, Actor.staff(staffId), service.unitId(), null);
+        }
+        String from = latest == null ? "" : latest.serviceId() == null ? " (was: triage)"
+                : " (was: " + latest.alternatives().stream().filter(a -> a.serviceId().equals(previous)).map(RoutingDecision.Alternative::name)
+                        .findFirst().orElseGet(() -> catalogue.find(organization, previous).map(s -> s.name().fi()).orElse("?")) + ")";
+        String reason = (changed ? "Corrected by a person to '" : "Chosen by a person: '") + service.name().fi() + "'" + from
+                + (service.unitId() == null ? "; the service has no responsible unit, so the case was not moved." : ".");
+        return store(organization, caseId, RoutingDecision.Outcome.ROUTED, serviceId, unitId, null, 1.0, reason,
+                latest == null ? List.of() : latest.alternatives(), RoutingDecision.BY_PERSON, null, staffId, true);
+    }
+
+    /** Cases whose latest decision is triage, oldest first, with that decision. */
+    @Transactional(readOnly = true)
+    List<RoutingDecision> triage(OrganizationId organization, int limit) {
+        return db.sql("""
+                select * from (select distinct on (case_id) * from routing_decision where organization_id = ?
+                               order by case_id, decided_at desc, id desc) latest
+                where outcome = 'TRIAGE' order by decided_at, id limit ?""")
+                .params(organization.value(), limit)
+                .query((rs, n) -> decision(rs, organization)).list();
     }
 
     @Override
@@ -117,13 +176,18 @@ class ServiceRouter implements Routing, RoutingFeedback {
     public List<RoutingDecision> decisions(OrganizationId organization, UUID caseId) {
         return db.sql("select * from routing_decision where organization_id = ? and case_id = ? order by decided_at desc, id desc")
                 .params(organization.value(), caseId)
-                .query((rs, n) -> new RoutingDecision(rs.getObject("id", UUID.class), organization,
-                        rs.getObject("case_id", UUID.class), RoutingDecision.Outcome.valueOf(rs.getString("outcome")),
-                        rs.getObject("service_id", UUID.class), rs.getObject("unit_id", UUID.class),
-                        rs.getObject("assignee_id", UUID.class), rs.getDouble("confidence"), rs.getString("reason"),
-                        json.readValue(rs.getString("alternatives"), new TypeReference<List<RoutingDecision.Alternative>>() {}),
-                        rs.getString("model"), rs.getTimestamp("decided_at").toInstant()))
+                .query((rs, n) -> decision(rs, organization))
                 .list();
+    }
+
+    private RoutingDecision decision(java.sql.ResultSet rs, OrganizationId organization) throws java.sql.SQLException {
+        return new RoutingDecision(rs.getObject("id", UUID.class), organization,
+                rs.getObject("case_id", UUID.class), RoutingDecision.Outcome.valueOf(rs.getString("outcome")),
+                rs.getObject("service_id", UUID.class), rs.getObject("unit_id", UUID.class),
+                rs.getObject("assignee_id", UUID.class), rs.getDouble("confidence"), rs.getString("reason"),
+                json.readValue(rs.getString("alternatives"), new TypeReference<List<RoutingDecision.Alternative>>() {}),
+                rs.getString("model"), rs.getTimestamp("decided_at").toInstant(), rs.getObject("rule_id", UUID.class),
+                rs.getObject("decided_by", UUID.class));
     }
 
     private static List<RoutingDecision.Alternative> rank(Trained model, String text) {

@@ -8,7 +8,14 @@ import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Lifecycle;
 import fi.aspa.cases.Priority;
+import fi.aspa.catalogue.Catalogue;
+import fi.aspa.catalogue.CatalogueService;
 import fi.aspa.identity.PersonalDataLog;
+import fi.aspa.identity.Staff;
+import fi.aspa.identity.StaffUser;
+import fi.aspa.platform.Language;
+import fi.aspa.routing.Routing;
+import fi.aspa.routing.RoutingDecision;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Downloads;
@@ -29,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -63,8 +71,16 @@ class CaseController {
     private final Handovers handovers;
     private final CustomerController customerPages;
 
+    private final Routing routing;
+    private final Catalogue catalogue;
+    private final Staff staff;
+
     CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog,
-                   ServiceLevels serviceLevels, Handovers handovers, CustomerController customerPages) {
+                   ServiceLevels serviceLevels, Handovers handovers, CustomerController customerPages,
+                   Routing routing, Catalogue catalogue, Staff staff) {
+        this.routing = routing;
+        this.catalogue = catalogue;
+        this.staff = staff;
         this.cases = cases;
         this.views = views;
         this.directory = directory;
@@ -83,7 +99,8 @@ class CaseController {
         TRANSFER("transfer-unit", Map.of("required", "transfer-note", "too-long", "transfer-note", "invalid-text", "transfer-note")),
         STATUS("status-change", Map.of()),
         TAGS("tags", Map.of()),
-        PRIORITY("priority", Map.of());
+        PRIORITY("priority", Map.of()),
+        SERVICE("routing-service", Map.of());
 
         final String field;
         final Map<String, String> fieldByCode;
@@ -234,6 +251,40 @@ class CaseController {
                 });
     }
 
+    /**
+     * One-step correction: the case's service was wrong (or undecided). The case moves to the chosen service's unit,
+     * the classifier learns the text, and a routing decision names this person as the decider.
+     */
+    @PostMapping("/workspace/cases/{id}/service")
+    String service(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+                   @RequestParam(required = false) String service,
+                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(me, id, Form.SERVICE, Map.of("routing-service", nz(service)), model, redirect, response,
+                "workspace.notice.service-changed", (org, caseId, actor) -> {
+                    UUID to = uuidOrNull(service);
+                    if (to == null || catalogue.find(org, to).isEmpty()) check(List.of(error("routing-service", "workspace.error.service")));
+                    routing.choose(org, caseId, to, me.id());
+                });
+    }
+
+    /** The case's latest routing decision, for the "Service" section. */
+    record RoutingView(String service, String confidence, String reason, String decidedBy) {}
+
+    private RoutingView routingView(OrganizationId org, UUID caseId, Locale locale) {
+        RoutingDecision latest = routing.decisions(org, caseId).stream().findFirst().orElse(null);
+        if (latest == null) return new RoutingView(null, null, null, null);
+        Language language = Language.of(locale);
+        String service = latest.serviceId() == null ? null
+                : catalogue.find(org, latest.serviceId()).map(s -> s.name().in(language)).orElse(null);
+        String confidence = latest.decidedBy() != null || latest.ruleId() != null || RoutingDecision.BY_RULE.equals(latest.model())
+                ? null : String.format(locale, "%.0f %%", latest.confidence() * 100);
+        String by = latest.decidedBy() != null
+                ? labels.msg("workspace.routing.by-person", staff.find(org, latest.decidedBy()).map(StaffUser::displayName).orElse("?"))
+                : RoutingDecision.BY_RULE.equals(latest.model()) ? labels.msg("workspace.routing.by-rule")
+                : labels.msg("workspace.routing.by-classifier");
+        return new RoutingView(service, confidence, latest.reason(), by);
+    }
+
     // ------------------------------------------------------------------ internals
 
     /** Runs an action; on success redirects back with a notice, on a form error shows the page with the errors. */
@@ -293,6 +344,13 @@ class CaseController {
         model.addAttribute("slaClocks", serviceLevels.clocks(org, caseId));
         model.addAttribute("handovers", handovers.ofCase(org, caseId));
         model.addAttribute("duplicates", customerPages.duplicates(org, view.customer().id()));
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("routingView", routingView(org, caseId, locale));
+        Language language = Language.of(locale);
+        model.addAttribute("serviceOptions", catalogue.list(org).stream()
+                .sorted(java.util.Comparator.comparing((CatalogueService s) -> s.name().in(language)))
+                .map(s -> new Option(s.id().toString(), s.name().in(language)
+                        + (s.open311Code() == null ? "" : " (" + s.open311Code() + ")"))).toList());
         return "workspace/case";
     }
 

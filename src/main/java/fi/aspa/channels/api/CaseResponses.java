@@ -2,6 +2,7 @@ package fi.aspa.channels.api;
 
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseDetail;
+import fi.aspa.routing.RoutingDecision;
 import fi.aspa.cases.CaseEventEntry;
 import fi.aspa.cases.CaseMessage;
 import fi.aspa.cases.CasePage;
@@ -53,15 +54,30 @@ final class CaseResponses {
                           Channel channel, String language, String topic, CustomerJson customer, UUID unitId,
                           UUID assigneeId, List<String> tags, Instant createdAt, Instant updatedAt,
                           @Schema(description = "The statuses POST /status accepts now") Set<CaseStatus> nextStatuses,
-                          List<MessageJson> messages, List<HistoryJson> history) {
+                          List<MessageJson> messages, List<HistoryJson> history,
+                          @Schema(description = "The latest routing decision; null before the case is routed. Every decision: GET /api/v1/routing/cases/{id}/decisions")
+                          RoutingJson routing) {
 
-        static CaseDetailJson of(CaseDetail detail, CustomerJson customer) {
+        static CaseDetailJson of(CaseDetail detail, CustomerJson customer, RoutingJson routing) {
             CaseSummary c = detail.summary();
             return new CaseDetailJson(c.id(), c.reference(), c.subject(), c.status(), c.priority(), c.channel(),
                     c.language().code(), detail.topic(), customer, c.unitId(), c.assigneeId(), c.tags(),
                     c.createdAt(), c.updatedAt(), Lifecycle.nextFrom(c.status()),
                     detail.messages().stream().map(MessageJson::of).toList(),
-                    detail.history().stream().map(HistoryJson::of).toList());
+                    detail.history().stream().map(HistoryJson::of).toList(), routing);
+        }
+    }
+
+    @Schema(name = "CaseRouting", description = "Why the case went where it went: the latest routing decision. "
+            + "`decidedBy` is the staff member who chose or corrected the service, `ruleId` the routing rule that decided; "
+            + "both null when the classifier decided (`model` names it). `outcome` TRIAGE means no service was guessed.")
+    record RoutingJson(UUID decisionId, RoutingDecision.Outcome outcome, UUID serviceId, String serviceName,
+                       String open311Code, UUID unitId, UUID decidedBy, UUID ruleId, double confidence, String reason,
+                       String model, Instant decidedAt) {
+
+        static RoutingJson of(RoutingDecision d, String serviceName, String open311Code) {
+            return new RoutingJson(d.id(), d.outcome(), d.serviceId(), serviceName, open311Code, d.unitId(), d.decidedBy(),
+                    d.ruleId(), d.confidence(), d.reason(), d.model(), d.decidedAt());
         }
     }
 

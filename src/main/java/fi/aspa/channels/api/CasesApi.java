@@ -8,6 +8,8 @@ import fi.aspa.cases.CaseFilter;
 import fi.aspa.cases.CaseSort;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;
+import fi.aspa.catalogue.Catalogue;
+import fi.aspa.routing.Routing;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.cases.Priority;
@@ -23,6 +25,7 @@ import fi.aspa.channels.api.CaseResponses.CaseJson;
 import fi.aspa.channels.api.CaseResponses.CasePageJson;
 import fi.aspa.channels.api.CaseResponses.CustomerJson;
 import fi.aspa.channels.api.CaseResponses.MessageJson;
+import fi.aspa.channels.api.CaseResponses.RoutingJson;
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.ApiClient;
 import fi.aspa.platform.AspaException;
@@ -81,8 +84,12 @@ class CasesApi {
     private final Cases cases;
     private final Customers customers;
     private final ApiIntake intake;
+    private final Routing routing;
+    private final Catalogue catalogue;
 
-    CasesApi(Cases cases, Customers customers, ApiIntake intake) {
+    CasesApi(Cases cases, Customers customers, ApiIntake intake, Routing routing, Catalogue catalogue) {
+        this.routing = routing;
+        this.catalogue = catalogue;
         this.cases = cases;
         this.customers = customers;
         this.intake = intake;
@@ -274,7 +281,11 @@ class CasesApi {
     private CaseDetailJson detail(OrganizationId org, UUID id) {
         var detail = cases.detail(org, id).orElseThrow(() -> AspaException.notFound("Case"));
         CustomerJson customer = customers.find(org, detail.summary().customerId()).map(CustomerJson::of).orElse(null);
-        return CaseDetailJson.of(detail, customer);
+        RoutingJson routed = routing.decisions(org, id).stream().findFirst().map(d -> {
+            var service = d.serviceId() == null ? null : catalogue.find(org, d.serviceId()).orElse(null);
+            return RoutingJson.of(d, service == null ? null : service.name().fi(), service == null ? null : service.open311Code());
+        }).orElse(null);
+        return CaseDetailJson.of(detail, customer, routed);
     }
 
     private MessageJson message(OrganizationId org, UUID caseId, UUID messageId) {

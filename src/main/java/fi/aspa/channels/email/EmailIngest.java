@@ -166,6 +166,15 @@ class EmailIngest {
         return Outcome.CUSTOMER_MESSAGE;
     }
 
+    /**
+     * Tags a new case with the mailbox it came through, {@code mailbox:<address>}, so that routing rules can match
+     * on it (tags are at most 50 characters: an address longer than 42 is not tagged).
+     */
+    static Set<String> mailboxTag(Mailbox mailbox) {
+        String tag = "mailbox:" + mailbox.fromAddress().toLowerCase(java.util.Locale.ROOT);
+        return tag.length() <= 50 ? Set.of(tag) : Set.of();
+    }
+
     private Outcome newCase(Mailbox mailbox, ParsedEmail mail, byte[] raw, Optional<UUID> row,
                             List<ParsedEmail.Attachment> files, List<Dropped> dropped) {
         if (row.isEmpty()) return Outcome.DUPLICATE;
@@ -175,7 +184,7 @@ class EmailIngest {
         UUID customer = customers.resolve(organization, ContactDetails.resident(name, mail.fromAddress(), null, language));
         String subject = mail.subject().isBlank() ? message("email.subject.none", language) : Text.cap(mail.subject(), MAX_SUBJECT);
         OpenedCase opened = cases.open(organization, new NewCase(Channel.EMAIL, customer, subject, body(mail, language),
-                language, null, mailbox.unitId(), null, Set.of(), attachments(files), Actor.customer()));
+                language, null, mailbox.unitId(), null, mailboxTag(mailbox), attachments(files), Actor.customer()));
         // the message that opened the case: the customer's newest (one query; detail() would read the whole case)
         UUID first = cases.timeline(organization, customer, 1).stream().filter(t -> t.caseId().equals(opened.id()))
                 .map(TimelineEntry::messageId).findFirst().orElse(null);
