@@ -62,7 +62,8 @@ class Open311Intake {
         String subject = r.title() != null ? r.title() : serviceName;
         if (subject.length() > 200) subject = subject.substring(0, 199) + "…";
         OpenedCase opened = cases.open(organization, new NewCase(Channel.OPEN311, customer, subject, body(r, service),
-                r.language(), serviceName + " (Open311 " + service.open311Code() + ")", service.unitId(), null, Set.of(),
+                r.language(), serviceName + " (Open311 " + service.open311Code() + ")", service.unitId(), null,
+                Set.of("open311:" + service.open311Code().toLowerCase(java.util.Locale.ROOT)), // routing rules match on it
                 r.media(), Actor.customer()));
         Instant now = clock.instant();
         UUID token = UUID.randomUUID();

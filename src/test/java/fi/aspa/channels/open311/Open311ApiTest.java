@@ -181,6 +181,7 @@ class Open311ApiTest {
         assertThat(theCase.get("channel").asString()).isEqualTo("OPEN311");
         assertThat(theCase.get("unitId").asString()).isEqualTo(org.building().id().toString());
         assertThat(theCase.get("subject").asString()).isEqualTo("Kyltti huonossa kunnossa");
+        assertThat(theCase.get("tags").toString()).contains("open311:199"); // what routing rules on the code match
         String body = theCase.get("messages").get(0).get("body").asString();
         assertThat(body).contains("Raitiovaunupysäkin opaskyltti").contains("Merikasarminkatu 1").contains("60.166647");
 
