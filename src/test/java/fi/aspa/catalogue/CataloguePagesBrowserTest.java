@@ -71,7 +71,7 @@ class CataloguePagesBrowserTest {
         assertThat(browser.findAll(".service-list li").size()).isGreaterThan(10);
 
         new Select(browser.find("#lifeEvent")).selectByValue(HAVING_A_CHILD);
-        browser.click("form.catalogue-filter button[type=submit]");
+        browser.clickAndWaitForNewPage("form.catalogue-filter button[type=submit]");
         browser.waitFor(".service-list");
         assertThat(browser.currentPath()).contains("lifeEvent=");
         browser.assertAccessible("services by life event " + lang);
@@ -79,7 +79,7 @@ class CataloguePagesBrowserTest {
                 .allSatisfy(li -> assertThat(li.getText()).isNotBlank());
         assertThat(browser.text("main")).contains("Suomi.fi-palvelutietovaranto / Digi- ja väestötietovirasto");
 
-        browser.click(".service-list li a");
+        browser.clickAndWaitForNewPage(".service-list li a");
         browser.waitFor("main h1");
         assertThat(browser.currentPath()).startsWith("/services/");
         browser.assertAccessible("service " + lang);
@@ -91,11 +91,11 @@ class CataloguePagesBrowserTest {
     void staffFindWhoHandlesParkingPermits(String lang) {
         browser.driver().manage().deleteAllCookies();
         browser.open("/login?lang=" + lang);
-        browser.type("#username", staffOrg.agent().username()).type("#password", Fixtures.PASSWORD).click("button[type=submit]");
+        browser.type("#username", staffOrg.agent().username()).type("#password", Fixtures.PASSWORD).clickAndWaitForNewPage("button[type=submit]");
         browser.open("/workspace/directory?lang=" + lang).assertAccessible("directory " + lang);
         assertThat(browser.text("h1")).isEqualTo(lang.equals("fi") ? "Kuka hoitaa mitä?" : "Vem sköter vad?");
 
-        browser.type("#q", "pysäköintiluvan").click("form[role=search] button[type=submit]");
+        browser.type("#q", "pysäköintiluvan").clickAndWaitForNewPage("form[role=search] button[type=submit]");
         browser.waitFor(".directory-hit");
         browser.assertAccessible("directory results " + lang);
         String hit = browser.text(".directory-hit");
@@ -104,7 +104,7 @@ class CataloguePagesBrowserTest {
                 .contains("rava@").contains(staffOrg.colleague().displayName()).contains(staffOrg.agent().displayName())
                 .contains(lang.equals("fi") ? "vastuuhenkilö" : "ansvarsperson");
 
-        browser.type("#q", "tätä ei ole").click("form[role=search] button[type=submit]");
+        browser.type("#q", "tätä ei ole").clickAndWaitForNewPage("form[role=search] button[type=submit]");
         browser.waitFor("main h2");
         browser.assertAccessible("directory nothing found " + lang);
         assertThat(browser.findAll(".directory-hit")).isEmpty();
