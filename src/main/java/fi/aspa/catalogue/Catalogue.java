@@ -15,6 +15,9 @@ public interface Catalogue {
     /** Every service of the organization, by Finnish name. */
     List<CatalogueService> list(OrganizationId organization);
 
+    /** Every service's id, names and Open311 code only (one light query: for pickers on busy pages). */
+    List<ServiceName> names(OrganizationId organization);
+
     List<CatalogueService> byLifeEvent(OrganizationId organization, String lifeEventUri);
 
     List<CatalogueService> byTargetGroup(OrganizationId organization, String targetGroupUri);

@@ -59,6 +59,17 @@ class CatalogueStore implements Catalogue {
 
     @Override
     @Transactional(readOnly = true)
+    public List<ServiceName> names(OrganizationId organization) {
+        return db.sql("select id, name_fi, name_sv, name_en, open311_code from catalogue_service where organization_id = ? order by name_fi, id")
+                .param(organization.value())
+                .query((rs, n) -> new ServiceName(rs.getObject("id", UUID.class),
+                        new LocalizedText(rs.getString("name_fi"), rs.getString("name_sv"), rs.getString("name_en")),
+                        rs.getString("open311_code")))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CatalogueService> find(OrganizationId organization, UUID serviceId) {
         return load(organization, "s.id = :id", Map.of("id", serviceId), true).stream().findFirst();
     }

@@ -9,7 +9,7 @@ import fi.aspa.cases.Cases;
 import fi.aspa.cases.Lifecycle;
 import fi.aspa.cases.Priority;
 import fi.aspa.catalogue.Catalogue;
-import fi.aspa.catalogue.CatalogueService;
+import fi.aspa.catalogue.ServiceName;
 import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
@@ -347,8 +347,8 @@ class CaseController {
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("routingView", routingView(org, caseId, locale));
         Language language = Language.of(locale);
-        model.addAttribute("serviceOptions", catalogue.list(org).stream()
-                .sorted(java.util.Comparator.comparing((CatalogueService s) -> s.name().in(language)))
+        model.addAttribute("serviceOptions", catalogue.names(org).stream()
+                .sorted(java.util.Comparator.comparing((ServiceName s) -> s.name().in(language)))
                 .map(s -> new Option(s.id().toString(), s.name().in(language)
                         + (s.open311Code() == null ? "" : " (" + s.open311Code() + ")"))).toList());
         return "workspace/case";

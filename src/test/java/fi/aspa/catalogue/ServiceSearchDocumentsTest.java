@@ -46,6 +46,16 @@ class ServiceSearchDocumentsTest {
         assertThat(ids(org, "rakennuslupa", Language.FI)).containsExactly(ptvId.toString());
     }
 
+    @Test
+    void namesAreTheServicesIdsNamesAndCodesWithoutTheRest() {
+        Fixtures.Org org = fixtures.organization();
+        CatalogueService b = catalogue.create(org.id(), draft("Rakennuslupa", "Bygglov", null));
+        CatalogueService a = catalogue.create(org.id(), draft("Asukaspysäköintitunnus", null, null));
+        assertThat(catalogue.names(org.id())).containsExactly(
+                new ServiceName(a.id(), a.name(), null), new ServiceName(b.id(), b.name(), null));
+        assertThat(catalogue.names(fixtures.organization().id())).isEmpty();
+    }
+
     private List<String> ids(Fixtures.Org org, String text, Language language) {
         return index.search(SearchQuery.publicSearch(org.id(), text, language)).hits().stream().map(SearchHit::id).toList();
     }
