@@ -4,21 +4,20 @@ package fi.aspa.platform;
 public record LocalizedText(String fi, String sv, String en) {
 
     public String in(Language language) {
-        String value = switch (language) {
-            case FI -> fi;
-            case SV -> sv;
-            case EN -> en;
-        };
-        return value == null || value.isBlank() ? fi : value;
+        return has(language) ? own(language) : fi;
     }
 
     /** Whether the text exists in the language itself (not through the Finnish fallback). */
     public boolean has(Language language) {
-        String value = switch (language) {
+        String value = own(language);
+        return value != null && !value.isBlank();
+    }
+
+    private String own(Language language) {
+        return switch (language) {
             case FI -> fi;
             case SV -> sv;
             case EN -> en;
         };
-        return value != null && !value.isBlank();
     }
 }

@@ -4,7 +4,6 @@ import fi.aspa.organization.Organization;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.OrganizationId;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,10 +47,5 @@ class SourcesRebuild implements SearchRebuild {
                         (System.nanoTime() - started) / 1_000_000);
             }
         }
-    }
-
-    /** For tests: every source's documents of the organization. */
-    Stream<SearchDocument> documents(OrganizationId organization) {
-        return sources.stream().flatMap(s -> s.searchDocuments(organization));
     }
 }
