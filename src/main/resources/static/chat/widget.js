@@ -272,6 +272,7 @@
     });
   }
 
+  var lastQueue = null;
   var log, logBox, statusLine, typingLine, composer, composerInput, composerError, endButton, leaveBox;
 
   function chatView(focus) {
@@ -473,6 +474,7 @@
       state = 'waiting';
       statusLine.textContent = t('waiting');
       agentName = null;
+      if (lastQueue) onQueue(lastQueue);
     } else if (e === 'handover-offline') {
       // Nobody can take the chat now: the bot's hand-over becomes the contact form, with what was asked.
       var asked = residentText();
@@ -492,6 +494,8 @@
   }
 
   function onQueue(frame) {
+    // Kept: a queue frame can overtake the hand-over event that makes it matter, and the server sends it only once.
+    lastQueue = frame;
     if (withBot || (state !== 'waiting' && state !== 'new')) return;
     var parts = [];
     if (frame.position) parts.push(t('queue', frame.position));

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -91,9 +91,15 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks the element, which loads a new page, and waits until the old page is gone. */
     public Browser clickAndWaitForNewPage(WebElement element) {
-        WebElement oldPage = find("html");
+        // A mark on the old window object: gone once the new document has replaced it. (Asking an element of the old
+        // page whether it is stale races with the navigation: Chromium may answer "node does not belong to the
+        // document" instead of "stale".)
+        driver.executeScript("window.__aspaOldPage = true");
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return !window.__aspaOldPage && document.readyState === 'complete'")));
         return this;
     }
 
