@@ -12,5 +12,5 @@ export PATH="$JAVA_HOME/bin:$PATH"
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 main=fi.aspa.routing.RoutingBenchmark
-if [ "${1:-}" = experiments ]; then main=fi.aspa.routing.RoutingExperiments; fi
-java -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" "$main"
+if [ "${1:-}" = experiments ] || [ "${1:-}" = diagnostics ]; then main=fi.aspa.routing.RoutingExperiments; fi
+java -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" "$main" "${1:-}"

@@ -31,6 +31,34 @@ public final class RoutingExperiments {
         }
     }
 
+    /**
+     * A classifier's confidences multiplied by each label's share of the training examples (add-one smoothed) and
+     * renormalized: the class prior the complement naive Bayes and the centroid leave out (a diagnostic).
+     */
+    record WithPriors(TextClassifier inner, Map<String, Double> prior) implements TextClassifier {
+        static Function<List<Example>, TextClassifier> of(Function<List<Example>, TextClassifier> trainer) {
+            return examples -> {
+                Map<String, Double> count = new HashMap<>();
+                for (Example e : examples) count.merge(e.label(), 1.0, Double::sum);
+                Map<String, Double> prior = new HashMap<>();
+                count.forEach((l, c) -> prior.put(l, (c + 1) / (examples.size() + count.size())));
+                return new WithPriors(trainer.apply(examples), prior);
+            };
+        }
+
+        @Override
+        public List<Scored> rank(String text) {
+            List<Scored> out = new ArrayList<>();
+            double sum = 0;
+            for (Scored s : inner.rank(text)) sum += s.confidence() * prior.getOrDefault(s.label(), 0.0);
+            for (Scored s : inner.rank(text)) {
+                out.add(new Scored(s.label(), sum == 0 ? 0 : s.confidence() * prior.getOrDefault(s.label(), 0.0) / sum));
+            }
+            out.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+            return out;
+        }
+    }
+
     static Map<String, Function<List<Example>, TextClassifier>> candidates() {
         Map<String, Function<List<Example>, TextClassifier>> m = new LinkedHashMap<>();
         m.put("cnb", ServiceClassifier::new);
@@ -45,9 +73,104 @@ public final class RoutingExperiments {
         return m;
     }
 
+    /**
+     * Step 1 of issue 5: the naive baseline beside Aspa's model under variations of the setup that could hold a
+     * model back (the catalogue's texts drowning the history, titles counted twice, missing class priors), then
+     * how far the labels themselves agree (nearest neighbour, near-duplicates with different labels, confusion).
+     */
+    static void diagnostics(List<Example> catalogue, List<RoutingBenchmark.Labelled> requests) {
+        int n = requests.size();
+        List<RoutingBenchmark.Labelled> untruncated = RoutingBenchmark.requests(true);
+        System.out.println("| model | setup | 5-fold top-1 | 5-fold top-3 | leave-one-out top-1 | leave-one-out top-3 |");
+        System.out.println("|---|---|---|---|---|---|");
+        record Model(String name, Function<List<Example>, TextClassifier> trainer) {}
+        for (Model m : List.of(new Model("baseline: char n-gram nearest centroid", RoutingBenchmark::baseline),
+                new Model("Aspa: complement NB", RoutingBenchmark::production))) {
+            record Setup(String name, List<Example> catalogue, List<RoutingBenchmark.Labelled> requests,
+                         Function<List<Example>, TextClassifier> trainer) {}
+            for (Setup s : List.of(new Setup("as in production: catalogue text + history", catalogue, requests, m.trainer()),
+                    new Setup("history only, no catalogue text", List.of(), requests, m.trainer()),
+                    new Setup("title left out when it is the description's cut-off start", catalogue, untruncated, m.trainer()),
+                    new Setup("with class priors", catalogue, requests, WithPriors.of(m.trainer())))) {
+                var five = RoutingBenchmark.crossValidate(s.catalogue(), s.requests(), 5, true, s.trainer());
+                var loo = RoutingBenchmark.crossValidate(s.catalogue(), s.requests(), n, true, s.trainer());
+                System.out.println(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %.1f %% | %.1f %% | %.1f %% |", m.name(), s.name(),
+                        100 * five.top1(), 100 * five.top3(), 100 * loo.top1(), 100 * loo.top3()));
+            }
+        }
+
+        // how far the labels agree: each request's most similar other request (TF-IDF char n-grams, cosine)
+        Vectorizer vectorizer = new Vectorizer(requests.stream().map(RoutingBenchmark.Labelled::text).toList(), TextFeatures::charGrams, true);
+        List<Vectorizer.Sparse> vectors = requests.stream().map(r -> vectorizer.vector(r.text())).toList();
+        int sameLabel = 0, close = 0, closeConflicting = 0;
+        List<String> conflicts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[] dense = new double[vectorizer.dimensions()];
+            Vectorizer.Sparse v = vectors.get(i);
+            for (int f = 0; f < v.index().length; f++) dense[v.index()[f]] = v.value()[f];
+            int best = -1;
+            double bestCos = -1;
+            for (int j = 0; j < n; j++) {
+                if (j == i) continue;
+                double cos = vectors.get(j).dot(dense);
+                if (cos > bestCos) {
+                    bestCos = cos;
+                    best = j;
+                }
+                if (j > i && cos >= 0.5) {
+                    close++;
+                    if (!requests.get(i).label().equals(requests.get(j).label())) {
+                        closeConflicting++;
+                        conflicts.add(String.format(Locale.ROOT, "%.2f %s \"%s\" vs %s \"%s\"", cos, requests.get(i).label(),
+                                abbreviate(requests.get(i).text()), requests.get(j).label(), abbreviate(requests.get(j).text())));
+                    }
+                }
+            }
+            if (requests.get(i).label().equals(requests.get(best).label())) sameLabel++;
+        }
+        System.out.println(String.format(Locale.ROOT, "%nThe most similar other request has the same label for %d of %d requests "
+                + "(%.1f %%); %d pairs are near-duplicates (cosine >= 0.5), %d of them with different labels:", sameLabel, n,
+                100.0 * sameLabel / n, close, closeConflicting));
+        conflicts.forEach(c -> System.out.println("- " + c));
+
+        // confusion of the production model, leave-one-out: rows = the label, columns = the top-1 answer
+        List<List<Scored>> loo = RoutingBenchmark.heldOut(catalogue, requests, n, true, RoutingBenchmark::production);
+        List<String> labels = catalogue.stream().map(Example::label).distinct().sorted().toList();
+        System.out.println("\nConfusion, Aspa, leave-one-out (rows: the request's label; columns: the top-1 answer):\n");
+        StringBuilder header = new StringBuilder("| label \\ answer |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String l : labels) {
+            header.append(' ').append(l).append(" |");
+            rule.append("---|");
+        }
+        System.out.println(header.append(" requests | top-1 |"));
+        System.out.println(rule.append("---|---|"));
+        for (String l : labels) {
+            int[] row = new int[labels.size()];
+            int total = 0;
+            for (int i = 0; i < n; i++) {
+                if (!requests.get(i).label().equals(l)) continue;
+                row[labels.indexOf(loo.get(i).getFirst().label())]++;
+                total++;
+            }
+            if (total == 0) continue;
+            StringBuilder line = new StringBuilder("| " + l + " |");
+            for (int c = 0; c < row.length; c++) line.append(' ').append(row[c] == 0 ? "." : (c == labels.indexOf(l) ? "**" + row[c] + "**" : row[c])).append(" |");
+            System.out.println(line.append(String.format(Locale.ROOT, " %d | %.0f %% |", total, 100.0 * row[labels.indexOf(l)] / total)));
+        }
+        System.out.println();
+    }
+
+    private static String abbreviate(String text) {
+        String s = text.replaceAll("\\s+", " ").strip();
+        return s.length() > 70 ? s.substring(0, 70) + "…" : s;
+    }
+
     public static void main(String[] args) {
         List<Example> catalogue = RoutingBenchmark.helsinkiCatalogue();
         List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
+        diagnostics(catalogue, requests);
+        if (args.length > 0 && args[0].equals("diagnostics")) return;
         var cands = candidates();
         System.out.println(String.format(Locale.ROOT, "%-16s 5-fold %s", "baseline",
                 RoutingBenchmark.crossValidate(catalogue, requests, 5, true, RoutingBenchmark::baseline)));
