@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Routing quality does not regress: cross-validated accuracy on the 99 labelled Helsinki requests stays above
- * floors a little below the measured values (BENCHMARKS-routing.md). Not timed; no database.
+ * floors about three requests below the measured values (BENCHMARKS-routing.md: 5-fold 50.5 % / 75.8 %,
+ * leave-one-out 50.5 % / 69.7 %), and above the naive baseline measured on the same folds. Not timed; no database.
  */
 class RoutingAccuracyTest {
 
@@ -17,8 +18,12 @@ class RoutingAccuracyTest {
         List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
         assertThat(requests).hasSize(99);
         RoutingBenchmark.Accuracy fiveFold = RoutingBenchmark.crossValidate(catalogue, requests, 5, true, RoutingBenchmark::production);
-        assertThat(fiveFold.top3()).as("5-fold top-3 " + fiveFold).isGreaterThanOrEqualTo(0.70);
-        assertThat(fiveFold.top1()).as("5-fold top-1 " + fiveFold).isGreaterThanOrEqualTo(0.45);
+        assertThat(fiveFold.top3()).as("5-fold top-3 " + fiveFold).isGreaterThanOrEqualTo(0.72);
+        assertThat(fiveFold.top1()).as("5-fold top-1 " + fiveFold).isGreaterThanOrEqualTo(0.47);
+        RoutingBenchmark.Accuracy leaveOneOut = RoutingBenchmark.crossValidate(catalogue, requests, requests.size(), true,
+                RoutingBenchmark::production);
+        assertThat(leaveOneOut.top3()).as("leave-one-out top-3 " + leaveOneOut).isGreaterThanOrEqualTo(0.66);
+        assertThat(leaveOneOut.top1()).as("leave-one-out top-1 " + leaveOneOut).isGreaterThanOrEqualTo(0.47);
         RoutingBenchmark.Accuracy catalogueOnly = RoutingBenchmark.crossValidate(catalogue, requests, 1, false, RoutingBenchmark::production);
         assertThat(catalogueOnly.top3()).as("catalogue text only top-3 " + catalogueOnly).isGreaterThanOrEqualTo(0.50);
     }
@@ -38,6 +43,23 @@ class RoutingAccuracyTest {
         List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
         RoutingBenchmark.Accuracy aspa = RoutingBenchmark.crossValidate(catalogue, requests, 5, true, RoutingBenchmark::production);
         RoutingBenchmark.Accuracy baseline = RoutingBenchmark.crossValidate(catalogue, requests, 5, true, RoutingBenchmark::baseline);
-        assertThat(aspa.top1()).isGreaterThanOrEqualTo(baseline.top1());
+        assertThat(aspa.top1()).as("Aspa " + aspa + ", baseline " + baseline).isGreaterThan(baseline.top1());
+        assertThat(aspa.top3()).as("Aspa " + aspa + ", baseline " + baseline).isGreaterThan(baseline.top3());
+    }
+
+    @Test
+    void theBaselineIsTheNaiveOneOfTheIssue() {
+        // the comparison means something only if the baseline is the plain method: char n-grams, one centroid
+        // per service, cosine. Resubstituted (tested on its own training data) it must look good; cross-validated
+        // on the same folds as Aspa it lands where BENCHMARKS-routing.md says (45.5 % / 68.7 %).
+        List<Example> catalogue = RoutingBenchmark.helsinkiCatalogue();
+        List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
+        RoutingBenchmark.Accuracy baseline = RoutingBenchmark.crossValidate(catalogue, requests, 5, true, RoutingBenchmark::baseline);
+        assertThat(baseline.top1()).as("baseline " + baseline).isBetween(0.40, 0.50);
+        List<Example> everything = new java.util.ArrayList<>(catalogue);
+        for (RoutingBenchmark.Labelled r : requests) everything.add(new Example(r.label(), r.text()));
+        TextClassifier resubstituted = RoutingBenchmark.baseline(everything);
+        RoutingBenchmark.Accuracy flattering = RoutingBenchmark.accuracy(requests, requests.stream().map(r -> resubstituted.rank(r.text())).toList());
+        assertThat(flattering.top1()).as("resubstituted baseline " + flattering).isGreaterThan(0.85);
     }
 }
