@@ -67,10 +67,13 @@ class CaseStore implements Cases {
     private final JsonMapper json;
     private final Clock clock;
     private final HistoricalImport historicalImport;
+    private final References references;
 
     CaseStore(JdbcClient db, Organizations organizations, Staff staff, AttachmentPolicy attachmentPolicy,
-              ApplicationEventPublisher events, JsonMapper json, Clock clock, HistoricalImport historicalImport) {
+              ApplicationEventPublisher events, JsonMapper json, Clock clock, HistoricalImport historicalImport,
+              References references) {
         this.db = db;
+        this.references = references;
         this.organizations = organizations;
         this.staff = staff;
         this.attachmentPolicy = attachmentPolicy;
@@ -478,13 +481,7 @@ class CaseStore implements Cases {
     }
 
     private String nextReference(Organization org, Instant now) {
-        int year = now.atZone(HELSINKI).getYear();
-        long next = db.sql("""
-                insert into case_reference_counter (organization_id, year, last_value) values (?, ?, 1)
-                on conflict (organization_id, year) do update set last_value = case_reference_counter.last_value + 1
-                returning last_value""")
-                .params(org.id().value(), year).query(Long.class).single();
-        return "%s-%d-%06d".formatted(org.casePrefix(), year, next);
+        return references.next(org, now.atZone(HELSINKI).getYear());
     }
 
     static String requireText(String field, String value, int max) {

@@ -52,9 +52,12 @@ class HistoricalImport {
     private final Customers customers;
     private final JsonMapper json;
     private final Clock clock;
+    private final References references;
 
-    HistoricalImport(JdbcTemplate jdbc, Organizations organizations, Staff staff, Customers customers, JsonMapper json, Clock clock) {
+    HistoricalImport(JdbcTemplate jdbc, Organizations organizations, Staff staff, Customers customers, JsonMapper json, Clock clock,
+                     References references) {
         this.jdbc = jdbc;
+        this.references = references;
         this.organizations = organizations;
         this.staff = staff;
         this.customers = customers;
@@ -76,7 +79,7 @@ class HistoricalImport {
         for (HistoricalCase c : cases) {
             if (c.createdAt() == null) throw AspaException.invalid("required", "createdAt is required", "createdAt");
         }
-        // References in time order, from the organization's per-year counters, as if the cases had arrived live.
+        // References in time order, from the organization's per-year sequences, as if the cases had arrived live.
         List<Integer> byTime = IntStream.range(0, cases.size()).boxed()
                 .sorted(Comparator.comparing(i -> cases.get(i).createdAt())).toList();
         String[] references = new String[cases.size()];
@@ -86,13 +89,9 @@ class HistoricalImport {
             byYear.computeIfAbsent(created.atZone(HELSINKI).getYear(), y -> new ArrayList<>()).add(i);
         }
         byYear.forEach((year, indexes) -> {
-            Long last = jdbc.queryForObject("""
-                    insert into case_reference_counter (organization_id, year, last_value) values (?, ?, ?)
-                    on conflict (organization_id, year) do update set last_value = case_reference_counter.last_value + excluded.last_value
-                    returning last_value""", Long.class, organization.value(), year, (long) indexes.size());
-            long first = last - indexes.size() + 1;
+            List<Long> numbers = this.references.reserve(organization, year, indexes.size());
             for (int k = 0; k < indexes.size(); k++) {
-                references[indexes.get(k)] = "%s-%d-%06d".formatted(org.casePrefix(), year, first + k);
+                references[indexes.get(k)] = References.format(org, year, numbers.get(k));
             }
         });
 

@@ -17,7 +17,7 @@ class CaseReplies {
         this.service = service;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#p0.caseChannel().name() == 'CHAT'")
     void on(CaseEvents.ReplyPosted event) {
         if (event.caseChannel() != Channel.CHAT) return;
         service.replyFromCase(event.organizationId(), event.caseId(), event.messageId());

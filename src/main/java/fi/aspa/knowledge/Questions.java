@@ -166,7 +166,7 @@ class Questions {
     }
 
     /** A resolved question feeds an internal article draft (once): the question as the title, the answers as the text. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#p0.to().name() == 'RESOLVED'")
     void on(CaseStatusChanged event) {
         if (event.to() != CaseStatus.RESOLVED) return;
         draftFromResolved(event.organizationId(), event.caseId());

@@ -6,25 +6,44 @@ import fi.aspa.platform.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 @Transactional
 class OrganizationStore implements Organizations {
     private final JdbcClient db;
+    private final Map<OrganizationId, Organization> byId = new ConcurrentHashMap<>();
+    private final Map<String, Organization> bySlug = new ConcurrentHashMap<>();
 
     OrganizationStore(JdbcClient db) {
         this.db = db;
     }
 
+    /**
+     * Organizations are read on nearly every request (the public pages' header, every intake) and never change once
+     * created, so a found one is kept; an unknown id or slug is asked again next time.
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Organization> find(OrganizationId id) {
-        return db.sql("select * from organization where id = ?").param(id.value()).query(OrganizationStore::organization).optional();
+        Organization known = byId.get(id);
+        if (known != null) return Optional.of(known);
+        return remember(db.sql("select * from organization where id = ?").param(id.value()).query(OrganizationStore::organization).optional());
+    }
+
+    private Optional<Organization> remember(Optional<Organization> found) {
+        found.ifPresent(o -> {
+            byId.put(o.id(), o);
+            bySlug.put(o.slug(), o);
+        });
+        return found;
     }
 
     @Override
@@ -34,9 +53,11 @@ class OrganizationStore implements Organizations {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Organization> findBySlug(String slug) {
-        return db.sql("select * from organization where slug = ?").param(slug).query(OrganizationStore::organization).optional();
+        Organization known = bySlug.get(slug);
+        if (known != null) return Optional.of(known);
+        return remember(db.sql("select * from organization where slug = ?").param(slug).query(OrganizationStore::organization).optional());
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,7 @@ class ServiceRouter implements Routing, RoutingFeedback {
     private final Cases cases;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<OrganizationId, Trained> models = new ConcurrentHashMap<>();
+    private final Map<OrganizationId, ReentrantLock> training = new ConcurrentHashMap<>();
 
     ServiceRouter(JdbcClient db, Catalogue catalogue, Clock clock, ApplicationEventPublisher events, Cases cases) {
         this.db = db;
@@ -209,9 +211,20 @@ class ServiceRouter implements Routing, RoutingFeedback {
                 .param(organization.value()).query(String.class).single();
         Trained current = models.get(organization);
         if (current != null && current.version().equals(version)) return current;
-        Trained trained = train(organization, version);
-        models.put(organization, trained);
-        return trained;
+        // One training at a time per organization (it takes seconds with a full catalogue); while it runs, the
+        // others keep classifying with the model they have rather than all training the same one.
+        ReentrantLock lock = training.computeIfAbsent(organization, k -> new ReentrantLock());
+        if (current != null && !lock.tryLock()) return current;
+        if (current == null) lock.lock();
+        try {
+            Trained latest = models.get(organization);
+            if (latest != null && latest.version().equals(version)) return latest;
+            Trained trained = train(organization, version);
+            models.put(organization, trained);
+            return trained;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Trained train(OrganizationId organization, String version) {

@@ -39,10 +39,17 @@ final class Vectorizer {
 
     /** The feature names by index (for explanations). */
     String[] names() {
-        String[] names = new String[idf.length];
-        vocabulary.forEach((name, index) -> names[index] = name);
+        String[] names = this.names;
+        if (names == null) {
+            // Built once: inverting the vocabulary for every explanation cost more than the classification itself.
+            names = new String[idf.length];
+            for (Map.Entry<String, Integer> e : vocabulary.entrySet()) names[e.getValue()] = e.getKey();
+            this.names = names;
+        }
         return names;
     }
+
+    private volatile String[] names;
 
     int dimensions() {
         return idf.length;

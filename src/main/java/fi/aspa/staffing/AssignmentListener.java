@@ -14,7 +14,7 @@ class AssignmentListener {
         this.assigner = assigner;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#p0.outcome().name() != 'TRIAGE' && #p0.serviceId() != null")
     void on(CaseRouted event) {
         if (event.outcome() == RoutingDecision.Outcome.TRIAGE || event.serviceId() == null) return;
         assigner.afterRouting(event.organizationId(), event.caseId(), event.serviceId());

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The cases module on real PostgreSQL: lifecycle through commands, history, events, attachments, queues. */
 @AspaTest
@@ -108,19 +110,32 @@ class CasesIntegrationTest {
     }
 
     @Test
-    void eventsAreStoredInThePublicationRegistryAndCompletedAfterCommit() throws InterruptedException {
+    void eventsAreStoredInThePublicationRegistryWithTheCaseAndCompletedAfterCommit(@Autowired PlatformTransactionManager tx)
+            throws InterruptedException {
         // CHATBOT: a channel no other test opens cases on, so the counter moves only for this case
         double before = meters.counter("aspa.cases.opened", "channel", "CHATBOT").count();
         UUID customer = customers.resolve(org.id(), ContactDetails.resident("Botti", null, null, Language.FI));
-        OpenedCase opened = cases.open(org.id(), new NewCase(Channel.CHATBOT, customer, "Kirjasto", "Milloin kirjasto on auki?",
-                Language.FI, null, null, null, Set.of(), List.of(), Actor.customer()));
-        List<String> types = db.sql("select event_type from event_publication where serialized_event like ?")
-                .param("%" + opened.id() + "%").query(String.class).list();
-        assertThat(types).contains(CaseEvents.CaseOpened.class.getName());
-        for (int i = 0; i < 100 && meters.counter("aspa.cases.opened", "channel", "CHATBOT").count() == before; i++) {
+        List<String> listenersBeforeCommit = new ArrayList<>();
+        OpenedCase opened = new TransactionTemplate(tx).execute(status -> {
+            OpenedCase o = cases.open(org.id(), new NewCase(Channel.CHATBOT, customer, "Kirjasto", "Milloin kirjasto on auki?",
+                    Language.FI, null, null, null, Set.of(), List.of(), Actor.customer()));
+            listenersBeforeCommit.addAll(db.sql("select listener_id from event_publication where serialized_event like ?")
+                    .param("%" + o.id() + "%").query(String.class).list());
+            assertThat(meters.counter("aspa.cases.opened", "channel", "CHATBOT").count()).as("not counted before commit").isEqualTo(before);
+            return o;
+        });
+        assertThat(listenersBeforeCommit).as("written in the case's own transaction")
+                .anyMatch(l -> l.contains("CaseRouter") && l.contains(CaseEvents.CaseOpened.class.getName()))
+                .as("a listener with nothing to do for a chatbot case has no row").noneMatch(l -> l.contains("EmailOutbound"))
+                .as("metrics are not in the registry").noneMatch(l -> l.contains("CaseFlowMetrics"));
+        for (int i = 0; i < 200 && (meters.counter("aspa.cases.opened", "channel", "CHATBOT").count() == before
+                || db.sql("select count(*) from event_publication where serialized_event like ?").param("%" + opened.id() + "%")
+                        .query(Long.class).single() > 0); i++) {
             Thread.sleep(50);
         }
         assertThat(meters.counter("aspa.cases.opened", "channel", "CHATBOT").count()).isEqualTo(before + 1);
+        assertThat(db.sql("select count(*) from event_publication where serialized_event like ?").param("%" + opened.id() + "%")
+                .query(Long.class).single()).as("completed publications are deleted").isZero();
     }
 
     @Test

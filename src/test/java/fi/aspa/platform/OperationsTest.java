@@ -66,4 +66,18 @@ class OperationsTest {
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
+
+    @Test
+    void staticFilesAreServedFromTheirFoldersAndPagesLinkThem() throws Exception {
+        String page = get("/contact").body();
+        java.util.regex.Matcher htmx = java.util.regex.Pattern.compile("src=\"(/webjars/htmx\\.org/[^\"]+/htmx\\.min\\.js)\"").matcher(page);
+        assertThat(htmx.find()).as("the page links htmx with its version").isTrue();
+        for (String path : new String[] {htmx.group(1), "/webjars/htmx.org/dist/htmx.min.js", "/css/aspa.css", "/js/chat-console.js",
+                "/chat/widget.js", "/chat/widget.css"}) {
+            HttpResponse<String> file = get(path);
+            assertThat(file.statusCode()).as(path).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type").orElseThrow()).as(path).containsAnyOf("text/css", "javascript");
+        }
+        assertThat(get("/css/no-such-file.css").statusCode()).isEqualTo(404);
+    }
 }

@@ -79,7 +79,8 @@ class EmailOutbound {
         reply(event.organizationId(), event.caseId(), event.messageId());
     }
 
-    @ApplicationModuleListener
+    /** The condition keeps the other channels' cases out of the event publication registry altogether. */
+    @ApplicationModuleListener(condition = "#p0.channel().name() == 'EMAIL'")
     void on(CaseOpened event) {
         if (event.channel() == Channel.EMAIL) acknowledge(event.organizationId(), event.caseId());
     }
