@@ -1,14 +1,13 @@
 package fi.aspa.cases;
 
 import fi.aspa.organization.Organization;
+import fi.aspa.platform.AfterCommit;
 import fi.aspa.platform.OrganizationId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Readable case references ({@code ASPA-2026-000123}) from one PostgreSQL sequence per organization and year.
@@ -59,16 +58,7 @@ class References {
             // The name is built from a UUID and a checked year only: nothing a caller wrote reaches this statement.
             jdbc.execute("create sequence if not exists " + name + " as bigint start with " + (given + 1));
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    known.add(name);
-                }
-            });
-        } else {
-            known.add(name);
-        }
+        AfterCommit.run(() -> known.add(name));
         return name;
     }
 }

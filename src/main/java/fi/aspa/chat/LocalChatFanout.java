@@ -1,12 +1,11 @@
 package fi.aspa.chat;
 
+import fi.aspa.platform.AfterCommit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** One node only: signals go straight to this node's receivers, after the current transaction commits. */
 class LocalChatFanout implements ChatFanout {
@@ -15,16 +14,7 @@ class LocalChatFanout implements ChatFanout {
 
     @Override
     public void publish(ChatSignal signal) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deliver(signal);
-                }
-            });
-        } else {
-            deliver(signal);
-        }
+        AfterCommit.run(() -> deliver(signal));
     }
 
     @Override

@@ -4,12 +4,10 @@ import fi.aspa.cases.CaseEvents.CaseOpened;
 import fi.aspa.cases.CaseEvents.CaseStatusChanged;
 import fi.aspa.cases.CaseEvents.CaseTransferred;
 import fi.aspa.cases.CaseEvents.ReplyPosted;
-import io.micrometer.core.instrument.Counter;
+import fi.aspa.platform.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts contacts by channel, replies, transfers and status changes ({@code aspa_cases_*} in Prometheus), after
@@ -27,34 +25,21 @@ class CaseFlowMetrics {
 
     @EventListener
     void on(CaseOpened event) {
-        afterCommit(meters.counter("aspa.cases.opened", "channel", event.channel().name()));
+        AfterCommit.run(meters.counter("aspa.cases.opened", "channel", event.channel().name())::increment);
     }
 
     @EventListener
     void on(ReplyPosted event) {
-        afterCommit(meters.counter("aspa.cases.replies", "channel", event.caseChannel().name()));
+        AfterCommit.run(meters.counter("aspa.cases.replies", "channel", event.caseChannel().name())::increment);
     }
 
     @EventListener
     void on(CaseTransferred event) {
-        afterCommit(meters.counter("aspa.cases.transferred"));
+        AfterCommit.run(meters.counter("aspa.cases.transferred")::increment);
     }
 
     @EventListener
     void on(CaseStatusChanged event) {
-        afterCommit(meters.counter("aspa.cases.status.changed", "to", event.to().name()));
-    }
-
-    private static void afterCommit(Counter counter) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            counter.increment();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment();
-            }
-        });
+        AfterCommit.run(meters.counter("aspa.cases.status.changed", "to", event.to().name())::increment);
     }
 }
