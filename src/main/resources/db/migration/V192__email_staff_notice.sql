@@ -15,3 +15,5 @@ create table email_staff_notice (
     unique (organization_id, notice_key, staff_id)
 );
 create index email_staff_notice_case_idx on email_staff_notice (case_id);
+create index email_staff_notice_staff_idx on email_staff_notice (staff_id);
+create index email_staff_notice_mailbox_idx on email_staff_notice (mailbox_id);

@@ -8,4 +8,6 @@ create table staff_profile_change (
     detail           text,
     changed_at       timestamptz not null
 );
-create index staff_profile_change_staff_idx on staff_profile_change (organization_id, staff_id, changed_at desc);
+create index staff_profile_change_staff_idx on staff_profile_change (staff_id, changed_at desc);
+create index staff_profile_change_organization_idx on staff_profile_change (organization_id);
+create index staff_profile_change_changed_by_idx on staff_profile_change (changed_by);

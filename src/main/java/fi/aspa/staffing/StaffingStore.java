@@ -118,8 +118,8 @@ class StaffingStore {
     List<Change> changes(OrganizationId organization, UUID staffId, int limit) {
         return db.sql("""
                 select changed_by, what, detail, changed_at from staff_profile_change
-                where organization_id = ? and staff_id = ? order by changed_at desc, id limit ?""")
-                .params(organization.value(), staffId, limit)
+                where staff_id = ? and organization_id = ? order by changed_at desc, id limit ?""")
+                .params(staffId, organization.value(), limit)
                 .query((rs, n) -> new Change(rs.getObject("changed_by", UUID.class), rs.getString("what"), rs.getString("detail"),
                         rs.getTimestamp("changed_at").toInstant()))
                 .list();
