@@ -25,6 +25,9 @@ public interface Catalogue {
     /** The life events or target groups the organization's services are filed under, with how many services each. */
     List<ConceptCount> concepts(OrganizationId organization, ConceptKind kind);
 
+    /** As {@link #concepts}, counting public services only (for residents' pages). */
+    List<ConceptCount> publicConcepts(OrganizationId organization, ConceptKind kind);
+
     Optional<CatalogueService> byOpen311Code(OrganizationId organization, String serviceCode);
 
     Optional<CatalogueService> byPtvId(OrganizationId organization, UUID ptvId);
@@ -35,6 +38,12 @@ public interface Catalogue {
     CatalogueService create(OrganizationId organization, ServiceDraft draft);
 
     CatalogueService update(OrganizationId organization, UUID serviceId, ServiceDraft draft);
+
+    /** The ids of the internal services (one light query). */
+    java.util.Set<UUID> internalIds(OrganizationId organization);
+
+    /** Makes a service internal (staff only) or public; the search index follows after commit. */
+    CatalogueService setInternal(OrganizationId organization, UUID serviceId, boolean internal);
 
     /** Changes whenever a service of the organization is created or changed (for caches built from the catalogue). */
     String version(OrganizationId organization);

@@ -103,12 +103,24 @@ class CatalogueStore implements Catalogue {
     @Override
     @Transactional(readOnly = true)
     public List<ConceptCount> concepts(OrganizationId organization, ConceptKind kind) {
+        return concepts(organization, kind, false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ConceptCount> publicConcepts(OrganizationId organization, ConceptKind kind) {
+        return concepts(organization, kind, true);
+    }
+
+    private List<ConceptCount> concepts(OrganizationId organization, ConceptKind kind, boolean publicOnly) {
         return db.sql("""
                 select uri, min(label_fi) as label_fi, min(label_sv) as label_sv, min(label_en) as label_en,
                        count(*) as services
-                from catalogue_concept where organization_id = ? and kind = ?
+                from catalogue_concept c where c.organization_id = ? and c.kind = ?
+                  and (not ? or exists (select 1 from catalogue_service s where s.organization_id = c.organization_id
+                                        and s.id = c.service_id and s.visibility = 'PUBLIC'))
                 group by uri order by min(label_fi)""")
-                .params(organization.value(), kind.name())
+                .params(organization.value(), kind.name(), publicOnly)
                 .query((rs, n) -> new ConceptCount(new Concept(rs.getString("uri"), PtvVocabulary.complete(rs.getString("uri"),
                         new LocalizedText(rs.getString("label_fi"), rs.getString("label_sv"), rs.getString("label_en")))),
                         rs.getInt("services")))
@@ -182,6 +194,22 @@ class CatalogueStore implements Catalogue {
     public CatalogueService update(OrganizationId organization, UUID serviceId, ServiceDraft draft) {
         CatalogueService current = find(organization, serviceId).orElseThrow(() -> AspaException.notFound("Service"));
         write(organization, current.id(), draft, current.source(), null, false);
+        events.publishEvent(new CatalogueChanged(organization));
+        return find(organization, serviceId).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<UUID> internalIds(OrganizationId organization) {
+        return Set.copyOf(db.sql("select id from catalogue_service where organization_id = ? and visibility = 'INTERNAL'")
+                .param(organization.value()).query(UUID.class).list());
+    }
+
+    @Override
+    public CatalogueService setInternal(OrganizationId organization, UUID serviceId, boolean internal) {
+        int changed = db.sql("update catalogue_service set visibility = ?, updated_at = ? where organization_id = ? and id = ?")
+                .params(internal ? "INTERNAL" : "PUBLIC", Timestamp.from(clock.instant()), organization.value(), serviceId).update();
+        if (changed == 0) throw AspaException.notFound("Service");
         events.publishEvent(new CatalogueChanged(organization));
         return find(organization, serviceId).orElseThrow();
     }
@@ -261,6 +289,7 @@ class CatalogueStore implements Catalogue {
                     open311_code = case when :keepLocal then open311_code else :open311 end,
                     ptv_extra = coalesce(cast(:extra as jsonb), ptv_extra),
                     source = case when :keepLocal then source else :source end,
+                    visibility = case when :keepLocal then visibility else :visibility end,
                     updated_at = :now
                 where organization_id = :org and id = :id""")
                 .param("ptv", draft.ptvId()).param("ref", draft.referenceCode()).param("type", draft.serviceType())
@@ -276,6 +305,7 @@ class CatalogueStore implements Catalogue {
                 .param("open311", draft.open311Code())
                 .param("extra", extraJson)
                 .param("source", source.name())
+                .param("visibility", draft.internal() ? "INTERNAL" : "PUBLIC")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("org", organization.value()).param("id", id)
                 .update();
@@ -391,7 +421,7 @@ class CatalogueStore implements Catalogue {
                     r.serviceType(), r.chargeType(), r.name(), r.summary(), r.description(), r.instructions(), r.keywords(),
                     c.getOrDefault(ConceptKind.SERVICE_CLASS, List.of()), c.getOrDefault(ConceptKind.TARGET_GROUP, List.of()),
                     c.getOrDefault(ConceptKind.LIFE_EVENT, List.of()), c.getOrDefault(ConceptKind.ONTOLOGY_TERM, List.of()),
-                    r.unitId(), people.getOrDefault(r.id(), List.of()), r.channels(), r.source()));
+                    r.unitId(), people.getOrDefault(r.id(), List.of()), r.channels(), r.source(), r.internal()));
         }
         return services;
     }
@@ -404,7 +434,8 @@ class CatalogueStore implements Catalogue {
 
     private record Row(UUID id, UUID ptvId, String referenceCode, String open311Code, String serviceType, String chargeType,
                        LocalizedText name, LocalizedText summary, LocalizedText description, LocalizedText instructions,
-                       List<String> keywords, UUID unitId, Set<ServiceChannel> channels, CatalogueService.Source source) {}
+                       List<String> keywords, UUID unitId, Set<ServiceChannel> channels, CatalogueService.Source source,
+                       boolean internal) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Set<ServiceChannel> channels = EnumSet.noneOf(ServiceChannel.class);
@@ -413,7 +444,7 @@ class CatalogueStore implements Catalogue {
                 rs.getString("open311_code"), rs.getString("service_type"), rs.getString("charge_type"),
                 text(rs, "name"), text(rs, "summary"), text(rs, "description"), text(rs, "instructions"),
                 List.of(strings(rs.getArray("keywords"))), rs.getObject("unit_id", UUID.class), channels,
-                CatalogueService.Source.valueOf(rs.getString("source")));
+                CatalogueService.Source.valueOf(rs.getString("source")), "INTERNAL".equals(rs.getString("visibility")));
     }
 
     private static LocalizedText text(ResultSet rs, String column) throws SQLException {

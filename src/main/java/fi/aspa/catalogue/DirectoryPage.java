@@ -11,7 +11,13 @@ import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import fi.aspa.identity.Role;
+import fi.aspa.platform.AspaException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -38,7 +44,7 @@ class DirectoryPage {
     record UnitContact(ServicePages.Text name, String email) {}
 
     record Hit(UUID id, ServicePages.Text name, ServicePages.Text summary, String open311Code, UnitContact unit,
-               List<Person> people, List<String> channels) {}
+               List<Person> people, List<String> channels, boolean internal) {}
 
     @GetMapping("/workspace/directory")
     String directory(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String q, Locale locale,
@@ -54,12 +60,29 @@ class DirectoryPage {
                             .map(u -> new UnitContact(ServicePages.Text.of(u.name(), language), u.email())).orElse(null),
                     s.people().stream().map(p -> staff.find(me.organizationId(), p.staffId())
                             .map(u -> person(u, p.role())).orElse(null)).filter(p -> p != null).toList(),
-                    s.channels().stream().sorted().map(Enum::name).toList())).toList();
+                    s.channels().stream().sorted().map(Enum::name).toList(), s.internal())).toList();
         }
         model.addAttribute("q", query);
         model.addAttribute("searched", !query.isEmpty());
         model.addAttribute("hits", hits);
+        model.addAttribute("admin", me.has(Role.ADMIN));
         return "catalogue/directory";
+    }
+
+    /** An administrator makes a service internal (staff only) or public; back to the same search. */
+    @PostMapping("/workspace/admin/services/{id}/visibility")
+    String visibility(@AuthenticationPrincipal StaffPrincipal me, @PathVariable UUID id,
+                      @RequestParam(required = false) String visibility, @RequestParam(required = false) String q,
+                      RedirectAttributes redirect) {
+        if (!me.has(Role.ADMIN)) throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only administrators change a service's visibility");
+        boolean internal;
+        if ("INTERNAL".equals(visibility)) internal = true;
+        else if ("PUBLIC".equals(visibility)) internal = false;
+        else throw AspaException.invalid("validation", "visibility must be PUBLIC or INTERNAL");
+        catalogue.setInternal(me.organizationId(), id, internal);
+        redirect.addFlashAttribute("notice", "directory.visibility.saved");
+        redirect.addAttribute("q", q == null ? "" : q);
+        return "redirect:/workspace/directory";
     }
 
     private static Person person(StaffUser user, ServicePerson.Role role) {

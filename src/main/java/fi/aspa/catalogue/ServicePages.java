@@ -59,8 +59,8 @@ class ServicePages {
                     Locale locale, Model model) {
         Organization org = publicOrganization.get();
         Language language = Language.of(locale);
-        List<ConceptLink> lifeEvents = links(catalogue.concepts(org.id(), ConceptKind.LIFE_EVENT), language);
-        List<ConceptLink> targetGroups = links(catalogue.concepts(org.id(), ConceptKind.TARGET_GROUP), language);
+        List<ConceptLink> lifeEvents = links(catalogue.publicConcepts(org.id(), ConceptKind.LIFE_EVENT), language);
+        List<ConceptLink> targetGroups = links(catalogue.publicConcepts(org.id(), ConceptKind.TARGET_GROUP), language);
         String selectedLifeEvent = lifeEvents.stream().map(ConceptLink::uri).filter(u -> u.equals(lifeEvent)).findFirst().orElse(null);
         String selectedTargetGroup = targetGroups.stream().map(ConceptLink::uri).filter(u -> u.equals(targetGroup)).findFirst().orElse(null);
         List<CatalogueService> found;
@@ -74,6 +74,7 @@ class ServicePages {
         } else {
             found = catalogue.list(org.id());
         }
+        found = found.stream().filter(CatalogueService::isPublic).toList(); // internal services are for staff only
         List<ServiceItem> items = found.stream().map(s -> new ServiceItem(s.id(), Text.of(s.name(), language), Text.of(s.summary(), language)))
                 .sorted(Comparator.comparing(i -> i.name().text().toLowerCase(locale))).toList();
         model.addAttribute("lifeEvents", lifeEvents);
@@ -91,6 +92,7 @@ class ServicePages {
         Language language = Language.of(locale);
         // the service's own id, or its Service Catalogue (PTV) id, which search hits carry
         CatalogueService service = catalogue.find(org.id(), id).or(() -> catalogue.byPtvId(org.id(), id))
+                .filter(CatalogueService::isPublic) // an internal service does not exist for residents
                 .orElseThrow(() -> AspaException.notFound("Service"));
         model.addAttribute("service", service);
         model.addAttribute("name", Text.of(service.name(), language));

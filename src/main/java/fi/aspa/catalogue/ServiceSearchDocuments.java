@@ -17,7 +17,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The catalogue's services in the search index: one public document per language a service has a name in. The id is
+ * The catalogue's services in the search index: one document per language a service has a name in, PUBLIC, or
+ * INTERNAL for an internal service (staff searches find it, residents' searches never do). The id is
  * the Service Catalogue (PTV) id for imported services, so that a relevance run can be scored by any tool, and the
  * service's own id otherwise; {@code /services/{id}} accepts both. Kept current after every change of the catalogue.
  */
@@ -62,7 +63,8 @@ class ServiceSearchDocuments implements SearchDocumentSource {
                 keywords.addAll(labels(service.serviceClasses()));
             }
             out.add(new SearchDocument(id, service.organizationId(), DocumentType.SERVICE, language, title.strip(),
-                    body.toString().strip(), keywords, facets, Visibility.PUBLIC, Instant.EPOCH));
+                    body.toString().strip(), keywords, facets, service.internal() ? Visibility.INTERNAL : Visibility.PUBLIC,
+                    Instant.EPOCH));
         }
         return out;
     }

@@ -77,6 +77,9 @@ class DemoGenerator {
     static final String PASSWORD = "demo-salasana";
     static final String API_TOKEN = "aspa-demo-token";
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    /** The channels residents use (the demo's history has no INTERNAL cases: its customers are residents). */
+    private static final Channel[] RESIDENT_CHANNELS = java.util.Arrays.stream(Channel.values())
+            .filter(c -> c != Channel.INTERNAL).toArray(Channel[]::new);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     private record UnitDef(String key, String parent, String fi, String sv, String en, String mailbox) {}
@@ -340,7 +343,7 @@ class DemoGenerator {
             int forced = Math.min(10, times.size());
             for (int i = 0; i < times.size(); i++) {
                 int k = i - (times.size() - forced);
-                Channel channel = k >= 0 ? Channel.values()[k % Channel.values().length] : null;
+                Channel channel = k >= 0 ? RESIDENT_CHANNELS[k % RESIDENT_CHANNELS.length] : null;
                 CaseStatus status = k >= 0 ? CaseStatus.values()[k % CaseStatus.values().length] : null;
                 result.add(aCase(times.get(i), channel, status));
             }

@@ -14,6 +14,8 @@ import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.PersonalDataLog;
+import fi.aspa.identity.Staff;
+import fi.aspa.identity.StaffUser;
 import fi.aspa.organization.Organization;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
@@ -42,6 +44,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class HandoverService implements Handovers {
     static final String PURPOSE = "handover-disclosure";
+    /** The receiver's log: a hand-over brought this customer's data here (recorded by the system). */
+    static final String RECEIPT_PURPOSE = "handover-receipt";
+    private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH.mm")
+            .withZone(java.time.ZoneId.of("Europe/Helsinki"));
     static final int MAX_SUMMARY = 5000;
     static final int MAX_BASIS = 500;
     static final int MAX_ATTACHMENTS = 5;
@@ -53,9 +59,11 @@ class HandoverService implements Handovers {
     private final PersonalDataLog accessLog;
     private final MessageSource messages;
     private final Clock clock;
+    private final Staff staff;
 
     HandoverService(HandoverStore store, Cases cases, Customers customers, Organizations organizations,
-                    PersonalDataLog accessLog, MessageSource messages, Clock clock) {
+                    PersonalDataLog accessLog, MessageSource messages, Clock clock, Staff staff) {
+        this.staff = staff;
         this.store = store;
         this.cases = cases;
         this.customers = customers;
@@ -125,10 +133,15 @@ class HandoverService implements Handovers {
         String basisText = messages.getMessage("handover.basis." + request.basis().name(), null, locale) + ": " + basisDetail;
         cases.addNote(sender, caseId, Actor.staff(staffId), messages.getMessage("handover.note.sent",
                 new Object[] {receiverOrg.name().in(language), id.toString(), partList, basisText}, locale));
+        String sentBy = staffId == null ? null : staff.find(sender, staffId).map(StaffUser::displayName).orElse(null);
+        if (sentBy == null) sentBy = messages.getMessage("handover.sent-by.system", null, locale);
         cases.addNote(receiver, received.id(), Actor.system(), messages.getMessage("handover.note.received",
-                new Object[] {senderOrg.name().in(language), id.toString(), partList, basisText}, locale));
-        accessLog.record(sender, staffId, customer.id(), PURPOSE,
-                "handover " + id + " to " + receiverOrg.slug() + ": " + parts.stream().map(Enum::name).collect(Collectors.joining(",")));
+                new Object[] {senderOrg.name().in(language), id.toString(), partList, basisText, sentBy, AT.format(now)}, locale));
+        String partCodes = parts.stream().map(Enum::name).collect(Collectors.joining(","));
+        accessLog.record(sender, staffId, customer.id(), PURPOSE, "handover " + id + " to " + receiverOrg.slug() + ": " + partCodes);
+        // the receiver's own log: who sent what, when and on what basis; no staff member of the receiver was involved
+        accessLog.recordBySystem(receiver, receiverCustomer, RECEIPT_PURPOSE, "handover " + id + " from " + senderOrg.slug()
+                + " by " + sentBy + " at " + now + ": " + partCodes + "; basis " + request.basis().name() + ": " + basisDetail);
         return id;
     }
 

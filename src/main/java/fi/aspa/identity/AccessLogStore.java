@@ -32,10 +32,16 @@ class AccessLogStore implements PersonalDataLog {
     }
 
     @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordBySystem(OrganizationId organization, UUID customerId, String purpose, String detail) {
+        record(organization, null, customerId, purpose, detail);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<Entry> forCustomer(OrganizationId organization, UUID customerId, int limit) {
         return db.sql("""
-                select a.*, s.display_name from personal_data_access a join staff_user s on s.id = a.staff_user_id
+                select a.*, s.display_name from personal_data_access a left join staff_user s on s.id = a.staff_user_id
                 where a.organization_id = ? and a.customer_id = ? order by a.accessed_at desc limit ?""")
                 .params(organization.value(), customerId, limit)
                 .query((rs, n) -> new Entry(rs.getObject("staff_user_id", UUID.class), rs.getString("display_name"),

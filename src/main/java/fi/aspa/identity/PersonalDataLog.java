@@ -13,7 +13,14 @@ public interface PersonalDataLog {
 
     void record(OrganizationId organization, UUID staffUserId, UUID customerId, String purpose, String detail);
 
+    /**
+     * Records what the system did with a customer's data without a staff member of this organization (e.g. a case
+     * handed over from another organization arrived); such entries have no {@code staffUserId} and no {@code staffName}.
+     */
+    void recordBySystem(OrganizationId organization, UUID customerId, String purpose, String detail);
+
     List<Entry> forCustomer(OrganizationId organization, UUID customerId, int limit);
 
+    /** {@code staffUserId} and {@code staffName} are null for an entry the system made. */
     record Entry(UUID staffUserId, String staffName, UUID customerId, String purpose, String detail, Instant accessedAt) {}
 }

@@ -71,7 +71,7 @@ class HelpPages {
         if (!query.isEmpty()) {
             model.addAttribute("hits", search(org.id(), query, language));
         }
-        List<ConceptCount> events = catalogue.concepts(org.id(), ConceptKind.LIFE_EVENT);
+        List<ConceptCount> events = catalogue.publicConcepts(org.id(), ConceptKind.LIFE_EVENT);
         List<Group> groups = new ArrayList<>();
         for (ConceptCount event : events) {
             String uri = event.concept().uri();
@@ -86,6 +86,7 @@ class HelpPages {
         model.addAttribute("lifeEvent", lifeEvent);
         if (service != null && !service.isBlank()) {
             CatalogueService s = EditorPages.uuid(service).flatMap(id -> catalogue.find(org.id(), id))
+                    .filter(CatalogueService::isPublic)
                     .orElseThrow(() -> AspaException.notFound("Service"));
             model.addAttribute("service", s);
             model.addAttribute("serviceName", s.name().in(language));
@@ -96,7 +97,7 @@ class HelpPages {
         Map<UUID, Long> perService = articles.stream().flatMap(a -> a.serviceIds().stream())
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
         model.addAttribute("services", perService.keySet().stream()
-                .map(id -> catalogue.find(org.id(), id)).flatMap(Optional::stream)
+                .map(id -> catalogue.find(org.id(), id)).flatMap(Optional::stream).filter(CatalogueService::isPublic)
                 .map(s -> new ServiceLink(s.id().toString(), s.name().in(language), perService.get(s.id())))
                 .sorted(Comparator.comparing(ServiceLink::title)).toList());
         return "knowledge/help";
@@ -122,7 +123,7 @@ class HelpPages {
         Optional<UUID> uuid = EditorPages.uuid(id);
         if (uuid.isEmpty()) return null;
         return catalogue.byPtvId(org, uuid.get()).or(() -> catalogue.find(org, uuid.get()))
-                .map(s -> "/services/" + s.id()).orElse(null);
+                .filter(CatalogueService::isPublic).map(s -> "/services/" + s.id()).orElse(null);
     }
 
     @GetMapping("/help/{id}")
@@ -133,7 +134,7 @@ class HelpPages {
         Language language = Language.of(locale);
         readingModel(knowledge, article, language, model);
         Map<UUID, String> services = new java.util.LinkedHashMap<>();
-        for (UUID s : article.serviceIds()) catalogue.find(org.id(), s).ifPresent(cs -> services.put(cs.id(), cs.name().in(language)));
+        for (UUID s : article.serviceIds()) catalogue.find(org.id(), s).filter(CatalogueService::isPublic).ifPresent(cs -> services.put(cs.id(), cs.name().in(language)));
         model.addAttribute("linkedServices", services);
         return "knowledge/article";
     }

@@ -122,7 +122,7 @@ class Questions {
                 null, null, null, asker.id(), asker.language(), true));
         String subject = question.lines().findFirst().orElse(question);
         if (subject.length() > 100) subject = subject.substring(0, 100) + "…";
-        OpenedCase opened = cases.open(org, new NewCase(Channel.WEB_FORM, customer, subject, question, language, null,
+        OpenedCase opened = cases.open(org, new NewCase(Channel.INTERNAL, customer, subject, question, language, null,
                 service == null ? null : service.unitId(), null, Set.of(TAG), List.of(), Actor.staff(askerId)));
         UUID id = Ids.next();
         Instant now = clock.instant();

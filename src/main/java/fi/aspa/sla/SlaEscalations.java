@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The warning and escalation job. Due times live in {@code sla_clock}, so nothing is lost on a restart: whichever
  * node runs next claims the due rows with {@code FOR UPDATE SKIP LOCKED} (two nodes never take the same row) and, in
- * the same transaction, writes the note on the case, raises the priority when the target says so, and sets
+ * the same transaction, writes the note on the case, raises the priority when the target says so, publishes
+ * {@link ServiceLevelBreached} on a breach (the unit's managers get an email from it), and sets
  * {@code warned_at}/{@code breached_at}, which take the row out of the due set: each warning and each escalation
  * happens once. A plain table and one query are enough here; a scheduler library (db-scheduler, Quartz) would add its
  * own tables for what is one indexed row per clock.
@@ -37,10 +39,12 @@ class SlaEscalations {
     private final MessageSource messages;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final boolean enabled;
 
     SlaEscalations(SlaStore store, Cases cases, MessageSource messages, PlatformTransactionManager transactions, Clock clock,
-                   @Value("${aspa.sla.escalation.enabled:true}") boolean enabled) {
+                   ApplicationEventPublisher events, @Value("${aspa.sla.escalation.enabled:true}") boolean enabled) {
+        this.events = events;
         this.store = store;
         this.cases = cases;
         this.messages = messages;
@@ -89,6 +93,10 @@ class SlaEscalations {
             if (row.raisePriority() && summary.priority() != Priority.URGENT) {
                 cases.setPriority(row.organizationId(), row.caseId(), Actor.system(), Priority.values()[summary.priority().ordinal() + 1]);
             }
+            // the unit's managers are told by email (channels.email), after this commit, once: the registry stores the
+            // event in this transaction, which is also the one that takes the clock out of the due set
+            events.publishEvent(new ServiceLevelBreached(row.organizationId(), row.caseId(), summary.unitId(), row.kind(),
+                    row.targetMinutes(), row.dueAt(), now));
         } else {
             store.markWarned(row, now);
             cases.addNote(row.organizationId(), row.caseId(), Actor.system(),

@@ -106,7 +106,7 @@ class OrderPage {
         Language language = me.user().language();
         UUID customer = customers.resolve(org, new ContactDetails(CustomerKind.INTERNAL, me.user().displayName(), me.user().email(),
                 null, null, null, me.id(), language, true));
-        OpenedCase opened = cases.open(org, new NewCase(Channel.WEB_FORM, customer, s, b, language, null, chosen.unitId(), null,
+        OpenedCase opened = cases.open(org, new NewCase(Channel.INTERNAL, customer, s, b, language, null, chosen.unitId(), null,
                 Set.of(TAG), List.of(), Actor.staff(me.id())));
         assigner.assign(org, opened.id(), chosen.id(), views.now(), true);
         redirect.addFlashAttribute("ordered", opened.reference());

@@ -85,6 +85,8 @@ class PeoplePage {
         var user = staff.find(me.organizationId(), id).orElseThrow(() -> AspaException.notFound("Staff member"));
         model.addAttribute("person", views.person(me.organizationId(), user, Language.of(locale)));
         model.addAttribute("me", id.equals(me.id()));
+        model.addAttribute("mayEdit", ProfilePage.mayEdit(me, user));
+        model.addAttribute("personId", id);
         return "staffing/person";
     }
 }

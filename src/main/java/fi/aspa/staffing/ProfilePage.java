@@ -2,7 +2,10 @@ package fi.aspa.staffing;
 
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.CatalogueService;
+import fi.aspa.identity.Role;
+import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
+import fi.aspa.identity.StaffUser;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
@@ -21,8 +24,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +36,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "My profile": the signed-in staff member keeps their own profile current. Every form posts and redirects back
- * with a notice; a form filled in wrongly shows the page again with an error summary.
+ * "My profile": the signed-in staff member keeps their own profile current ({@code /workspace/profile}). A unit manager
+ * edits the profiles of the staff of their own unit, an administrator anyone's in the organization
+ * ({@code /workspace/people/{id}/profile}, the same page and forms); every change made by someone other than the owner
+ * is written to the profile's change log ({@code staff_profile_change}) and shown on the page, and only the owner
+ * confirms that the profile is current. Every form posts and redirects back with a notice; a form filled in wrongly
+ * shows the page again with an error summary.
  */
 @Controller
 class ProfilePage {
@@ -41,6 +50,7 @@ class ProfilePage {
     static final int MAX_ABSENCE_DAYS = 366;
     static final int MAX_QUERY = 200;
     static final List<String> OFFICIAL = List.of("fi", "sv", "en");
+    private static final java.time.format.DateTimeFormatter CHANGED_AT = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH.mm");
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.](\\d{2})");
 
@@ -48,12 +58,39 @@ class ProfilePage {
     private final StaffingViews views;
     private final Catalogue catalogue;
     private final MessageSource messages;
+    private final Staff staff;
 
-    ProfilePage(StaffingStore store, StaffingViews views, Catalogue catalogue, MessageSource messages) {
+    ProfilePage(StaffingStore store, StaffingViews views, Catalogue catalogue, MessageSource messages, Staff staff) {
         this.store = store;
         this.views = views;
         this.catalogue = catalogue;
         this.messages = messages;
+        this.staff = staff;
+    }
+
+    /** Whose profile a request changes: the signed-in member's own, or one they may edit; else 403 (404 elsewhere). */
+    private StaffUser subject(StaffPrincipal me, UUID id) {
+        if (id == null || id.equals(me.id())) return me.user();
+        StaffUser user = staff.find(me.organizationId(), id).orElseThrow(() -> AspaException.notFound("Staff member"));
+        if (!mayEdit(me, user)) {
+            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only the unit's manager or an administrator edits this profile");
+        }
+        return user;
+    }
+
+    /** The owner, an administrator, or a unit manager of the same unit. */
+    static boolean mayEdit(StaffPrincipal me, StaffUser user) {
+        if (me.id().equals(user.id()) || me.has(Role.ADMIN)) return true;
+        return me.has(Role.UNIT_MANAGER) && me.unitId() != null && me.unitId().equals(user.unitId());
+    }
+
+    private static String base(StaffPrincipal me, StaffUser subject) {
+        return subject.id().equals(me.id()) ? "/workspace/profile" : "/workspace/people/" + subject.id() + "/profile";
+    }
+
+    /** Someone else changed the profile: the change log says who, what and when. */
+    private void audit(StaffPrincipal me, StaffUser subject, String what, String detail) {
+        if (!subject.id().equals(me.id())) store.recordChange(me.organizationId(), subject.id(), me.id(), what, detail, views.now());
     }
 
     /** What the details form holds: the saved profile, or what was posted when it had errors. */
@@ -63,19 +100,22 @@ class ProfilePage {
 
     record ServiceHit(UUID id, StaffingViews.Text name, String level) {}
 
-    @GetMapping("/workspace/profile")
-    String page(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String service, Locale locale,
-                Model model) {
-        return render(me, locale, model, null, null, service, new FormErrors(messages, locale));
+    @GetMapping({"/workspace/profile", "/workspace/people/{id}/profile"})
+    String page(@AuthenticationPrincipal StaffPrincipal me, @PathVariable(required = false) UUID id,
+                @RequestParam(required = false) String service, Locale locale, Model model) {
+        return render(me, subject(me, id), locale, model, null, null, service, new FormErrors(messages, locale));
     }
 
-    @PostMapping("/workspace/profile")
-    String save(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String job,
+    @Transactional // the change and its entry in the change log together
+    @PostMapping({"/workspace/profile", "/workspace/people/{id}/profile"})
+    String save(@AuthenticationPrincipal StaffPrincipal me, @PathVariable(required = false) UUID id,
+                @RequestParam(required = false) String job,
                 @RequestParam(name = "language", required = false) List<String> languages,
                 @RequestParam(required = false) String otherLanguages,
                 @RequestParam(name = "day", required = false) List<String> days,
                 @RequestParam(required = false) String start, @RequestParam(required = false) String end,
                 Locale locale, Model model, RedirectAttributes redirect) {
+        StaffUser subject = subject(me, id);
         FormErrors errors = new FormErrors(messages, locale);
         Form form = new Form(job == null ? "" : job, new LinkedHashSet<>(languages == null ? List.of() : languages),
                 otherLanguages == null ? "" : otherLanguages, new LinkedHashSet<>(days == null ? List.of() : days),
@@ -112,10 +152,14 @@ class ProfilePage {
         if (from == null) errors.add("work-start", "staffing.error.time");
         if (to == null) errors.add("work-end", "staffing.error.time");
         if (from != null && to != null && to <= from) errors.add("work-end", "staffing.error.end-before-start");
-        if (!errors.isEmpty()) return render(me, locale, model, form, null, null, errors);
-        store.save(me.organizationId(), me.id(), checkedJob, spoken, new WorkingHours(workDays, from, to), views.now());
+        if (!errors.isEmpty()) return render(me, subject, locale, model, form, null, null, errors);
+        WorkingHours hours = new WorkingHours(workDays, from, to);
+        store.save(me.organizationId(), subject.id(), checkedJob, spoken, hours, views.now(), subject.id().equals(me.id()));
+        audit(me, subject, "DETAILS", "languages " + String.join(",", spoken) + "; days " + hours.sortedDays().stream()
+                .map(d -> String.valueOf(d.getValue())).collect(java.util.stream.Collectors.joining(",")) + " " + form.start().strip()
+                + "-" + form.end().strip());
         redirect.addFlashAttribute("notice", "staffing.notice.saved");
-        return "redirect:/workspace/profile";
+        return "redirect:" + base(me, subject);
     }
 
     @PostMapping("/workspace/profile/confirm")
@@ -125,28 +169,38 @@ class ProfilePage {
         return "redirect:/workspace/profile";
     }
 
-    @PostMapping("/workspace/profile/expertise")
-    String addExpertise(@AuthenticationPrincipal StaffPrincipal me, @RequestParam UUID service, @RequestParam String level,
-                        RedirectAttributes redirect) {
+    @Transactional // the change and its entry in the change log together
+    @PostMapping({"/workspace/profile/expertise", "/workspace/people/{id}/profile/expertise"})
+    String addExpertise(@AuthenticationPrincipal StaffPrincipal me, @PathVariable(required = false) UUID id,
+                        @RequestParam UUID service, @RequestParam String level, RedirectAttributes redirect) {
+        StaffUser subject = subject(me, id);
         OrganizationId org = me.organizationId();
         Level checked = level(level);
         catalogue.find(org, service).orElseThrow(() -> AspaException.invalid("unknown-service", "No such service"));
-        store.ensure(org, me.id(), me.user().language().code(), views.now());
-        store.setExpertise(org, me.id(), service, checked);
+        store.ensure(org, subject.id(), subject.language().code(), views.now());
+        store.setExpertise(org, subject.id(), service, checked);
+        audit(me, subject, "EXPERTISE_SET", service + " " + checked.name());
         redirect.addFlashAttribute("notice", "staffing.notice.expertise-saved");
-        return "redirect:/workspace/profile#expertise";
+        return "redirect:" + base(me, subject) + "#expertise";
     }
 
-    @PostMapping("/workspace/profile/expertise/{service}/delete")
-    String removeExpertise(@AuthenticationPrincipal StaffPrincipal me, @PathVariable UUID service, RedirectAttributes redirect) {
-        store.removeExpertise(me.organizationId(), me.id(), service);
+    @Transactional // the change and its entry in the change log together
+    @PostMapping({"/workspace/profile/expertise/{service}/delete", "/workspace/people/{id}/profile/expertise/{service}/delete"})
+    String removeExpertise(@AuthenticationPrincipal StaffPrincipal me, @PathVariable(required = false) UUID id,
+                           @PathVariable UUID service, RedirectAttributes redirect) {
+        StaffUser subject = subject(me, id);
+        store.removeExpertise(me.organizationId(), subject.id(), service);
+        audit(me, subject, "EXPERTISE_REMOVED", service.toString());
         redirect.addFlashAttribute("notice", "staffing.notice.expertise-removed");
-        return "redirect:/workspace/profile#expertise";
+        return "redirect:" + base(me, subject) + "#expertise";
     }
 
-    @PostMapping("/workspace/profile/absences")
-    String addAbsence(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String first,
+    @Transactional // the change and its entry in the change log together
+    @PostMapping({"/workspace/profile/absences", "/workspace/people/{id}/profile/absences"})
+    String addAbsence(@AuthenticationPrincipal StaffPrincipal me, @PathVariable(required = false) UUID id,
+                      @RequestParam(required = false) String first,
                       @RequestParam(required = false) String last, Locale locale, Model model, RedirectAttributes redirect) {
+        StaffUser subject = subject(me, id);
         FormErrors errors = new FormErrors(messages, locale);
         AbsenceForm form = new AbsenceForm(first == null ? "" : first.strip(), last == null ? "" : last.strip());
         LocalDate from = date(form.first());
@@ -158,29 +212,34 @@ class ProfilePage {
             else if (to.isBefore(views.today())) errors.add("absence-last", "staffing.error.absence-past");
             else if (from.plusDays(MAX_ABSENCE_DAYS).isBefore(to)) errors.add("absence-last", "staffing.error.absence-too-long", MAX_ABSENCE_DAYS);
         }
-        if (!errors.isEmpty()) return render(me, locale, model, null, form, null, errors);
-        store.ensure(me.organizationId(), me.id(), me.user().language().code(), views.now());
-        store.addAbsence(me.organizationId(), me.id(), from, to, views.now());
+        if (!errors.isEmpty()) return render(me, subject, locale, model, null, form, null, errors);
+        store.ensure(me.organizationId(), subject.id(), subject.language().code(), views.now());
+        store.addAbsence(me.organizationId(), subject.id(), from, to, views.now());
+        audit(me, subject, "ABSENCE_ADDED", from + ".." + to);
         redirect.addFlashAttribute("notice", "staffing.notice.absence-added");
-        return "redirect:/workspace/profile#absences";
+        return "redirect:" + base(me, subject) + "#absences";
     }
 
-    @PostMapping("/workspace/profile/absences/{id}/delete")
-    String removeAbsence(@AuthenticationPrincipal StaffPrincipal me, @PathVariable UUID id, RedirectAttributes redirect) {
-        if (!store.removeAbsence(me.organizationId(), me.id(), id)) throw AspaException.notFound("Absence");
+    @Transactional // the change and its entry in the change log together
+    @PostMapping({"/workspace/profile/absences/{absence}/delete", "/workspace/people/{id}/profile/absences/{absence}/delete"})
+    String removeAbsence(@AuthenticationPrincipal StaffPrincipal me, @PathVariable(required = false) UUID id,
+                         @PathVariable UUID absence, RedirectAttributes redirect) {
+        StaffUser subject = subject(me, id);
+        if (!store.removeAbsence(me.organizationId(), subject.id(), absence)) throw AspaException.notFound("Absence");
+        audit(me, subject, "ABSENCE_REMOVED", absence.toString());
         redirect.addFlashAttribute("notice", "staffing.notice.absence-removed");
-        return "redirect:/workspace/profile#absences";
+        return "redirect:" + base(me, subject) + "#absences";
     }
 
     // ------------------------------------------------------------------ rendering
 
-    private String render(StaffPrincipal me, Locale locale, Model model, Form form, AbsenceForm absence, String query,
-                          FormErrors errors) {
+    private String render(StaffPrincipal me, StaffUser subject, Locale locale, Model model, Form form, AbsenceForm absence,
+                          String query, FormErrors errors) {
         Language language = Language.of(locale);
-        StaffingViews.Person person = views.person(me.organizationId(), me.user(), language);
+        StaffingViews.Person person = views.person(me.organizationId(), subject, language);
         if (form == null) {
             List<String> others = person.languageCodes().stream().filter(c -> !OFFICIAL.contains(c)).toList();
-            Profile profile = store.profile(me.organizationId(), me.id(), me.user().language().code());
+            Profile profile = store.profile(me.organizationId(), subject.id(), subject.language().code());
             form = new Form(person.job(), new LinkedHashSet<>(person.languageCodes()), String.join(", ", others),
                     profile.hours().sortedDays().stream().map(d -> String.valueOf(d.getValue()))
                             .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
@@ -190,7 +249,7 @@ class ProfilePage {
         if (q.length() > MAX_QUERY) q = q.substring(0, MAX_QUERY);
         List<ServiceHit> hits = List.of();
         if (!q.isEmpty()) {
-            var mine = store.profile(me.organizationId(), me.id(), me.user().language().code()).expertise();
+            var mine = store.profile(me.organizationId(), subject.id(), subject.language().code()).expertise();
             hits = catalogue.search(me.organizationId(), q, 20).stream()
                     .map((CatalogueService s) -> new ServiceHit(s.id(), StaffingViews.Text.of(s.name(), language),
                             mine.containsKey(s.id()) ? mine.get(s.id()).name() : null))
@@ -209,10 +268,18 @@ class ProfilePage {
                 .map(d -> new Option(String.valueOf(d.getValue()), StaffingViews.dayName(d, locale))).toList());
         model.addAttribute("levels", Arrays.stream(Level.values()).map(Enum::name).toList());
         model.addAttribute("confirmEvery", views.confirmEveryMonths());
+        model.addAttribute("own", subject.id().equals(me.id()));
+        model.addAttribute("base", base(me, subject));
+        model.addAttribute("changes", store.changes(me.organizationId(), subject.id(), 10).stream()
+                .map(c -> new Change(staff.find(me.organizationId(), c.changedBy()).map(StaffUser::displayName).orElse("?"),
+                        "staffing.change." + c.what(), c.at().atZone(StaffingViews.HELSINKI).format(CHANGED_AT)))
+                .toList());
         return "staffing/profile";
     }
 
     record Option(String value, String label) {}
+
+    record Change(String by, String whatKey, String at) {}
 
     static Level level(String value) {
         try {

@@ -142,7 +142,7 @@ class StaffingDemoData {
         if (it != null && it.unitId() != null) {
             for (LocalizedText[] t : INTERNAL) {
                 CatalogueService made = catalogue.create(org, new ServiceDraft(t[0], t[1], t[1], null, List.of(t[2].fi().split(",")),
-                        null, null, null, null, it.unitId(), null, null, null, null, null, "Service", "Free"));
+                        null, null, null, null, it.unitId(), null, null, null, null, null, "Service", "Free", true));
                 store.markInternal(org, made.id(), true, now);
             }
         }

@@ -79,19 +79,50 @@ class StaffingStore {
 
     /** Saves what the owner wrote; saving is also confirming that the profile is current. */
     void save(OrganizationId organization, UUID staffId, String job, List<String> languages, WorkingHours hours, Instant now) {
+        save(organization, staffId, job, languages, hours, now, true);
+    }
+
+    /** Saves the details; {@code confirms}: the owner saves (which confirms), not a manager (which leaves it as it was). */
+    void save(OrganizationId organization, UUID staffId, String job, List<String> languages, WorkingHours hours, Instant now,
+              boolean confirms) {
         db.sql("""
                 insert into staff_profile (staff_id, organization_id, job_description, languages, work_days, work_start, work_end,
                     confirmed_at, updated_at)
-                values (:staff, :org, :job, cast(:languages as text[]), cast(:days as smallint[]), :start, :end, :now, :now)
+                values (:staff, :org, :job, cast(:languages as text[]), cast(:days as smallint[]), :start, :end,
+                    case when :confirms then cast(:now as timestamptz) end, :now)
                 on conflict (staff_id) do update set job_description = excluded.job_description, languages = excluded.languages,
                     work_days = excluded.work_days, work_start = excluded.work_start, work_end = excluded.work_end,
-                    confirmed_at = excluded.confirmed_at, updated_at = excluded.updated_at
+                    confirmed_at = case when :confirms then excluded.confirmed_at else staff_profile.confirmed_at end,
+                    updated_at = excluded.updated_at
                 where staff_profile.organization_id = excluded.organization_id""")
                 .param("staff", staffId).param("org", organization.value()).param("job", job)
                 .param("languages", languages.toArray(String[]::new))
                 .param("days", hours.sortedDays().stream().map(d -> String.valueOf(d.getValue())).toArray(String[]::new))
                 .param("start", hours.start()).param("end", hours.end()).param("now", Timestamp.from(now))
+                .param("confirms", confirms)
                 .update();
+    }
+
+    /** A change of someone's profile by someone else (their unit's manager, an administrator). */
+    record Change(UUID changedBy, String what, String detail, Instant at) {}
+
+    void recordChange(OrganizationId organization, UUID staffId, UUID changedBy, String what, String detail, Instant now) {
+        db.sql("""
+                insert into staff_profile_change (id, organization_id, staff_id, changed_by, what, detail, changed_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(fi.aspa.platform.Ids.next(), organization.value(), staffId, changedBy, what, detail, Timestamp.from(now))
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    List<Change> changes(OrganizationId organization, UUID staffId, int limit) {
+        return db.sql("""
+                select changed_by, what, detail, changed_at from staff_profile_change
+                where staff_id = ? and organization_id = ? order by changed_at desc, id limit ?""")
+                .params(staffId, organization.value(), limit)
+                .query((rs, n) -> new Change(rs.getObject("changed_by", UUID.class), rs.getString("what"), rs.getString("detail"),
+                        rs.getTimestamp("changed_at").toInstant()))
+                .list();
     }
 
     /** Creates the profile with the defaults when there is none yet (never confirmed). */

@@ -41,7 +41,7 @@ public final class CatalogueTexts {
         return new CatalogueService(UUID.randomUUID(), NONE, d.ptvId(), d.referenceCode(), d.open311Code(), d.serviceType(),
                 d.chargeType(), d.name(), orEmpty(d.summary()), orEmpty(d.description()), orEmpty(d.instructions()),
                 d.keywords(), d.serviceClasses(), d.targetGroups(), d.lifeEvents(), d.ontologyTerms(), d.unitId(),
-                d.people(), d.channels(), source);
+                d.people(), d.channels(), source, d.internal());
     }
 
     private static LocalizedText orEmpty(LocalizedText t) {

@@ -104,7 +104,9 @@ class DemoOrganizationTest {
     @Test
     void spreadsCasesOverEveryChannelStatusAndTheLastEighteenMonths() {
         assertThat(all).hasSize(CASES).hasSize(demo.cases());
-        assertThat(all).extracting(CaseSummary::channel).containsAll(EnumSet.allOf(Channel.class));
+        // every channel residents use; INTERNAL is staff as internal customers, which the demo's history does not have
+        assertThat(all).extracting(CaseSummary::channel).containsAll(EnumSet.complementOf(EnumSet.of(Channel.INTERNAL)))
+                .doesNotContain(Channel.INTERNAL);
         assertThat(all).extracting(CaseSummary::status).containsAll(EnumSet.allOf(CaseStatus.class));
         assertThat(all.stream().map(CaseSummary::priority).distinct().count()).isGreaterThanOrEqualTo(3);
         assertThat(all).extracting(CaseSummary::language).contains(Language.FI, Language.SV);

@@ -139,6 +139,22 @@ class HandoverTest {
         CaseDetail received = cases.detail(county.id(), receivedId).orElseThrow();
         assertThat(received.history()).anyMatch(h -> h.type().equals("OPENED"));
         assertThat(received.history()).anyMatch(h -> h.type().equals("NOTE_ADDED"));
+        // who sent what, when and on what basis, in the receiver's case history (a system note) ...
+        assertThat(received.messages()).anyMatch(m -> m.kind() == MessageKind.NOTE && m.authorStaffId() == null
+                && m.body().contains(id.toString()) && m.body().contains("Lähettäjä: " + municipality.agent().displayName())
+                && m.body().contains("Suostumus puhelimessa"));
+        // ... and in the receiver's own personal-data access log, by the system (no staff member of the receiver acted)
+        assertThat(accessLog.forCustomer(county.id(), received.summary().customerId(), 20)).singleElement().satisfies(e -> {
+            assertThat(e.purpose()).isEqualTo(HandoverService.RECEIPT_PURPOSE);
+            assertThat(e.staffUserId()).isNull();
+            assertThat(e.staffName()).isNull();
+            assertThat(e.detail()).contains(id.toString(), municipality.organization().slug(), municipality.agent().displayName(),
+                    "SUBJECT", "CONSENT", "Suostumus puhelimessa");
+        });
+        // the sender's log has no receipt, the receiver's no disclosure, a bystander nothing
+        assertThat(accessLog.forCustomer(municipality.id(), customerId, 20)).noneMatch(e -> e.purpose().equals(HandoverService.RECEIPT_PURPOSE));
+        assertThat(db.sql("select count(*) from personal_data_access where organization_id = ?").param(bystander.id().value())
+                .query(Integer.class).single()).isZero();
 
         // the receiver works on its case; the sender sees the status and nothing else
         cases.reply(county.id(), receivedId, Actor.staff(county.agent().id()), "Hyvinvointialueen salainen vastaus.", CaseStatus.RESOLVED);

@@ -44,6 +44,7 @@ class QuestionsTest {
                 "Miten käsittelen asiakkaan pyynnön saada omat tietonsa?", null, Language.FI);
         CaseSummary summary = cases.summary(org.id(), q.caseId()).orElseThrow();
         assertThat(summary.tags()).contains(Questions.TAG);
+        assertThat(summary.channel()).as("a staff question is an internal contact").isEqualTo(fi.aspa.cases.Channel.INTERNAL);
         assertThat(customers.find(org.id(), summary.customerId()).orElseThrow().kind()).isEqualTo(CustomerKind.INTERNAL);
         assertThat(customers.find(org.id(), summary.customerId()).orElseThrow().staffUserId()).isEqualTo(org.agent().id());
 

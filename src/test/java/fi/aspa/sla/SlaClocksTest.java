@@ -48,6 +48,7 @@ class SlaClocksTest {
     @Autowired MessageSource messages;
     @Autowired PlatformTransactionManager transactions;
     @Autowired Clock clock;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
     Fixtures.Org org;
 
     @BeforeEach
@@ -214,7 +215,7 @@ class SlaClocksTest {
         awaitListeners();
         Instant due = row(opened.id(), SlaClock.Kind.RESOLUTION).dueAt();
         // a new node (or the same one after a restart) with nothing in memory: the due rows are in PostgreSQL
-        SlaEscalations afterRestart = new SlaEscalations(store, cases, messages, transactions, clock, true);
+        SlaEscalations afterRestart = new SlaEscalations(store, cases, messages, transactions, clock, events, true);
         afterRestart.runDue(due);
         assertThat(row(opened.id(), SlaClock.Kind.RESOLUTION).breachedAt()).isNotNull();
         assertThat(systemNotes(opened.id())).filteredOn(n -> n.startsWith("Palvelutaso ylittyi: Ratkaisu")).hasSize(1);

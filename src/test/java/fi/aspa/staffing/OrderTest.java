@@ -105,11 +105,19 @@ class OrderTest {
         List<CaseSummary> ordered = cases.list(org.id(), CaseFilter.all().withText("Näyttö"), CaseSort.UPDATED_DESC, 0, 10).items();
         assertThat(ordered).singleElement().satisfies(c -> {
             assertThat(c.tags()).containsExactly("internal");
+            assertThat(c.channel()).as("an order is an internal contact, not a web form").isEqualTo(fi.aspa.cases.Channel.INTERNAL);
             assertThat(c.unitId()).isEqualTo(org.building().id());
             assertThat(customers.find(org.id(), c.customerId()).orElseThrow().kind()).isEqualTo(CustomerKind.INTERNAL);
             boolean holiday = FinnishHolidays.isHoliday(java.time.LocalDate.now(ZoneId.of("Europe/Helsinki")));
             if (!holiday) assertThat(c.assigneeId()).isEqualTo(itPerson.id());
         });
+        // the queue filters by the channel, and the INTERNAL channel has its label in the filter and the table
+        String internalQueue = send(org.agent(), get("/workspace?queue=all&channel=INTERNAL")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(internalQueue).contains("Näyttö ei toimi", "<option value=\"INTERNAL\"", "Sisäinen");
+        assertThat(send(org.agent(), get("/workspace?queue=all&channel=WEB_FORM")).getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("Näyttö ei toimi");
+        String page = send(org.agent(), get("/workspace/cases/" + ordered.getFirst().id())).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Sisäinen");
     }
 
     @Test

@@ -63,6 +63,8 @@ class StaffingDemoDataTest {
                 .satisfies(a -> assertThat(a.covers(LocalDate.of(2026, 3, 10))).isTrue());
         assertThat(store.autoAssign(org.id(), unit)).isTrue();
         assertThat(store.internalServices(org.id())).hasSize(3);
+        assertThat(catalogue.internalIds(org.id())).as("the demo's IT, HR and facilities services are for staff only")
+                .containsExactlyInAnyOrderElementsOf(store.internalServices(org.id()));
         assertThat(store.profile(org.id(), it.id(), "fi").expertise()).hasSize(3).containsValue(Level.RESPONSIBLE)
                 .containsKeys(store.internalServices(org.id()).toArray(UUID[]::new));
 

@@ -26,6 +26,7 @@ class EmailRetry {
         incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
                 .withMinAge(properties.retryAfter())
                 .withFilter(publication -> publication instanceof TargetEventPublication target
-                        && target.getTargetIdentifier().getValue().startsWith(EmailOutbound.class.getName())));
+                        && (target.getTargetIdentifier().getValue().startsWith(EmailOutbound.class.getName())
+                            || target.getTargetIdentifier().getValue().startsWith(EscalationMail.class.getName()))));
     }
 }

@@ -114,7 +114,7 @@ class Open311Api {
                                              @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
         Open311Format f = Open311Format.of(format);
         Organization org = organization(jurisdiction, jurisdictionId);
-        CatalogueService service = catalogue.byOpen311Code(org.id(), code)
+        CatalogueService service = catalogue.byOpen311Code(org.id(), code).filter(CatalogueService::isPublic)
                 .orElseThrow(() -> Open311Exception.notFound("No service with service_code " + code));
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("service_code", service.open311Code());
@@ -142,7 +142,7 @@ class Open311Api {
         OrganizationId org = holder.organizationId();
         String code = p.text("service_code", 100);
         if (code == null) throw Open311Exception.badRequest("service_code is required");
-        CatalogueService service = catalogue.byOpen311Code(org, code)
+        CatalogueService service = catalogue.byOpen311Code(org, code).filter(CatalogueService::isPublic)
                 .orElseThrow(() -> Open311Exception.badRequest("service_code " + code + " is not a service of this jurisdiction"));
         Double lat = p.coordinate("lat", 90);
         Double lon = p.coordinate("long", 180);
@@ -266,7 +266,8 @@ class Open311Api {
     // ------------------------------------------------------------------ answers
 
     private List<CatalogueService> open311Services(OrganizationId org) {
-        return catalogue.list(org).stream().filter(s -> s.open311Code() != null && !s.open311Code().isBlank()).toList();
+        return catalogue.list(org).stream().filter(CatalogueService::isPublic) // internal services are not offered to the public
+                .filter(s -> s.open311Code() != null && !s.open311Code().isBlank()).toList();
     }
 
     private static Map<String, Object> service(CatalogueService s, Language language) {
