@@ -13,6 +13,7 @@ import fi.aspa.search.DocumentType;
 import fi.aspa.search.SearchHit;
 import fi.aspa.search.SearchIndex;
 import fi.aspa.search.SearchQuery;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,8 +44,10 @@ class HelpPages {
     private final Catalogue catalogue;
     private final PublicOrganization publicOrganization;
     private final SearchIndex index;
+    private final HelpAssistant assistant;
 
-    HelpPages(Knowledge knowledge, Catalogue catalogue, PublicOrganization publicOrganization, SearchIndex index) {
+    HelpPages(Knowledge knowledge, Catalogue catalogue, PublicOrganization publicOrganization, SearchIndex index, HelpAssistant assistant) {
+        this.assistant = assistant;
         this.knowledge = knowledge;
         this.catalogue = catalogue;
         this.publicOrganization = publicOrganization;
@@ -61,7 +64,7 @@ class HelpPages {
 
     @GetMapping("/help")
     String help(@RequestParam(required = false) String q, @RequestParam(required = false) String lifeEvent,
-                @RequestParam(required = false) String service, Locale locale, Model model) {
+                @RequestParam(required = false) String service, Locale locale, Model model, HttpServletRequest request) {
         Organization org = publicOrganization.get();
         Language language = Language.of(locale);
         List<PublishedArticle> articles = knowledge.published(org.id(), Set.of(ArticleVisibility.PUBLIC));
@@ -99,6 +102,9 @@ class HelpPages {
                 .map(id -> catalogue.find(org.id(), id)).flatMap(Optional::stream)
                 .map(s -> new ServiceLink(s.id().toString(), s.name().in(language), perService.get(s.id())))
                 .sorted(Comparator.comparing(ServiceLink::title)).toList());
+        String from = lifeEvent != null && !lifeEvent.isBlank() ? HelpAssistant.from("/help", "lifeEvent", lifeEvent)
+                : service != null && !service.isBlank() ? HelpAssistant.from("/help", "service", service) : "/help";
+        model.addAttribute("box", assistant.box(request, HelpAssistant.page(from), language));
         return "knowledge/help";
     }
 
@@ -126,7 +132,7 @@ class HelpPages {
     }
 
     @GetMapping("/help/{id}")
-    String article(@PathVariable UUID id, Locale locale, Model model) {
+    String article(@PathVariable UUID id, Locale locale, Model model, HttpServletRequest request) {
         Organization org = publicOrganization.get();
         PublishedArticle article = knowledge.published(org.id(), id, Set.of(ArticleVisibility.PUBLIC))
                 .orElseThrow(() -> AspaException.notFound("Article"));
@@ -135,6 +141,7 @@ class HelpPages {
         Map<UUID, String> services = new java.util.LinkedHashMap<>();
         for (UUID s : article.serviceIds()) catalogue.find(org.id(), s).ifPresent(cs -> services.put(cs.id(), cs.name().in(language)));
         model.addAttribute("linkedServices", services);
+        model.addAttribute("box", assistant.box(request, "/help/" + article.id(), language));
         return "knowledge/article";
     }
 
