@@ -104,7 +104,7 @@ class HelpAssistant {
 
     /** What the box on a help page shows: the conversation asked on this page, in this language. */
     record Box(String from, List<Turn> turns, boolean handover, boolean chatOpen, String question, String error) {
-        boolean hasErrors() {
+        public boolean hasErrors() {
             return error != null;
         }
     }
