@@ -51,6 +51,8 @@ final class HelpBotArticles {
                         "Venepaikkaa vuokrataan satamatoimistosta. Venepaikan vuokrakausi alkaa toukokuussa ja päättyy lokakuussa.")
                 .with(Language.SV, "Att hyra båtplats",
                         "Båtplatsen hyrs från hamnkontoret. Hyresperioden för båtplatsen börjar i maj och slutar i oktober.")
+                .with(Language.EN, "Renting a boat berth",
+                        "Boat berths are rented from the harbour office. The rental season for boat berths starts in May and ends in October.")
                 .withServices(List.of(harbour.id())).withLifeEvents(List.of(BOATING)));
         Article residents = publish(knowledge, pub, manager, ArticleDraft.of(ArticleVisibility.PUBLIC, Language.FI, "Asukkaan viljelypalsta",
                         "Viljelypalstatunnuksella asukas voi viljellä kaupungin palsta-alueella. Viljelypalstatunnus haetaan verkossa.")
