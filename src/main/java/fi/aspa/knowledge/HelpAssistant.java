@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -44,7 +45,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the resident continues in the widget; without JavaScript the chat cannot run, so the page offers the chat button and
  * the contact form; when the chat is closed, the contact form opens with the questions filled in. Questions the bot
  * could not answer are counted for the editors by the bot itself. Posts are CSRF-protected and rate-limited per client
- * address ({@link PublicRateLimits}, action {@value #RATE_ACTION}).
+ * address ({@link PublicRateLimits}, action {@value #RATE_ACTION}: {@code aspa.help.assistant.rate-limit} questions, 30 by
+ * default, per {@code aspa.webform.rate-limit.period}; a conversation needs more than the forms' five).
  */
 @Controller
 class HelpAssistant {
@@ -61,8 +63,11 @@ class HelpAssistant {
     private final PublicOrganization publicOrganization;
     private final PublicRateLimits limits;
     private final MessageSource messages;
+    private final long questionsPerPeriod;
 
-    HelpAssistant(Chatbot bot, ChatHandover chat, PublicOrganization publicOrganization, PublicRateLimits limits, MessageSource messages) {
+    HelpAssistant(Chatbot bot, ChatHandover chat, PublicOrganization publicOrganization, PublicRateLimits limits, MessageSource messages,
+                  @Value("${aspa.help.assistant.rate-limit:30}") long questionsPerPeriod) {
+        this.questionsPerPeriod = questionsPerPeriod;
         this.bot = bot;
         this.chat = chat;
         this.publicOrganization = publicOrganization;
@@ -147,7 +152,7 @@ class HelpAssistant {
             errors.add("question", "knowledge.assistant.error.encoding");
         } else if (text.length() > MAX_QUESTION) errors.add("question", "knowledge.assistant.error.too-long", MAX_QUESTION);
         if (!errors.isEmpty()) return failed(page, language, text, errors, HttpStatus.UNPROCESSABLE_CONTENT, htmx, request, response);
-        if (!limits.tryAcquire(RATE_ACTION, request.getRemoteAddr())) {
+        if (!limits.tryAcquire(RATE_ACTION, request.getRemoteAddr(), questionsPerPeriod)) {
             errors.add("question", "error.rate-limited");
             return failed(page, language, text, errors, HttpStatus.TOO_MANY_REQUESTS, htmx, request, response);
         }
@@ -166,7 +171,7 @@ class HelpAssistant {
             FormErrors errors = new FormErrors(messages, locale).add("question", "knowledge.assistant.error.choice");
             return failed(page, language, "", errors, HttpStatus.UNPROCESSABLE_CONTENT, htmx, request, response);
         }
-        if (!limits.tryAcquire(RATE_ACTION, request.getRemoteAddr())) {
+        if (!limits.tryAcquire(RATE_ACTION, request.getRemoteAddr(), questionsPerPeriod)) {
             FormErrors errors = new FormErrors(messages, locale).add("question", "error.rate-limited");
             return failed(page, language, "", errors, HttpStatus.TOO_MANY_REQUESTS, htmx, request, response);
         }
@@ -200,7 +205,7 @@ class HelpAssistant {
         if (!chat.open(org.id())) {
             target = contactUrl(turns, pageUrl(request, page), language);
         } else if (htmx != null && asked) {
-            if (!limits.tryAcquire(RATE_ACTION, request.getRemoteAddr())) {
+            if (!limits.tryAcquire(RATE_ACTION, request.getRemoteAddr(), questionsPerPeriod)) {
                 FormErrors errors = new FormErrors(messages, locale).add("question", "error.rate-limited");
                 return failed(page, language, "", errors, HttpStatus.TOO_MANY_REQUESTS, htmx, request, response);
             }

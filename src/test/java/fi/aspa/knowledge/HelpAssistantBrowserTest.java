@@ -49,6 +49,14 @@ class HelpAssistantBrowserTest {
         browser = Browser.start(port);
     }
 
+    @Autowired fi.aspa.platform.PublicRateLimits limits;
+
+    @org.junit.jupiter.api.BeforeEach
+    void allowance() {
+        // the browser always comes from one address: each journey starts with a full allowance
+        limits.reset();
+    }
+
     @AfterEach
     void restore() {
         chat.restore();
@@ -102,7 +110,7 @@ class HelpAssistantBrowserTest {
 
         browser.clickAndWaitForNewPage("main > p > a[href^='/help']");
         browser.waitFor("#assistant #question");
-        ask(fi ? "viljelypalstatunnus" : "odlingslottstillstånd");
+        ask(fi ? "Miten viljelypalstatunnus haetaan palsta-alueelle?" : "Hur söker man odlingslottstillstånd för att odla på stadens lottområde?");
         until("the clarifying question", () -> browser.findAll("#assistant .assistant-choices button").size() == 2);
         assertThat(lastBotTurn()).contains(fi ? "Tarkoititko" : "Menade du");
         browser.assertAccessible("clarifying question " + lang);
