@@ -63,7 +63,7 @@ class HelpSearchHttpTest {
         String all = search("fi", "venepaikka");
         assertThat(all).contains("Rajaa tuloksia")
                 .containsPattern("<legend>Tyyppi</legend>")
-                .containsPattern("<label for=\"type-ARTICLE\">Ohje \\(\\d+\\)</label>")
+                .containsPattern("<label for=\"type-ARTICLE\"><span>Ohje</span> \\(<span>\\d+</span>\\)</label>")
                 .containsPattern("<option value=\"" + articles.harbour.id() + "\">Venesatama \\(\\d+\\)</option>")
                 .containsPattern("<option value=\"" + HelpBotArticles.BOATING + "\">Veneily \\(\\d+\\)</option>");
 
