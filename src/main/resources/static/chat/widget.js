@@ -3,6 +3,7 @@
  *   <script src="https://aspa.example/chat/widget.js" data-organization="esimerkkila" data-lang="fi" defer></script>
  * Plain JavaScript, no inline styles or scripts (strict CSP): its look is /chat/widget.css. A link on the page with
  * the attribute data-aspa-chat (e.g. to the contact form) becomes the chat button; without JavaScript it stays a link.
+ * A data-resume attribute (a resume token) continues a conversation handed over elsewhere, e.g. by the help pages' bot.
  * Transport: WebSocket (/chat/socket); when that cannot connect, the same protocol over HTTP (POST + long polling).
  * Every line has a client id; it is shown as sent only after the server's ack, and resent with the same id after a
  * reconnect, so nothing is lost or doubled.
@@ -623,8 +624,12 @@
         if (!panel.parentNode) document.body.appendChild(panel);
         var saved = null;
         try { saved = window.sessionStorage.getItem(storeKey); } catch (e) { saved = null; }
+        // data-resume: a conversation handed over elsewhere (the help pages' assistant) continues here, opened
+        var resume = script.getAttribute('data-resume');
+        if (resume) { saved = resume; focus = true; }
         if (saved && !token) {
           token = saved;
+          save();
           state = 'waiting';
           chatView(false);
           open(false);

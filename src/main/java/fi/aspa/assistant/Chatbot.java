@@ -23,6 +23,13 @@ public interface Chatbot {
      */
     BotReply reply(OrganizationId organization, Language language, String question, String pageUrl);
 
+    /**
+     * The answer from one source the resident chose when the bot asked which one was meant: the passage of that source
+     * that matches the question best, quoted as it stands. Empty when the source is not among the question's public hits
+     * in the language (then there is nothing to quote).
+     */
+    java.util.Optional<BotReply> answerFrom(OrganizationId organization, Language language, String question, String pageUrl, String sourceId);
+
     /** The bot's sentence that goes with a hand-over: to the queue, or (closed) to the contact form. */
     String handoverText(Language language, boolean open);
 }

@@ -79,6 +79,18 @@ class ChatbotService implements Chatbot {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<BotReply> answerFrom(OrganizationId organization, Language language, String question, String pageUrl,
+                                                   String sourceId) {
+        String text = question == null ? "" : question.strip();
+        if (text.isEmpty() || sourceId == null) return java.util.Optional.empty();
+        if (text.length() > MAX_QUESTION) text = text.substring(0, MAX_QUESTION);
+        String page = pageUrl == null || pageUrl.isBlank() || pageUrl.length() > 2000 ? null : pageUrl.strip();
+        return finder.candidates(organization, language, text, page).stream().filter(c -> c.hit().id().equals(sourceId)).findFirst()
+                .map(c -> new BotReply(BotReply.Kind.ANSWER, AnswerFinder.passage(c.hit()), List.of(source(c)), BotReply.Reason.NONE));
+    }
+
+    @Override
     public String handoverText(Language language, boolean open) {
         return messages.getMessage(open ? "bot.handover.queue" : "bot.handover.closed", null, language.locale());
     }

@@ -14,7 +14,8 @@
  * B?"; else the answer. The page the resident asked on ({@code …/services/{id}}, {@code …/help/{id}}) raises that
  * service's articles. Thresholds: {@code BENCHMARKS-bot.md}. The chat ({@code fi.aspa.chat}) calls the bot for a
  * conversation's first lines when the organization has it on ({@code bot_settings}, else on for the slugs in
- * {@code aspa.assistant.enabled-for}: the demo).
+ * {@code aspa.assistant.enabled-for}: the demo). The help pages' "Ask the assistant" box ({@code fi.aspa.knowledge}) calls
+ * the same bot, and {@link fi.aspa.assistant.Chatbot#answerFrom} when the resident picks one of the two sources offered.
  *
  * <p><b>Suggestions</b> ({@code /workspace/cases/{id}/suggestions}): articles (PUBLIC and INTERNAL) that match the
  * case's subject and latest customer message in the customer's language (other languages fill in, marked), and similar

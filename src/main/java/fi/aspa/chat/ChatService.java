@@ -46,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class ChatService {
+class ChatService implements ChatHandover {
     static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final String TAG_CHAT = "chat";
     static final String TAG_LEFT_MESSAGE = "left-message";
@@ -231,6 +231,35 @@ class ChatService {
         String page = pageUrl.strip();
         if (page.length() > 2000 || page.chars().anyMatch(c -> c < 0x20)) return null;
         return page;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean open(OrganizationId org) {
+        return availability(org).open();
+    }
+
+    /** {@link ChatHandover}: the help pages' bot conversation, into the queue with its transcript. */
+    @Override
+    public String handOver(OrganizationId org, Language language, List<ChatHandover.Turn> turns, String pageUrl) {
+        if (turns == null || turns.stream().noneMatch(t -> !t.bot() && !t.text().isBlank())) {
+            throw AspaException.invalid("required", "The conversation has no question", "body");
+        }
+        Started started = start(org, language, null, null, pageUrl);
+        ChatSession session = store.lock(org, started.sessionId()).orElseThrow();
+        Instant now = clock.instant();
+        for (ChatHandover.Turn turn : turns) {
+            String body = turn.text().strip();
+            if (body.isEmpty()) continue;
+            if (body.length() > settings.maxMessageChars()) body = body.substring(0, settings.maxMessageChars());
+            if (turn.bot()) {
+                store.appendBot(org, session, body, turn.sources().stream().map(s -> new StreamEntry.Link(s.title(), s.url())).toList(), now);
+            } else {
+                store.append(org, session, StreamEntry.Kind.RESIDENT, null, null, null, body, null, now);
+            }
+        }
+        handOver(store.lock(org, started.sessionId()).orElseThrow(), now);
+        return started.token();
     }
 
     /** The resident ends the conversation; a case already opened stays in the normal queues. */

@@ -40,7 +40,11 @@
  * chat joins the queue (system event {@code handover}); with nobody to take it, the event is {@code handover-offline}
  * (body: closed or nobody) and the widget becomes the contact form.
  *
+ * <p>The help pages' assistant box ({@code fi.aspa.knowledge}) hands its conversation over through {@link fi.aspa.chat.ChatHandover}:
+ * a session started already handed over (the lines in the stream, the case with the transcript note, in the queue), whose
+ * resume token the widget takes from its {@code data-resume} attribute.
+ *
  * <p>Uses only the APIs of {@code assistant} (the bot), {@code cases}, {@code customer}, {@code identity}, {@code organization} and
- * {@code platform}; nothing depends on this module.
+ * {@code platform}; only {@code knowledge} uses this module, through {@link fi.aspa.chat.ChatHandover}.
  */
 package fi.aspa.chat;

@@ -10,9 +10,11 @@ import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.search.DocumentType;
+import fi.aspa.search.FacetCount;
 import fi.aspa.search.SearchHit;
 import fi.aspa.search.SearchIndex;
 import fi.aspa.search.SearchQuery;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,8 +45,10 @@ class HelpPages {
     private final Catalogue catalogue;
     private final PublicOrganization publicOrganization;
     private final SearchIndex index;
+    private final HelpAssistant assistant;
 
-    HelpPages(Knowledge knowledge, Catalogue catalogue, PublicOrganization publicOrganization, SearchIndex index) {
+    HelpPages(Knowledge knowledge, Catalogue catalogue, PublicOrganization publicOrganization, SearchIndex index, HelpAssistant assistant) {
+        this.assistant = assistant;
         this.knowledge = knowledge;
         this.catalogue = catalogue;
         this.publicOrganization = publicOrganization;
@@ -59,19 +63,32 @@ class HelpPages {
 
     record Hit(String href, String title, String snippetHtml, String type) {}
 
+    /** One value of a search filter: its label, how many results have it, whether it is chosen. */
+    record FacetOption(String value, String label, long count, boolean selected) {}
+
+    /** The search's filters: result type, service and life event, each with the values the results have. */
+    record Facets(List<FacetOption> types, List<FacetOption> services, List<FacetOption> lifeEvents, String type, String service,
+                  String lifeEvent) {
+        public boolean active() {
+            return type != null || service != null || lifeEvent != null;
+        }
+    }
+
     @GetMapping("/help")
     String help(@RequestParam(required = false) String q, @RequestParam(required = false) String lifeEvent,
-                @RequestParam(required = false) String service, Locale locale, Model model) {
+                @RequestParam(required = false) String service, @RequestParam(required = false) String type,
+                @RequestParam(required = false) String fService, @RequestParam(required = false) String fLifeEvent,
+                Locale locale, Model model, HttpServletRequest request) {
         Organization org = publicOrganization.get();
         Language language = Language.of(locale);
         List<PublishedArticle> articles = knowledge.published(org.id(), Set.of(ArticleVisibility.PUBLIC));
         String query = q == null ? "" : q.strip();
         if (query.length() > MAX_QUERY) query = query.substring(0, MAX_QUERY);
         model.addAttribute("q", query);
-        if (!query.isEmpty()) {
-            model.addAttribute("hits", search(org.id(), query, language));
-        }
         List<ConceptCount> events = catalogue.publicConcepts(org.id(), ConceptKind.LIFE_EVENT);
+        if (!query.isEmpty()) {
+            search(org.id(), query, language, blankToNull(type), blankToNull(fService), blankToNull(fLifeEvent), events, model);
+        }
         List<Group> groups = new ArrayList<>();
         for (ConceptCount event : events) {
             String uri = event.concept().uri();
@@ -100,12 +117,59 @@ class HelpPages {
                 .map(id -> catalogue.find(org.id(), id)).flatMap(Optional::stream).filter(CatalogueService::isPublic)
                 .map(s -> new ServiceLink(s.id().toString(), s.name().in(language), perService.get(s.id())))
                 .sorted(Comparator.comparing(ServiceLink::title)).toList());
+        String from = lifeEvent != null && !lifeEvent.isBlank() ? HelpAssistant.from("/help", "lifeEvent", lifeEvent)
+                : service != null && !service.isBlank() ? HelpAssistant.from("/help", "service", service) : "/help";
+        model.addAttribute("box", assistant.box(request, HelpAssistant.page(from), language));
         return "knowledge/help";
     }
 
-    private List<Hit> search(OrganizationId org, String query, Language language) {
-        List<SearchHit> hits = index.search(SearchQuery.publicSearch(org, query, language)
-                .withTypes(Set.of(DocumentType.ARTICLE, DocumentType.SERVICE))).hits();
+    /**
+     * The search with its filters: hits of the chosen type, service and life event; the filters' counts come from the
+     * same words without the filters, so a resident can switch from one value to another.
+     */
+    private void search(OrganizationId org, String query, Language language, String type, String service, String lifeEvent,
+                        List<ConceptCount> events, Model model) {
+        Set<DocumentType> allTypes = Set.of(DocumentType.ARTICLE, DocumentType.SERVICE);
+        DocumentType chosenType = type == null ? null : allTypes.stream().filter(t -> t.name().equals(type)).findFirst().orElse(null);
+        SearchQuery all = SearchQuery.publicSearch(org, query, language).withTypes(allTypes);
+        Map<String, List<FacetCount>> counts = index.search(all.withLimit(1).withFacets(true)).facets();
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        if (service != null) filters.put("service", service);
+        if (lifeEvent != null) filters.put("lifeEvent", lifeEvent);
+        SearchQuery filtered = all.withTypes(chosenType == null ? allTypes : Set.of(chosenType)).withFilters(filters);
+        List<SearchHit> hits = index.search(filtered).hits();
+        model.addAttribute("hits", hits(org, hits));
+
+        List<FacetOption> types = new ArrayList<>();
+        for (FacetCount c : counts.getOrDefault("type", List.of())) {
+            if (allTypes.stream().anyMatch(t -> t.name().equals(c.value()))) {
+                types.add(new FacetOption(c.value(), c.value(), c.count(), c.value().equals(type)));
+            }
+        }
+        List<FacetOption> services = new ArrayList<>();
+        for (FacetCount c : counts.getOrDefault("service", List.of())) {
+            EditorPages.uuid(c.value()).flatMap(id -> catalogue.find(org, id)).filter(CatalogueService::isPublic).ifPresent(s ->
+                    services.add(new FacetOption(c.value(), s.name().in(language), c.count(), c.value().equals(service))));
+        }
+        services.sort(Comparator.comparing(FacetOption::label));
+        Map<String, String> eventLabels = new java.util.HashMap<>();
+        for (ConceptCount e : events) eventLabels.put(e.concept().uri(), e.concept().label().in(language));
+        List<FacetOption> lifeEvents = new ArrayList<>();
+        for (FacetCount c : counts.getOrDefault("lifeEvent", List.of())) {
+            String label = eventLabels.get(c.value());
+            if (label != null) lifeEvents.add(new FacetOption(c.value(), label, c.count(), c.value().equals(lifeEvent)));
+        }
+        lifeEvents.sort(Comparator.comparing(FacetOption::label));
+        model.addAttribute("facets", new Facets(types, services, lifeEvents, chosenType == null ? null : chosenType.name(),
+                services.stream().anyMatch(FacetOption::selected) ? service : null,
+                lifeEvents.stream().anyMatch(FacetOption::selected) ? lifeEvent : null));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() || value.length() > 500 ? null : value.strip();
+    }
+
+    private List<Hit> hits(OrganizationId org, List<SearchHit> hits) {
         List<Hit> result = new ArrayList<>();
         for (SearchHit hit : hits) {
             String href = switch (hit.type()) {
@@ -127,7 +191,7 @@ class HelpPages {
     }
 
     @GetMapping("/help/{id}")
-    String article(@PathVariable UUID id, Locale locale, Model model) {
+    String article(@PathVariable UUID id, Locale locale, Model model, HttpServletRequest request) {
         Organization org = publicOrganization.get();
         PublishedArticle article = knowledge.published(org.id(), id, Set.of(ArticleVisibility.PUBLIC))
                 .orElseThrow(() -> AspaException.notFound("Article"));
@@ -136,6 +200,7 @@ class HelpPages {
         Map<UUID, String> services = new java.util.LinkedHashMap<>();
         for (UUID s : article.serviceIds()) catalogue.find(org.id(), s).filter(CatalogueService::isPublic).ifPresent(cs -> services.put(cs.id(), cs.name().in(language)));
         model.addAttribute("linkedServices", services);
+        model.addAttribute("box", assistant.box(request, "/help/" + article.id(), language));
         return "knowledge/article";
     }
 

@@ -58,11 +58,13 @@ class ContactPage {
         return Arrays.stream(Language.values()).map(l -> new LanguageOption(l.code(), "contact.language." + l.code())).toList();
     }
 
+    /** {@code message}: text to start the message with (the help pages' assistant fills in the resident's questions). */
     @GetMapping("/contact")
-    ModelAndView form(Locale locale) {
+    ModelAndView form(@org.springframework.web.bind.annotation.RequestParam(required = false) String message, Locale locale) {
         publicOrganization.get();
         ContactForm form = new ContactForm();
         form.setLanguage(Language.of(locale).code());
+        if (message != null && !ResidentText.unreadable(message) && message.length() <= 2000) form.setMessage(message.strip());
         return page(form, new FormErrors(messages, locale), false, HttpStatus.OK);
     }
 
