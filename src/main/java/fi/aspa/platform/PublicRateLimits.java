@@ -20,7 +20,9 @@ public class PublicRateLimits {
     private static final int MAX_TRACKED = 50_000;
     private final long capacity;
     private final Duration period;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
+
+    private record Limited(Bucket bucket, long capacity) {}
 
     PublicRateLimits(@Value("${aspa.webform.rate-limit.capacity:5}") long capacity,
                      @Value("${aspa.webform.rate-limit.period:10m}") Duration period) {
@@ -33,11 +35,23 @@ public class PublicRateLimits {
 
     /** Takes one from the client's allowance for the action; false when it is used up. */
     public boolean tryAcquire(String action, String clientAddress) {
-        if (buckets.size() > MAX_TRACKED) forgetIdle();
-        return buckets.computeIfAbsent(action + " " + clientAddress, k -> newBucket()).tryConsume(1);
+        return tryAcquire(action, clientAddress, capacity, period);
     }
 
-    private Bucket newBucket() {
+    /**
+     * Takes one from the allowance of {@code who} (a client address, an API key…) for the action, with the action's
+     * own limit: {@code capacity} per {@code period}, refilled gradually; false when it is used up.
+     */
+    public boolean tryAcquire(String action, String who, long capacity, Duration period) {
+        if (capacity < 1 || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("A rate limit needs a positive capacity and period");
+        }
+        if (buckets.size() > MAX_TRACKED) forgetIdle();
+        return buckets.computeIfAbsent(action + " " + who, k -> new Limited(newBucket(capacity, period), capacity))
+                .bucket().tryConsume(1);
+    }
+
+    private static Bucket newBucket(long capacity, Duration period) {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
                 .build();
@@ -45,7 +59,7 @@ public class PublicRateLimits {
 
     /** Buckets that have refilled completely carry no information: dropping them bounds the memory used. */
     private void forgetIdle() {
-        buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
+        buckets.values().removeIf(b -> b.bucket().getAvailableTokens() >= b.capacity());
     }
 
     /** For tests that share one application and one client address. */
