@@ -16,6 +16,7 @@ class MailSender {
     private final EmailProperties properties;
 
     MailSender(MailboxStore mailboxes, EmailProperties properties) {
+        MailStreams.init();
         this.mailboxes = mailboxes;
         this.properties = properties;
     }

@@ -67,6 +67,7 @@ class EmailIngestBenchmark {
         }
         Files.writeString(out, report);
         System.out.println(report);
+        if (!Boolean.parseBoolean(System.getProperty("aspa.bench.greenmail", "true"))) return; // -Daspa.bench.greenmail=false: Dovecot only
         String greenMail = run(greenMail());
         report.append('\n').append(greenMail);
         Files.writeString(out, report);
