@@ -3,16 +3,11 @@ package fi.aspa.channels.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fi.aspa.AspaApplication;
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.SecondNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -38,13 +33,11 @@ class EmailNodeKillTest {
     @Autowired JdbcClient db;
     @Autowired DataSource dataSource;
 
-    Process child;
-    Path searchDir;
+    SecondNode child;
 
     @AfterEach
     void stopChild() {
-        if (child != null && child.isAlive()) child.destroyForcibly();
-        if (searchDir != null) org.springframework.util.FileSystemUtils.deleteRecursively(searchDir.toFile());
+        if (child != null) child.close();
     }
 
     @Test
@@ -57,12 +50,15 @@ class EmailNodeKillTest {
         db.sql("update email_mailbox set next_poll_at = now() + interval '1 day' where id <> ?").param(mailboxId).update();
         db.sql("update email_mailbox set next_poll_at = now() where id = ?").param(mailboxId).update();
 
-        child = startNode(org);
-        // wait until the child is in the middle of the mailbox, then kill it without warning
+        child = SecondNode.start("email-node-kill", dataSource, "--aspa.email.polling=true", "--aspa.email.initial-delay=0s",
+                "--aspa.email.poll-interval=1s", "--aspa.email.lease=4s", "--aspa.email.batch-size=100", "--aspa.email.transaction-size=20",
+                "--aspa.email.idle=false");
+        // wait until the child is in the middle of its second batch (five commits, then one \Seen command), then kill
+        // it without warning: what it committed of that batch is stored but still unseen
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
-                .failFast("the child node died", () -> !child.isAlive())
-                .until(() -> stored(org) >= MESSAGES / 4);
-        child.destroyForcibly().waitFor();
+                .failFast("the child node died", () -> !child.alive())
+                .until(() -> stored(org) >= 120);
+        child.kill();
         int storedByChild = stored(org);
         int unseenAfterKill = MailServer.unseen(account);
         assertThat(storedByChild).as("killed mid-run").isLessThan(MESSAGES);
@@ -104,32 +100,6 @@ class EmailNodeKillTest {
     int stored(Fixtures.Org org) {
         return db.sql("select count(*) from email_message where organization_id = ? and direction = 'INBOUND'")
                 .param(org.id().value()).query(Integer.class).single();
-    }
-
-    /** Aspa as a second node: a child JVM with this test's classpath, on this test's database, polling mail. */
-    Process startNode(Fixtures.Org org) throws Exception {
-        String url;
-        try (Connection c = dataSource.getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        Path log = Path.of("target", "node-kill-child.log");
-        searchDir = Path.of("target", "test-search-node2-" + UUID.randomUUID()); // the index is per node
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), AspaApplication.class.getName(),
-                "--spring.profiles.active=test",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--spring.datasource.hikari.maximum-pool-size=12",
-                "--spring.modulith.events.republish-outstanding-events-on-restart=false",
-                "--server.port=0", "--aspa.smtp-receiver.port=0",
-                "--aspa.search.dir=" + searchDir,
-                "--aspa.email.polling=true", "--aspa.email.initial-delay=0s", "--aspa.email.poll-interval=1s",
-                "--aspa.email.lease=4s", "--aspa.email.batch-size=20", "--aspa.email.idle=false",
-                "--logging.level.root=WARN", "--logging.level.fi.aspa=INFO"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("JDK_JAVA_OPTIONS");
-        return builder.start();
     }
 
     /** A new question from a sender of its own: each opens a case. */
