@@ -93,10 +93,14 @@ class ChatNodeKillTest {
             for (int i = BEFORE + 1; i <= BEFORE + IN_FLIGHT; i++) resident.socket.send(line(resident, i));
         }
         node.kill();
+        int unacknowledged = 0;
         for (Resident resident : residents) {
             resident.socket.drain().forEach(f -> seen(resident, f));
             resident.socket.abort();
+            for (int i = BEFORE + 1; i <= BEFORE + IN_FLIGHT; i++) if (!resident.acked.contains(clientId(i))) unacknowledged++;
         }
+        long storedAtKill = db.sql("select count(*) from chat_message where session_id = any(?) and kind = 'RESIDENT'")
+                .param(residents.stream().map(r -> r.session).toArray(UUID[]::new)).query(Long.class).single();
 
         // the survivor: resume, resend what has no acknowledgement, go on
         for (Resident resident : residents) {
@@ -111,6 +115,8 @@ class ChatNodeKillTest {
         }
 
         int lines = BEFORE + IN_FLIGHT + AFTER;
+        System.out.printf("ChatNodeKillTest: %d lines in flight at the kill, %d stored by then, %d without an ack resent%n",
+                RESIDENTS * IN_FLIGHT, storedAtKill - (long) RESIDENTS * BEFORE, unacknowledged);
         for (Resident resident : residents) {
             List<String> stored = db.sql("select body from chat_message where session_id = ? and kind = 'RESIDENT' order by seq")
                     .param(resident.session).query(String.class).list();

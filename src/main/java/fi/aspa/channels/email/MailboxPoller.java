@@ -34,8 +34,8 @@ import fi.aspa.platform.OrganizationId;
 /**
  * Reads unseen mail over IMAP. A node polls a mailbox only while it holds the mailbox's lease, so two nodes never
  * read the same mailbox at once. Messages are fetched a batch at a time (bounded in count and bytes) without being
- * marked ({@code BODY.PEEK}),
- * each is taken in and committed on its own ({@link EmailIngest}), and only then is the batch marked \Seen (one
+ * marked ({@code BODY.PEEK}), taken in and committed ({@link EmailIngest}; a group of them per transaction, see
+ * {@link #ingest(Mailbox, Message[])}), and only then is the batch marked \Seen (one
  * IMAP command: a round trip per message would cap the rate at the server's latency). A crash in between leaves
  * them unseen, and the next poll finds them stored already and only marks them. When the server supports IDLE,
  * the node keeps the lease and the connection after a poll and watches the mailbox ({@link IdleWatches}), so new
@@ -264,12 +264,10 @@ class MailboxPoller {
      * whose Message-ID is stored already are skipped (one query for the batch). With {@code transaction-size} above
      * 1 (the default) the others go in order - those that start a conversation, then those that may continue one
      * (replies, bounces, a reference in the subject), each in mailbox order - that many in one transaction (one
-     * commit for the group; a
-     * group in which anything fails is rolled back and its messages are taken in one by one, each in its own
-     * transaction, so that one bad message never takes others with it). With {@code transaction-size} 1, messages
-     * that start a conversation go in parallel, each in its own transaction, and then those that may continue one
-     * (replies, bounces, a reference in the subject) one by one in mailbox order; either way a reply finds the case
-     * of a message earlier in the batch.
+     * commit for the group; a group in which anything fails is rolled back and its messages are taken in one by one,
+     * each in its own transaction, so that one bad message never takes others with it). With {@code transaction-size}
+     * 1, messages that start a conversation go in parallel, each in its own transaction, and then those that may
+     * continue one one by one in mailbox order; either way a reply finds the case of a message earlier in the batch.
      */
     private Batch ingest(Mailbox mailbox, Message[] messages) {
         Batch batch = new Batch();
