@@ -1,6 +1,7 @@
 package fi.aspa.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
@@ -23,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * "No message lost or duplicated when a node is killed mid-run", for live chat: residents talk over real WebSockets
- * to a second Aspa node (a child JVM on this test's database); with lines of theirs still in flight the node is
- * killed (SIGKILL). Each resident reconnects to the surviving node (this test's application), resumes with the
+ * to a second Aspa node (a child JVM on this test's database); with lines of theirs in flight - the first of them
+ * stored - the node is killed (SIGKILL). Each resident reconnects to the surviving node (this test's application), resumes with the
  * last sequence number it saw, resends every line it has no acknowledgement for (same client id) and goes on.
  * Every line must then be stored once and be on the case once, in order.
  */
@@ -89,9 +90,14 @@ class ChatNodeKillTest {
                 for (Resident resident : residents) chat.take(org.id(), org.agent().id(), resident.session);
             }
         }
+        UUID[] sessions = residents.stream().map(r -> r.session).toArray(UUID[]::new);
         for (Resident resident : residents) {
             for (int i = BEFORE + 1; i <= BEFORE + IN_FLIGHT; i++) resident.socket.send(line(resident, i));
         }
+        // kill it while it is storing them: some of the lines in flight are stored (acknowledged or not), some not
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> db.sql(
+                "select count(*) from chat_message where session_id = any(?) and kind = 'RESIDENT'").param(sessions)
+                .query(Long.class).single() > (long) RESIDENTS * BEFORE);
         node.kill();
         int unacknowledged = 0;
         for (Resident resident : residents) {
@@ -100,7 +106,7 @@ class ChatNodeKillTest {
             for (int i = BEFORE + 1; i <= BEFORE + IN_FLIGHT; i++) if (!resident.acked.contains(clientId(i))) unacknowledged++;
         }
         long storedAtKill = db.sql("select count(*) from chat_message where session_id = any(?) and kind = 'RESIDENT'")
-                .param(residents.stream().map(r -> r.session).toArray(UUID[]::new)).query(Long.class).single();
+                .param(sessions).query(Long.class).single();
 
         // the survivor: resume, resend what has no acknowledgement, go on
         for (Resident resident : residents) {
