@@ -20,9 +20,9 @@ public class PublicRateLimits {
     private static final int MAX_TRACKED = 50_000;
     private final long capacity;
     private final Duration period;
-    private final Map<String, Allowance> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
 
-    private record Allowance(Bucket bucket, long capacity) {}
+    private record Limited(Bucket bucket, long capacity) {}
 
     PublicRateLimits(@Value("${aspa.webform.rate-limit.capacity:5}") long capacity,
                      @Value("${aspa.webform.rate-limit.period:10m}") Duration period) {
@@ -35,29 +35,39 @@ public class PublicRateLimits {
 
     /** Takes one from the client's allowance for the action; false when it is used up. */
     public boolean tryAcquire(String action, String clientAddress) {
-        if (buckets.size() > MAX_TRACKED) forgetIdle();
-        return buckets.computeIfAbsent(action + " " + clientAddress, k -> newBucket(capacity)).bucket().tryConsume(1);
+        return tryAcquire(action, clientAddress, capacity, period);
     }
 
     /**
-     * The same with an allowance of its own size per period, for an action a resident repeats more often than sending a
-     * form (a question to the help pages' assistant).
+     * The same with an allowance of its own size per the forms' period, for an action a resident repeats more often
+     * than sending a form (a question to the help pages' assistant).
      */
     public boolean tryAcquire(String action, String clientAddress, long actionCapacity) {
-        if (actionCapacity < 1) throw new IllegalArgumentException("capacity must be positive");
-        if (buckets.size() > MAX_TRACKED) forgetIdle();
-        return buckets.computeIfAbsent(action + " " + clientAddress, k -> newBucket(actionCapacity)).bucket().tryConsume(1);
+        return tryAcquire(action, clientAddress, actionCapacity, period);
     }
 
-    private Allowance newBucket(long size) {
-        return new Allowance(Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(size).refillGreedy(size, period).build())
-                .build(), size);
+    /**
+     * Takes one from the allowance of {@code who} (a client address, an API key…) for the action, with the action's
+     * own limit: {@code capacity} per {@code period}, refilled gradually; false when it is used up.
+     */
+    public boolean tryAcquire(String action, String who, long capacity, Duration period) {
+        if (capacity < 1 || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("A rate limit needs a positive capacity and period");
+        }
+        if (buckets.size() > MAX_TRACKED) forgetIdle();
+        return buckets.computeIfAbsent(action + " " + who, k -> new Limited(newBucket(capacity, period), capacity))
+                .bucket().tryConsume(1);
+    }
+
+    private static Bucket newBucket(long capacity, Duration period) {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .build();
     }
 
     /** Buckets that have refilled completely carry no information: dropping them bounds the memory used. */
     private void forgetIdle() {
-        buckets.values().removeIf(a -> a.bucket().getAvailableTokens() >= a.capacity());
+        buckets.values().removeIf(b -> b.bucket().getAvailableTokens() >= b.capacity());
     }
 
     /** For tests that share one application and one client address. */

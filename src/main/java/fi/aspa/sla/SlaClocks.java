@@ -110,6 +110,12 @@ class SlaClocks implements ServiceLevels {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<UUID, Instant> resolutionDue(OrganizationId organization, java.util.Collection<UUID> caseIds) {
+        return caseIds.isEmpty() ? java.util.Map.of() : store.resolutionDue(organization, caseIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public BusinessCalendar calendar(OrganizationId organization) {
         return store.calendar(organization);
     }

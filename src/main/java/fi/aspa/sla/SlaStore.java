@@ -157,6 +157,16 @@ class SlaStore {
                 .params(org.value(), caseId).query(SlaStore::clock).list();
     }
 
+    /** The resolution clocks' due times of the given cases, where a clock runs toward one (one query). */
+    java.util.Map<UUID, Instant> resolutionDue(OrganizationId org, java.util.Collection<UUID> caseIds) {
+        java.util.Map<UUID, Instant> due = new java.util.HashMap<>();
+        db.sql("select case_id, due_at from sla_clock where organization_id = ? and case_id = any(?)"
+                        + " and kind = 'RESOLUTION' and state = 'RUNNING' and due_at is not null")
+                .params(org.value(), caseIds.toArray(UUID[]::new))
+                .query((rs, n) -> due.put(rs.getObject("case_id", UUID.class), instant(rs, "due_at"))).list();
+        return due;
+    }
+
     private static final String DUE = """
             c.state <> 'STOPPED' and ((c.warned_at is null and c.warn_at <= :now) or (c.breached_at is null and c.due_at <= :now))""";
 

@@ -86,6 +86,35 @@ class EmailIngest {
         return parser.parse(raw);
     }
 
+    /** A message to take in: its bytes and what parsing found. */
+    record Incoming(byte[] raw, ParsedEmail mail) {}
+
+    /** Which of these message keys the organization has stored already (one query). */
+    Set<String> stored(OrganizationId organization, List<String> messageKeys) {
+        return store.storedKeys(organization, messageKeys);
+    }
+
+    /**
+     * Takes in several messages, in order, in one transaction: one commit instead of one per message. When any of
+     * them fails (an attachment refused, a malformed message, a database error), the whole group is rolled back
+     * and nothing of it is kept: empty, and the caller takes them in one by one ({@link #ingest}), so that each
+     * gets the handling a single message gets.
+     */
+    Optional<List<Outcome>> ingestGroup(Mailbox mailbox, List<Incoming> group) {
+        try {
+            return Optional.of(tx.execute(status -> {
+                List<Outcome> outcomes = new ArrayList<>(group.size());
+                for (Incoming in : group) {
+                    outcomes.add(apply(mailbox, in.mail(), in.raw(), uniqueNames(in.mail().attachments()), new ArrayList<>()));
+                }
+                return outcomes;
+            }));
+        } catch (RuntimeException e) {
+            log.debug("A group of {} emails was rolled back; taking them in one by one", group.size(), e);
+            return Optional.empty();
+        }
+    }
+
     /** Whether the message may belong to an existing conversation (then it is taken in after new ones, in order). */
     static boolean mayContinue(ParsedEmail mail) {
         return !mail.threadIds().isEmpty() || mail.bounce() || REFERENCE_LIKE.matcher(mail.subject()).find();

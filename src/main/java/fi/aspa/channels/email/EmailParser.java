@@ -56,6 +56,7 @@ class EmailParser {
     private final Session session;
 
     EmailParser() {
+        MailStreams.init();
         Properties props = new Properties();
         props.setProperty("mail.mime.allowutf8", "true");
         props.setProperty("mail.mime.address.strict", "false");

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code aspa.email.*}: how often mailboxes are polled, how long a node holds a mailbox, how much one poll takes,
- * how many messages (and bytes) are fetched in one IMAP command and how many of them are taken in at once, and how many acknowledgements one address may get in an
- * hour (a last guard against mail loops). With {@code idle} a mailbox whose server supports IMAP IDLE is watched
+ * how many messages (and bytes) are fetched in one IMAP command, how many threads parse them ({@code workers}), how
+ * many are stored in one transaction ({@code transaction-size}; 1: each on its own, new conversations in parallel),
+ * and how many acknowledgements one address may get in an hour (a last guard against mail loops). With {@code idle} a mailbox whose server supports IMAP IDLE is watched
  * between polls by the node holding its lease (at most {@code idle-max} mailboxes per node), so that new mail is
  * read within seconds; {@code idle-refresh} is how often an idling connection wakes up to renew the lease and
  * check the mailbox (kept below the lease and the socket timeout).
@@ -17,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record EmailProperties(@DefaultValue("true") boolean polling,
                        @DefaultValue("30s") Duration pollInterval,
                        @DefaultValue("2m") Duration lease,
-                       @DefaultValue("200") int batchSize,
+                       @DefaultValue("500") int batchSize,
                        @DefaultValue("32MB") DataSize batchBytes,
                        @DefaultValue("8") int workers,
-                       @DefaultValue("1000") int maxPerPoll,
+                       @DefaultValue("50") int transactionSize,
+                       @DefaultValue("5000") int maxPerPoll,
                        @DefaultValue("20s") Duration timeout,
                        @DefaultValue("5") int acksPerAddressPerHour,
                        @DefaultValue("2m") Duration retryAfter,

@@ -44,6 +44,13 @@ class EmailStore {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /** Which of these message keys the organization has stored already (one query for a whole batch). */
+    java.util.Set<String> storedKeys(OrganizationId organization, List<String> messageKeys) {
+        if (messageKeys.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(db.sql("select message_key from email_message where organization_id = ? and message_key = any(?)")
+                .params(organization.value(), messageKeys.toArray(String[]::new)).query(String.class).list());
+    }
+
     void complete(UUID id, Kind kind, UUID caseId, UUID caseMessageId) {
         db.sql("update email_message set kind = ?, case_id = ?, case_message_id = ? where id = ?")
                 .params(kind.name(), caseId, caseMessageId, id).update();

@@ -34,8 +34,8 @@ import fi.aspa.platform.OrganizationId;
 /**
  * Reads unseen mail over IMAP. A node polls a mailbox only while it holds the mailbox's lease, so two nodes never
  * read the same mailbox at once. Messages are fetched a batch at a time (bounded in count and bytes) without being
- * marked ({@code BODY.PEEK}),
- * each is taken in and committed on its own ({@link EmailIngest}), and only then is the batch marked \Seen (one
+ * marked ({@code BODY.PEEK}), taken in and committed ({@link EmailIngest}; a group of them per transaction, see
+ * {@link #ingest(Mailbox, Message[])}), and only then is the batch marked \Seen (one
  * IMAP command: a round trip per message would cap the rate at the server's latency). A crash in between leaves
  * them unseen, and the next poll finds them stored already and only marks them. When the server supports IDLE,
  * the node keeps the lease and the connection after a poll and watches the mailbox ({@link IdleWatches}), so new
@@ -214,11 +214,11 @@ class MailboxPoller {
             drain.stored += result.stored;
             drain.duplicates += result.duplicates;
             failed += result.failed;
+            drain.failed += result.failed; // counted before marking, which may throw
             // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
             if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
             drain.imapNanos += System.nanoTime() - t;
         }
-        drain.failed += failed;
         if (failed > 0 && drain.error == null) drain.error = failed + " messages could not be taken in";
         return drain;
     }
@@ -260,24 +260,72 @@ class MailboxPoller {
     private record Item(Message message, byte[] raw, ParsedEmail mail) {}
 
     /**
-     * Takes in one fetched batch. Messages that start a conversation are independent of each other and go in
-     * parallel ({@code aspa.email.workers}); then those that may continue one (replies, bounces, a reference in
-     * the subject) go one by one in mailbox order, so a reply finds the case of a message earlier in the batch.
+     * Takes in one fetched batch. The messages are read and parsed in parallel ({@code aspa.email.workers}); those
+     * whose Message-ID is stored already are skipped (one query for the batch). With {@code transaction-size} above
+     * 1 (the default) the others go in order - those that start a conversation, then those that may continue one
+     * (replies, bounces, a reference in the subject), each in mailbox order - that many in one transaction (one
+     * commit for the group; a group in which anything fails is rolled back and its messages are taken in one by one,
+     * each in its own transaction, so that one bad message never takes others with it). With {@code transaction-size}
+     * 1, messages that start a conversation go in parallel, each in its own transaction, and then those that may
+     * continue one one by one in mailbox order; either way a reply finds the case of a message earlier in the batch.
      */
     private Batch ingest(Mailbox mailbox, Message[] messages) {
         Batch batch = new Batch();
-        List<Item> starts = new ArrayList<>();
-        List<Item> continues = new ArrayList<>();
+        List<Future<Item>> reading = new ArrayList<>(messages.length);
         for (Message message : messages) {
+            byte[] raw;
             try {
-                byte[] raw = raw(message);
-                ParsedEmail mail = ingest.parse(raw);
-                (EmailIngest.mayContinue(mail) ? continues : starts).add(new Item(message, raw, mail));
+                raw = raw(message); // the bodies were fetched for the batch in one command
             } catch (IOException | MessagingException | RuntimeException e) {
+                reading.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+                continue;
+            }
+            reading.add(workers.submit(() -> new Item(message, raw, ingest.parse(raw))));
+        }
+        List<Item> items = new ArrayList<>(messages.length);
+        for (int i = 0; i < messages.length; i++) {
+            try {
+                items.add(reading.get(i).get());
+            } catch (ExecutionException e) {
                 batch.failed++;
                 log.warn("Email {} of mailbox {} could not be read; it stays unseen for the next poll",
-                        message.getMessageNumber(), mailbox.id(), e);
+                        messages[i].getMessageNumber(), mailbox.id(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading mail", e);
             }
+        }
+        // a message stored before (a crash between the commit and the \Seen flag, or a copy): skipped, only marked
+        java.util.Set<String> stored = ingest.stored(mailbox.organizationId(), items.stream().map(i -> i.mail().messageKey()).toList());
+        List<Item> fresh = new ArrayList<>(items.size());
+        for (Item item : items) {
+            if (stored.contains(item.mail().messageKey())) count(batch, item, EmailIngest.Outcome.DUPLICATE);
+            else fresh.add(item);
+        }
+        List<Item> starts = new ArrayList<>();
+        List<Item> continues = new ArrayList<>();
+        for (Item item : fresh) (EmailIngest.mayContinue(item.mail()) ? continues : starts).add(item);
+        if (properties.transactionSize() > 1) {
+            // new conversations first, then what may continue one: a reply finds its case even if it came first
+            fresh = new ArrayList<>(starts);
+            fresh.addAll(continues);
+            for (int from = 0; from < fresh.size(); from += properties.transactionSize()) {
+                List<Item> group = fresh.subList(from, Math.min(fresh.size(), from + properties.transactionSize()));
+                Optional<List<EmailIngest.Outcome>> outcomes = ingest.ingestGroup(mailbox,
+                        group.stream().map(i -> new EmailIngest.Incoming(i.raw(), i.mail())).toList());
+                if (outcomes.isPresent()) {
+                    for (int i = 0; i < group.size(); i++) count(batch, group.get(i), outcomes.get().get(i));
+                    continue;
+                }
+                for (Item item : group) {
+                    try {
+                        count(batch, item, ingest.ingest(mailbox, item.raw(), item.mail()));
+                    } catch (RuntimeException e) {
+                        failed(batch, mailbox, item, e);
+                    }
+                }
+            }
+            return batch;
         }
         List<Future<EmailIngest.Outcome>> parallel = new ArrayList<>();
         for (Item item : starts) parallel.add(workers.submit(() -> ingest.ingest(mailbox, item.raw(), item.mail())));

@@ -12,6 +12,7 @@ import fi.aspa.organization.PublicOrganization;
 import fi.aspa.organization.Unit;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.sla.ServiceLevels;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -73,13 +74,16 @@ class Open311Api {
     private final Open311Store store;
     private final Open311Intake intake;
     private final Cases cases;
+    private final ServiceLevels serviceLevels;
+    private final Open311RateLimit rateLimit;
     private final MessageSource messages;
     private final org.apache.tika.Tika tika = new org.apache.tika.Tika();
     private final long maxMediaBytes;
     private final int maxMediaFiles;
 
     Open311Api(Catalogue catalogue, Organizations organizations, PublicOrganization publicOrganization, Open311Keys keys,
-               Open311Store store, Open311Intake intake, Cases cases, MessageSource messages,
+               Open311Store store, Open311Intake intake, Cases cases, ServiceLevels serviceLevels,
+               Open311RateLimit rateLimit, MessageSource messages,
                @org.springframework.beans.factory.annotation.Value("${aspa.open311.max-media-size:5MB}")
                org.springframework.util.unit.DataSize maxMedia,
                @org.springframework.beans.factory.annotation.Value("${aspa.open311.max-media-files:5}") int maxMediaFiles) {
@@ -90,6 +94,8 @@ class Open311Api {
         this.store = store;
         this.intake = intake;
         this.cases = cases;
+        this.serviceLevels = serviceLevels;
+        this.rateLimit = rateLimit;
         this.messages = messages;
         this.maxMediaBytes = maxMedia.toBytes();
         this.maxMediaFiles = maxMediaFiles;
@@ -128,10 +134,12 @@ class Open311Api {
     ResponseEntity<byte[]> post(@PathVariable String format, @PathVariable(required = false) String jurisdiction,
                                 HttpServletRequest request) throws IOException {
         Open311Format f = Open311Format.of(format);
+        rateLimit.address(request.getRemoteAddr());
         Params p = new Params(request);
         String apiKey = p.text("api_key", 200);
         if (apiKey == null) throw Open311Exception.forbidden("api_key is required");
         Open311Keys.Holder holder = keys.holder(apiKey).orElseThrow(() -> Open311Exception.forbidden("api_key is not valid"));
+        rateLimit.key(holder.keyId());
         String jurisdictionId = p.text("jurisdiction_id", 100);
         if (jurisdiction != null || jurisdictionId != null) {
             Organization named = organization(jurisdiction, jurisdictionId);
@@ -296,6 +304,7 @@ class Open311Api {
         List<UUID> caseIds = found.stream().map(Open311Store.StoredRequest::caseId).toList();
         Map<UUID, List<UUID>> media = store.media(org.id(), caseIds);
         Map<UUID, List<Open311Store.HistoryEntry>> history = extensions ? store.history(org.id(), caseIds) : Map.of();
+        Map<UUID, Instant> expected = serviceLevels.resolutionDue(org.id(), caseIds);
         String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/open311/v2/media/";
         String notice = notice(language);
         List<Map<String, Object>> out = new ArrayList<>(found.size());
@@ -317,6 +326,9 @@ class Open311Api {
             m.put("service_notice", notice);
             m.put("requested_datetime", time(r.requestedAt()));
             m.put("updated_datetime", time(r.updatedAt()));
+            // when the service-level target expects it resolved (open requests with a running resolution clock)
+            Instant due = open(status) ? expected.get(r.caseId()) : null;
+            if (due != null) m.put("expected_datetime", time(due));
             if (r.addressString() != null) m.put("address", r.addressString());
             if (r.addressId() != null) m.put("address_id", r.addressId());
             if (r.lat() != null) {

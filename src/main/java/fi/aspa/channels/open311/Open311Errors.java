@@ -20,7 +20,7 @@ import org.springframework.web.multipart.MultipartException;
 /**
  * Every Open311 failure as the specification's error list ({@code [{"code": 400, "description": "…"}]} or
  * {@code <errors><error><code/><description/></error></errors>}) in the format the path asked for; bad input is
- * 400, an unknown thing 404, a bad key 403, never a 500.
+ * 400, an unknown thing 404, a bad key 403, too many requests 429 (with {@code Retry-After}), never a 500.
  */
 @ControllerAdvice(assignableTypes = Open311Api.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,7 +29,11 @@ class Open311Errors {
 
     @ExceptionHandler(Open311Exception.class)
     ResponseEntity<byte[]> open311(Open311Exception e, HttpServletRequest request) {
-        return format(request).error(e.status(), e.getMessage());
+        ResponseEntity<byte[]> answer = format(request).error(e.status(), e.getMessage());
+        if (e.retryAfterSeconds() <= 0) return answer;
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(answer.getBody());
     }
 
     /** The cases module refused something (an attachment, a text): its status, its words. */

@@ -26,14 +26,25 @@ import tools.jackson.databind.json.JsonMapper;
 /** Real HTTP against the running application: form and multipart posts, JSON and XML answers. */
 final class Open311Client {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String base;
 
     Open311Client(int port) {
+        this.http = HttpClient.newHttpClient();
         this.base = "http://localhost:" + port;
     }
 
-    record Response(int status, String contentType, byte[] body) {
+    /** A client that connects from the given loopback address (127.0.0.x), so that it counts as its own client address. */
+    Open311Client(int port, String localAddress) {
+        try {
+            this.http = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(localAddress)).build();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    record Response(int status, String contentType, byte[] body, String retryAfter) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -128,7 +139,8 @@ final class Open311Client {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
