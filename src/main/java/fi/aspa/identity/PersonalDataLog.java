@@ -13,7 +13,15 @@ public interface PersonalDataLog {
 
     void record(OrganizationId organization, UUID staffUserId, UUID customerId, String purpose, String detail);
 
+    /** A machine client (an API token of the organization) saw the customer's personal data. */
+    void recordForClient(OrganizationId organization, UUID apiTokenId, UUID customerId, String purpose, String detail);
+
     List<Entry> forCustomer(OrganizationId organization, UUID customerId, int limit);
 
-    record Entry(UUID staffUserId, String staffName, UUID customerId, String purpose, String detail, Instant accessedAt) {}
+    /**
+     * @param staffUserId null when an API client read the data; {@code staffName} is then the token's name
+     * @param apiTokenId  the API token that read the data, or null when a staff member did
+     */
+    record Entry(UUID staffUserId, String staffName, UUID customerId, String purpose, String detail, Instant accessedAt,
+                 UUID apiTokenId) {}
 }
