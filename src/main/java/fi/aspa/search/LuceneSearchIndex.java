@@ -413,6 +413,23 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         synonyms.remove(organization);
     }
 
+    @Override
+    public List<SynonymExpansion> expandSynonyms(OrganizationId organization, Language language, String text) {
+        String typed = text == null ? "" : text;
+        List<QueryWord> words = QueryWord.of(analysis.analyze(language, typed));
+        Map<String, String> asTyped = new java.util.HashMap<>(); // folded surface -> the word as typed
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+").matcher(typed);
+        while (m.find()) asTyped.putIfAbsent(Fold.fold(m.group().toLowerCase(language.locale())), m.group());
+        CompiledSynonyms compiled = synonyms(organization, language);
+        List<SynonymExpansion> out = new ArrayList<>();
+        for (CompiledSynonyms.Match match : compiled.matches(words)) {
+            String from = words.subList(match.start(), match.start() + match.length()).stream()
+                    .map(w -> asTyped.getOrDefault(w.surface(), w.surface())).collect(Collectors.joining(" "));
+            out.add(new SynonymExpansion(from, match.alternatives().stream().map(compiled::written).toList()));
+        }
+        return out;
+    }
+
     private CompiledSynonyms synonyms(OrganizationId organization, Language language) {
         return synonyms.computeIfAbsent(organization, o -> new ConcurrentHashMap<>())
                 .computeIfAbsent(language, l -> CompiledSynonyms.compile(synonymSource.rules(organization, l), analysis, l));
