@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What to suggest to an agent reading a case: the articles (PUBLIC and INTERNAL) that best match the case's subject
- * and the customer's latest message in the customer's language, and similar resolved cases (CASE documents). An
+ * and the customer's latest message in the customer's language, and similar resolved cases (CASE documents with the facet {@code resolved=true}). An
  * article used before ranks higher: by {@code 1 + 0.25·ln(1 + uses)}, counting the uses on cases of the same service
  * when the case was routed, else in the whole organization; articles linked to the case's service (facet
  * {@code service}) by {@value #SERVICE_BOOST}. When the customer's language has fewer than {@value #ARTICLES} articles,
@@ -143,7 +143,7 @@ class Suggestions {
 
     private List<SimilarCase> similarCases(OrganizationId org, UUID caseId, String text, Language language) {
         SearchQuery query = new SearchQuery(org, text, language, Set.of(DocumentType.CASE), Set.of(Visibility.STAFF_ONLY),
-                Map.of(), CASES + 1, false);
+                Map.of(CaseIndexer.RESOLVED, "true"), CASES + 1, false);
         List<SimilarCase> out = new ArrayList<>();
         for (SearchHit h : index.search(query).hits()) {
             if (out.size() >= CASES || h.id().equals(caseId.toString())) continue;

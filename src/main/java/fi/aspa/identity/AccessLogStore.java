@@ -38,15 +38,26 @@ class AccessLogStore implements PersonalDataLog {
     }
 
     @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordForClient(OrganizationId organization, UUID apiTokenId, UUID customerId, String purpose, String detail) {
+        db.sql("""
+                insert into personal_data_access (id, organization_id, api_token_id, customer_id, purpose, detail, accessed_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(Ids.next(), organization.value(), apiTokenId, customerId, purpose, detail, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<Entry> forCustomer(OrganizationId organization, UUID customerId, int limit) {
         return db.sql("""
-                select a.*, s.display_name from personal_data_access a left join staff_user s on s.id = a.staff_user_id
+                select a.*, coalesce(s.display_name, t.name) as display_name from personal_data_access a
+                left join staff_user s on s.id = a.staff_user_id left join api_token t on t.id = a.api_token_id
                 where a.organization_id = ? and a.customer_id = ? order by a.accessed_at desc limit ?""")
                 .params(organization.value(), customerId, limit)
                 .query((rs, n) -> new Entry(rs.getObject("staff_user_id", UUID.class), rs.getString("display_name"),
                         rs.getObject("customer_id", UUID.class), rs.getString("purpose"), rs.getString("detail"),
-                        rs.getTimestamp("accessed_at").toInstant()))
+                        rs.getTimestamp("accessed_at").toInstant(), rs.getObject("api_token_id", UUID.class)))
                 .list();
     }
 }

@@ -19,8 +19,16 @@ public interface PersonalDataLog {
      */
     void recordBySystem(OrganizationId organization, UUID customerId, String purpose, String detail);
 
+    /** A machine client (an API token of the organization) saw the customer's personal data. */
+    void recordForClient(OrganizationId organization, UUID apiTokenId, UUID customerId, String purpose, String detail);
+
     List<Entry> forCustomer(OrganizationId organization, UUID customerId, int limit);
 
-    /** {@code staffUserId} and {@code staffName} are null for an entry the system made. */
-    record Entry(UUID staffUserId, String staffName, UUID customerId, String purpose, String detail, Instant accessedAt) {}
+    /**
+     * @param staffUserId null when an API client or the system read the data; {@code staffName} is then the token's
+     *                    name, or null for the system
+     * @param apiTokenId  the API token that read the data, or null when a staff member or the system did
+     */
+    record Entry(UUID staffUserId, String staffName, UUID customerId, String purpose, String detail, Instant accessedAt,
+                 UUID apiTokenId) {}
 }

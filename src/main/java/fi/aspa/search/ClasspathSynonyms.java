@@ -6,7 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The synonyms shipped with Aspa: {@code fi/aspa/search/synonyms_<lang>.txt}, for every organization. */
+/**
+ * The synonyms shipped with Aspa, {@code fi/aspa/search/synonyms_<lang>.txt}, the same for every organization: for tests
+ * and benchmarks outside Spring. The application uses {@link SynonymStore}, which is seeded from the same files.
+ */
 final class ClasspathSynonyms implements SynonymSource {
     private final Map<Language, List<Rule>> rules = new EnumMap<>(Language.class);
 

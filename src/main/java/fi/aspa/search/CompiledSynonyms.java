@@ -22,13 +22,22 @@ final class CompiledSynonyms {
     record Match(int start, int length, List<List<QueryWord>> alternatives) {}
 
     private final Map<String, List<Entry>> byFirstTerm;
+    /** Each alternative as the rule wrote it (for showing, e.g. "try it" on the synonyms page). */
+    private final Map<List<QueryWord>, String> written;
 
-    private CompiledSynonyms(Map<String, List<Entry>> byFirstTerm) {
+    private CompiledSynonyms(Map<String, List<Entry>> byFirstTerm, Map<List<QueryWord>, String> written) {
         this.byFirstTerm = byFirstTerm;
+        this.written = written;
+    }
+
+    /** The alternative as its rule wrote it. */
+    String written(List<QueryWord> alternative) {
+        return written.getOrDefault(alternative, alternative.stream().map(QueryWord::surface).reduce((a, b) -> a + " " + b).orElse(""));
     }
 
     static CompiledSynonyms compile(List<SynonymSource.Rule> rules, TextAnalysis analysis, Language language) {
         Map<List<QueryWord>, List<List<QueryWord>>> merged = new LinkedHashMap<>();
+        Map<List<QueryWord>, String> written = new HashMap<>();
         for (SynonymSource.Rule rule : rules) {
             String fromText = rule.from().strip();
             List<QueryWord> from = fromText.length() > 2 && fromText.startsWith("\"") && fromText.endsWith("\"")
@@ -38,6 +47,7 @@ final class CompiledSynonyms {
             List<List<QueryWord>> to = merged.computeIfAbsent(from, k -> new ArrayList<>());
             for (String alternative : rule.to()) {
                 List<QueryWord> words = QueryWord.of(analysis.analyze(language, alternative));
+                written.putIfAbsent(words, alternative.strip());
                 if (!words.isEmpty() && !words.equals(from) && !to.contains(words)) to.add(words);
             }
         }
@@ -48,7 +58,7 @@ final class CompiledSynonyms {
             List<String> keys = from.get(0).exact() ? List.of(EXACT + from.get(0).surface()) : from.get(0).terms();
             for (String key : keys) byFirstTerm.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
         });
-        return new CompiledSynonyms(byFirstTerm);
+        return new CompiledSynonyms(byFirstTerm, written);
     }
 
     List<Match> matches(List<QueryWord> query) {

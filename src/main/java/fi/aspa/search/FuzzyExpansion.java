@@ -32,12 +32,29 @@ final class FuzzyExpansion {
 
     private FuzzyExpansion() {}
 
+    /**
+     * Compiled automata by (word, edits, prefix): building one costs more than looking it up in a large index, and
+     * the same misspellings recur. Bounded: cleared when full.
+     */
+    private static final int AUTOMATA = 10_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, CompiledAutomaton> automata = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static CompiledAutomaton automaton(String typed, int maxEdits, int prefixLength) {
+        String key = maxEdits + ":" + prefixLength + ":" + typed;
+        CompiledAutomaton cached = automata.get(key);
+        if (cached != null) return cached;
+        String prefix = typed.substring(0, prefixLength);
+        CompiledAutomaton compiled = new CompiledAutomaton(
+                new LevenshteinAutomata(typed.substring(prefixLength), true).toAutomaton(maxEdits, prefix), true, false);
+        if (automata.size() >= AUTOMATA) automata.clear();
+        automata.put(key, compiled);
+        return compiled;
+    }
+
     /** Up to {@code max} words, fewest edits first, then the most common. */
     static List<Candidate> expand(IndexReader reader, String field, String typed, int maxEdits, int prefixLength, int max) {
         if (typed.length() <= prefixLength) return List.of();
-        String prefix = typed.substring(0, prefixLength);
-        CompiledAutomaton automaton = new CompiledAutomaton(
-                new LevenshteinAutomata(typed.substring(prefixLength), true).toAutomaton(maxEdits, prefix), true, false);
+        CompiledAutomaton automaton = automaton(typed, maxEdits, prefixLength);
         Map<String, Integer> docFreqs = new HashMap<>();
         try {
             for (LeafReaderContext leaf : reader.leaves()) {

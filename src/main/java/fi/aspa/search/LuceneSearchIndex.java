@@ -319,17 +319,29 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return new SearchResult(hits(searcher, highlight, query.language(), top), top.totalHits.value(), facets);
     }
 
-    private static Query withFilters(Query scoring, SearchQuery query) {
+    /**
+     * The scoring query, filtered to the query's language, visibilities, types and facet values. A filter that every
+     * document passes is left out (the organization: the index is the organization's own; all visibilities; all
+     * types): on a large index each filter is a long postings list to leap-frog through, and a multi-valued one a
+     * disjunction of them.
+     */
+    static Query withFilters(Query scoring, SearchQuery query) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(scoring, Occur.MUST);
-        b.add(new TermQuery(new Term(ORG, query.organizationId().toString())), Occur.FILTER);
         b.add(new TermQuery(new Term(LANG, query.language().code())), Occur.FILTER);
-        b.add(new TermInSetQuery(VISIBILITY, query.visibilities().stream().map(v -> new BytesRef(v.name())).toList()), Occur.FILTER);
-        if (!query.types().isEmpty()) {
-            b.add(new TermInSetQuery(TYPE, query.types().stream().map(t -> new BytesRef(t.name())).toList()), Occur.FILTER);
+        if (query.visibilities().size() < Visibility.values().length) {
+            b.add(anyOf(VISIBILITY, query.visibilities().stream().map(Enum::name).toList()), Occur.FILTER);
+        }
+        if (!query.types().isEmpty() && query.types().size() < DocumentType.values().length) {
+            b.add(anyOf(TYPE, query.types().stream().map(Enum::name).toList()), Occur.FILTER);
         }
         query.filters().forEach((dim, value) -> b.add(new TermQuery(new Term(FACET_PREFIX + dim, value)), Occur.FILTER));
         return b.build();
+    }
+
+    private static Query anyOf(String field, List<String> values) {
+        if (values.size() == 1) return new TermQuery(new Term(field, values.get(0)));
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query highlight, Language language, TopDocs top) throws IOException {
@@ -411,6 +423,23 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public void synonymsChanged(OrganizationId organization) {
         synonyms.remove(organization);
+    }
+
+    @Override
+    public List<SynonymExpansion> expandSynonyms(OrganizationId organization, Language language, String text) {
+        String typed = text == null ? "" : text;
+        List<QueryWord> words = QueryWord.of(analysis.analyze(language, typed));
+        Map<String, String> asTyped = new java.util.HashMap<>(); // folded surface -> the word as typed
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+").matcher(typed);
+        while (m.find()) asTyped.putIfAbsent(Fold.fold(m.group().toLowerCase(language.locale())), m.group());
+        CompiledSynonyms compiled = synonyms(organization, language);
+        List<SynonymExpansion> out = new ArrayList<>();
+        for (CompiledSynonyms.Match match : compiled.matches(words)) {
+            String from = words.subList(match.start(), match.start() + match.length()).stream()
+                    .map(w -> asTyped.getOrDefault(w.surface(), w.surface())).collect(Collectors.joining(" "));
+            out.add(new SynonymExpansion(from, match.alternatives().stream().map(compiled::written).toList()));
+        }
+        return out;
     }
 
     private CompiledSynonyms synonyms(OrganizationId organization, Language language) {

@@ -1,7 +1,6 @@
 package fi.aspa.search;
 
 import java.nio.file.Path;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,12 +23,6 @@ class SearchConfiguration {
         int threads() {
             return indexingThreads > 0 ? indexingThreads : Runtime.getRuntime().availableProcessors();
         }
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    SynonymSource synonymSource() {
-        return new ClasspathSynonyms();
     }
 
     @Bean(destroyMethod = "close")

@@ -51,4 +51,15 @@ public interface SearchIndex {
 
     /** The organization's synonyms were edited: the next search uses the {@link SynonymSource}'s new rules. */
     void synonymsChanged(OrganizationId organization);
+
+    /**
+     * What the organization's synonyms add to a query, for "try it" on the synonyms page: each phrase of the text that
+     * a rule matches, with the words it then also finds. Empty when no rule applies.
+     */
+    default java.util.List<SynonymExpansion> expandSynonyms(OrganizationId organization, Language language, String text) {
+        return java.util.List.of();
+    }
+
+    /** {@code words} (as typed) also find each of {@code alternatives}. */
+    record SynonymExpansion(String words, java.util.List<String> alternatives) {}
 }

@@ -5,10 +5,9 @@ import fi.aspa.platform.OrganizationId;
 import java.util.List;
 
 /**
- * Where the synonyms between residents' words and official terms come from. The default reads
- * {@code synonyms_<lang>.txt} from the classpath, the same for every organization; a database-backed source
- * that admins edit can replace it (declare a bean of this type) and call {@link SearchIndex#synonymsChanged}
- * after an edit.
+ * Where the synonyms between residents' words and official terms come from. The application's is the database list
+ * that admins edit per organization and language ({@code SynonymStore}, seeded from {@code synonyms_<lang>.txt}),
+ * which calls {@link SearchIndex#synonymsChanged} after every edit.
  *
  * <p>A line is either an equivalence, {@code päiväkoti, päivähoito, varhaiskasvatus} (each finds the others),
  * or a one-way rule, {@code eskari => esiopetus} (the left finds the right). Terms may be phrases; they are

@@ -25,6 +25,7 @@ import fi.aspa.search.SearchQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,11 +161,15 @@ class SuggestionsTest {
         cases.reply(org.id(), old.id(), Actor.staff(org.agent().id()), "Kompostorin hajuhaitasta voi tehdä ilmoituksen ympäristönsuojeluun.",
                 CaseStatus.RESOLVED);
         await().atMost(Duration.ofSeconds(30)).until(() -> !index.search(SearchQuery.staffSearch(org.id(), "kompostori", Language.FI)
-                .withTypes(Set.of(DocumentType.CASE))).hits().isEmpty());
+                .withTypes(Set.of(DocumentType.CASE)).withFilters(Map.of("resolved", "true"))).hits().isEmpty());
+        OpenedCase unresolved = aCase(org, Language.FI, "Kompostori rikki", "Kompostorin kansi on rikki ja kompostori haisee.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> index.search(SearchQuery.staffSearch(org.id(), "kompostori", Language.FI)
+                .withTypes(Set.of(DocumentType.CASE))).hits().stream().anyMatch(h -> h.id().equals(unresolved.id().toString())));
         OpenedCase now = aCase(org, Language.FI, "Kompostori haisee", "Taloyhtiön kompostori haisee.");
         String panel = body(send(org, get("/workspace/cases/" + now.id() + "/suggestions").header("HX-Request", "true")));
         assertThat(panel).contains(old.reference()).contains("/workspace/cases/" + old.id());
         assertThat(panel).doesNotContain("/workspace/cases/" + now.id() + "\"");
+        assertThat(panel).as("only resolved cases are suggested").doesNotContain("/workspace/cases/" + unresolved.id() + "\"");
         assertThat(store.events(org.id(), now.id())).extracting(BotStore.Event::documentId).contains(old.id().toString());
 
         // Residents never find cases.

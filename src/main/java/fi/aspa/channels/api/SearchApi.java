@@ -1,6 +1,17 @@
 package fi.aspa.channels.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import fi.aspa.cases.CaseSummary;
+import fi.aspa.cases.Cases;
 import fi.aspa.identity.ApiClient;
+import fi.aspa.identity.PersonalDataLog;
+import fi.aspa.platform.OrganizationId;
+import fi.aspa.search.Visibility;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.search.DocumentType;
@@ -24,35 +35,54 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Search over the organization's public services and knowledge articles: what a resident could find on the help
- * pages. Cases hold personal data and are searched only by staff in the workspace, never through a token.
+ * Search over the organization's public services and knowledge articles (what a resident could find on the help
+ * pages) and, when asked for with {@code type=case}, its cases: the token may read the organization's cases through
+ * {@code /api/v1/cases} already. Case hits carry the case's current reference, subject and status, and every search
+ * that returns case hits writes one personal-data access log entry per customer whose cases it returned.
  */
 @RestController
 @Tag(name = "Search")
 @SecurityRequirement(name = OpenApiConfig.BEARER)
 class SearchApi {
     static final int MAX_QUERY = 200;
+    static final String PURPOSE = "case-search";
 
     private final SearchIndex index;
+    private final Cases cases;
+    private final PersonalDataLog accessLog;
 
-    SearchApi(SearchIndex index) {
+    SearchApi(SearchIndex index, Cases cases, PersonalDataLog accessLog) {
         this.index = index;
+        this.cases = cases;
+        this.accessLog = accessLog;
     }
 
-    /** One hit. {@code snippet} is HTML-escaped text with the matching words in {@code <mark>}. */
-    record SearchHitJson(String id, String type, String language, String title, String snippet, float score) {
+    /**
+     * One hit. {@code snippet} is HTML-escaped text with the matching words in {@code <mark>}; for a case {@code title}
+     * is its subject, and {@code reference} and {@code status} are given (absent for services and articles).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SearchHitJson(String id, String type, String language, String title, String snippet, float score,
+                         String reference, String status) {
         static SearchHitJson of(SearchHit hit) {
             return new SearchHitJson(hit.id(), hit.type().name().toLowerCase(Locale.ROOT), hit.language().code(), hit.title(),
-                    hit.snippetHtml(), hit.score());
+                    hit.snippetHtml(), hit.score(), null, null);
+        }
+
+        static SearchHitJson of(SearchHit hit, CaseSummary c) {
+            return new SearchHitJson(hit.id(), "case", hit.language().code(), c.subject(), hit.snippetHtml(), hit.score(),
+                    c.reference(), c.status().name());
         }
     }
 
     record SearchResponse(String q, String lang, long total, List<SearchHitJson> hits) {}
 
     @GetMapping(path = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Search public services and knowledge articles",
-            description = "Services keep their Service Catalogue (PTV) id as the id where they have one; articles are "
-                    + "identified by their UUID. Only public documents are searched.")
+    @Operation(summary = "Search public services, knowledge articles and cases",
+            description = "Services keep their Service Catalogue (PTV) id as the id where they have one; articles and "
+                    + "cases are identified by their UUID. Services and articles: only public ones. Cases only when "
+                    + "`type` names them; each case hit has its reference and current status, and the search is "
+                    + "written to the personal-data access log of the cases' customers.")
     @ApiResponse(responseCode = "200", description = "Ranked hits, best first")
     @ApiResponse(responseCode = "400", description = "A missing or bad parameter (problem+json)")
     SearchResponse search(@AuthenticationPrincipal ApiClient client,
@@ -76,8 +106,36 @@ class SearchApi {
             }
             if (size < 1 || size > 50) throw bad("bad-limit", "Parameter 'limit' must be a number from 1 to 50");
         }
-        var result = index.search(SearchQuery.publicSearch(client.organizationId(), text, language).withTypes(types).withLimit(size));
-        return new SearchResponse(text, language.code(), result.totalHits(), result.hits().stream().map(SearchHitJson::of).toList());
+        OrganizationId org = client.organizationId();
+        SearchQuery query = SearchQuery.publicSearch(org, text, language).withTypes(types).withLimit(size);
+        if (types.contains(DocumentType.CASE)) {
+            query = new SearchQuery(org, text, language, types, EnumSet.of(Visibility.PUBLIC, Visibility.STAFF_ONLY),
+                    Map.of(), size, false);
+        }
+        var result = index.search(query);
+        List<SearchHitJson> hits = new ArrayList<>(result.hits().size());
+        Map<UUID, List<String>> seen = new LinkedHashMap<>();
+        for (SearchHit hit : result.hits()) {
+            if (hit.type() != DocumentType.CASE) {
+                hits.add(SearchHitJson.of(hit));
+                continue;
+            }
+            Optional<CaseSummary> summary = caseId(hit).flatMap(id -> cases.summary(org, id));
+            if (summary.isEmpty()) continue; // gone since it was indexed
+            hits.add(SearchHitJson.of(hit, summary.get()));
+            seen.computeIfAbsent(summary.get().customerId(), c -> new ArrayList<>()).add(summary.get().reference());
+        }
+        seen.forEach((customer, references) -> accessLog.recordForClient(org, client.tokenId(), customer, PURPOSE,
+                "API search found " + String.join(", ", references)));
+        return new SearchResponse(text, language.code(), result.totalHits(), hits);
+    }
+
+    private static Optional<UUID> caseId(SearchHit hit) {
+        try {
+            return Optional.of(UUID.fromString(hit.id()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Set<DocumentType> types(String type) {
@@ -87,8 +145,7 @@ class SearchApi {
             switch (part.strip().toLowerCase(Locale.ROOT)) {
                 case "service" -> types.add(DocumentType.SERVICE);
                 case "article" -> types.add(DocumentType.ARTICLE);
-                case "case" -> throw bad("cases-not-searchable",
-                        "Cases are not searchable through the API: they hold personal data and are searched by staff in the workspace");
+                case "case" -> types.add(DocumentType.CASE);
                 default -> throw bad("bad-type", "Parameter 'type' must be service, article or case");
             }
         }
