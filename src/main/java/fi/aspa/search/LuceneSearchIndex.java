@@ -102,7 +102,15 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final Set<String> multiValued = ConcurrentHashMap.newKeySet();
     private final Map<OrganizationId, OrganizationIndex> indexes = new ConcurrentHashMap<>();
     private final Map<OrganizationId, Directory> inMemory = new ConcurrentHashMap<>();
-    private final Map<OrganizationId, Map<Language, CompiledSynonyms>> synonyms = new ConcurrentHashMap<>();
+    /**
+     * Compiled synonym lists. An edit on this node drops its organization's at once ({@link #synonymsChanged}); an
+     * edit on another node is read within {@code aspa.search.synonyms-fresh} (a minute), when a list that old is
+     * compiled again.
+     */
+    private final Map<OrganizationId, Map<Language, Compiled>> synonyms = new ConcurrentHashMap<>();
+    private volatile long synonymsFreshNanos = java.time.Duration.ofMinutes(1).toNanos();
+
+    private record Compiled(CompiledSynonyms synonyms, long compiledAtNanos) {}
 
     /**
      * @param root where each organization's index directory is kept; null: in memory (tests, benchmarks)
@@ -420,6 +428,11 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
+    void synonymsFresh(java.time.Duration fresh) {
+        if (fresh.isNegative() || fresh.isZero()) throw new IllegalArgumentException("aspa.search.synonyms-fresh must be positive");
+        this.synonymsFreshNanos = fresh.toNanos();
+    }
+
     @Override
     public void synonymsChanged(OrganizationId organization) {
         synonyms.remove(organization);
@@ -443,8 +456,17 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     private CompiledSynonyms synonyms(OrganizationId organization, Language language) {
-        return synonyms.computeIfAbsent(organization, o -> new ConcurrentHashMap<>())
-                .computeIfAbsent(language, l -> CompiledSynonyms.compile(synonymSource.rules(organization, l), analysis, l));
+        Map<Language, Compiled> lists = synonyms.computeIfAbsent(organization, o -> new ConcurrentHashMap<>());
+        Compiled compiled = lists.computeIfAbsent(language, l -> compile(organization, l));
+        if (System.nanoTime() - compiled.compiledAtNanos() > synonymsFreshNanos) {
+            compiled = compile(organization, language);
+            lists.put(language, compiled);
+        }
+        return compiled.synonyms();
+    }
+
+    private Compiled compile(OrganizationId organization, Language language) {
+        return new Compiled(CompiledSynonyms.compile(synonymSource.rules(organization, language), analysis, language), System.nanoTime());
     }
 
     // ---- directories

@@ -1,6 +1,7 @@
 package fi.aspa.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
@@ -150,6 +151,17 @@ class SynonymAdminTest {
         assertThat(found(org, "rojukori")).containsExactly("waste-" + org.id());
         assertThat(admin.post("/workspace/admin/synonyms/" + id + "/delete", Map.of()).statusCode()).isEqualTo(302);
         assertThat(found(org, "rojukori")).isEmpty();
+    }
+
+    @Test
+    void anEditOnAnotherNodeReachesThisOneWithinTheFreshnessPeriod(@Autowired org.springframework.jdbc.core.simple.JdbcClient db)
+            throws Exception {
+        assertThat(found(org, "rojupytty")).isEmpty();
+        // another node's admin saved it: this node's searches were not told
+        db.sql("insert into search_synonym (id, organization_id, language, terms, targets, created_at, updated_at) values (?, ?, 'fi', ?, ?, now(), now())")
+                .params(UUID.randomUUID(), org.id().value(), "rojupytty", "jäteastia").update();
+        await().atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(found(org, "rojupytty")).containsExactly("waste-" + org.id()));
     }
 
     @Test
