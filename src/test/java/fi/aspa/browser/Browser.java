@@ -103,6 +103,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Logs in on the login page ({@code lang} null: the browser's language) and waits for the page the login leads
+     * to (waiting for an element the login page has too would let the next navigation cancel the login).
+     */
+    public Browser logIn(String lang, String username, String password) {
+        open(lang == null ? "/login" : "/login?lang=" + lang);
+        type("#username", username).type("#password", password);
+        return clickAndWaitForNewPage("form.form button[type=submit]");
+    }
+
     public String title() {
         return driver.getTitle();
     }

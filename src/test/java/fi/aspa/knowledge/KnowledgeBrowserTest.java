@@ -208,7 +208,6 @@ class KnowledgeBrowserTest {
 
     void login(String username, String lang) {
         browser.driver().manage().deleteAllCookies();
-        browser.open("/login?lang=" + lang);
-        browser.type("#username", username).type("#password", Fixtures.PASSWORD).clickAndWaitForNewPage("button[type=submit]");
+        browser.logIn(lang, username, Fixtures.PASSWORD);
     }
 }

@@ -43,9 +43,7 @@ class SynonymAdminBrowserTest {
                 "Anna Admin", "admin@" + org.organization().slug() + ".fi", staff.hash(Fixtures.PASSWORD),
                 EnumSet.of(Role.ADMIN), Language.FI);
         browser = Browser.start(port);
-        browser.open("/login").type("#username", admin.username()).type("#password", Fixtures.PASSWORD)
-                .click("button[type=submit]");
-        browser.waitFor("body");
+        browser.logIn(null, admin.username(), Fixtures.PASSWORD);
     }
 
     @AfterAll

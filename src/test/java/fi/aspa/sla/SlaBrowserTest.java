@@ -47,8 +47,7 @@ class SlaBrowserTest {
 
     Browser login(String username) {
         Browser browser = Browser.start(port);
-        browser.open("/login").type("#username", username).type("#password", Fixtures.PASSWORD).click("button[type=submit]");
-        browser.waitFor("body");
+        browser.logIn(null, username, Fixtures.PASSWORD);
         return browser;
     }
 

@@ -48,8 +48,7 @@ class ManagerAndAdminBrowserTest {
 
     void login(StaffUser user, String lang) {
         browser.driver().manage().deleteAllCookies();
-        browser.open("/login?lang=" + lang);
-        browser.type("#username", user.username()).type("#password", Fixtures.PASSWORD).clickAndWaitForNewPage("button[type=submit]");
+        browser.logIn(lang, user.username(), Fixtures.PASSWORD);
     }
 
     @ParameterizedTest

@@ -47,9 +47,7 @@ class Open311AdminBrowserTest {
                 EnumSet.of(Role.ADMIN), Language.FI);
         client = new Open311Client(port);
         browser = Browser.start(port);
-        browser.open("/login").type("#username", admin.username()).type("#password", Fixtures.PASSWORD)
-                .click("button[type=submit]");
-        browser.waitFor("body");
+        browser.logIn(null, admin.username(), Fixtures.PASSWORD);
     }
 
     @AfterAll
