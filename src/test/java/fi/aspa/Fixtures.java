@@ -57,6 +57,14 @@ public class Fixtures {
         return organization("org" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
+    /** The organization's administrator {@code <slug>-admin} (in the customer service unit), password {@link #PASSWORD}. */
+    public StaffUser admin(Org org) {
+        String slug = org.organization().slug();
+        if (passwordHash == null) passwordHash = staff.hash(PASSWORD);
+        return staff.createWithHash(org.id(), org.service().id(), slug + "-admin", "Anna Admin", "admin@" + slug + ".fi",
+                passwordHash, EnumSet.of(Role.ADMIN), Language.FI);
+    }
+
     public Org organization(String slug) {
         Organization org = organizations.findBySlug(slug).orElseGet(() -> organizations.create(slug,
                 new LocalizedText("Testilä " + slug, "Testby " + slug, "Testville " + slug), "ASPA"));

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
 import fi.aspa.browser.Browser;
-import fi.aspa.identity.Role;
-import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
-import fi.aspa.platform.Language;
-import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,17 +27,13 @@ class MailboxAdminBrowserTest {
     int port;
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    Staff staff;
     Browser browser;
     Fixtures.Org org;
 
     @BeforeAll
     void start() {
         org = fixtures.organization();
-        StaffUser admin = staff.createWithHash(org.id(), org.service().id(), org.organization().slug() + "-admin",
-                "Anna Admin", "admin@" + org.organization().slug() + ".fi", staff.hash(Fixtures.PASSWORD),
-                EnumSet.of(Role.ADMIN), Language.FI);
+        StaffUser admin = fixtures.admin(org);
         browser = Browser.start(port);
         browser.logIn(null, admin.username(), Fixtures.PASSWORD);
     }

@@ -6,11 +6,7 @@ import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
 import fi.aspa.browser.Browser;
 import fi.aspa.catalogue.Catalogue;
-import fi.aspa.identity.Role;
-import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
-import fi.aspa.platform.Language;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class Open311AdminBrowserTest {
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
-    @Autowired Staff staff;
     @Autowired Catalogue catalogue;
     Browser browser;
     Fixtures.Org org;
@@ -42,9 +37,7 @@ class Open311AdminBrowserTest {
     void start() {
         org = fixtures.organization();
         catalogue.addHelsinkiFeedbackServices(org.id(), org.building().id());
-        StaffUser admin = staff.createWithHash(org.id(), org.service().id(), org.organization().slug() + "-admin",
-                "Anna Admin", "admin@" + org.organization().slug() + ".fi", staff.hash(Fixtures.PASSWORD),
-                EnumSet.of(Role.ADMIN), Language.FI);
+        StaffUser admin = fixtures.admin(org);
         client = new Open311Client(port);
         browser = Browser.start(port);
         browser.logIn(null, admin.username(), Fixtures.PASSWORD);
