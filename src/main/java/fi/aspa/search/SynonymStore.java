@@ -45,7 +45,12 @@ class SynonymStore implements SynonymSource {
         this.clock = clock;
     }
 
+    /**
+     * In a transaction of its own: the search reads the list again every minute, also from inside a read-only
+     * transaction (the chatbot's), and the first read of an organization seeds its list.
+     */
     @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public List<Rule> rules(OrganizationId organization, Language language) {
         return SynonymSource.parse(list(organization, language).stream().map(Synonym::line).toList());
     }
