@@ -17,5 +17,5 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = AspaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(Fixtures.class)
+@Import({Fixtures.class, StaffPages.class})
 public @interface AspaTest {}

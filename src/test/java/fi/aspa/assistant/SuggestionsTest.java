@@ -2,12 +2,11 @@ package fi.aspa.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;
@@ -34,12 +33,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The agent's suggestions: the panel (htmx fragment and page of its own), "Insert" (htmx swap and the no-JS form),
@@ -49,25 +44,22 @@ import org.springframework.web.context.WebApplicationContext;
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SuggestionsTest {
-    @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired SearchIndex index;
     @Autowired Cases cases;
     @Autowired Customers customers;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
     @Autowired BotStore store;
     @Autowired Suggestions suggestions;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
 
-    MockMvc mvc;
     Fixtures.Org org;
     Fixtures.Org other;
     Articles articles;
 
     @BeforeAll
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         org = fixtures.organization();
         other = fixtures.organization();
         articles = new Articles().index(index, org.id());
@@ -80,8 +72,7 @@ class SuggestionsTest {
     }
 
     MockHttpServletResponse send(Fixtures.Org as, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(users.loadUserByUsername(as.agent().username()))).header("Accept-Language", "fi"))
-                .andReturn().getResponse();
+        return pages.send(as.agent(), request);
     }
 
     String body(MockHttpServletResponse response) throws Exception {

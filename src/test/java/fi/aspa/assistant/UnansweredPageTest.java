@@ -2,13 +2,12 @@ package fi.aspa.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.identity.Role;
 import fi.aspa.identity.Staff;
 import fi.aspa.platform.Language;
@@ -17,11 +16,7 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * {@code /workspace/bot/unanswered}: the questions the bot handed over for want of an answer, most asked first, with
@@ -30,16 +25,14 @@ import org.springframework.web.context.WebApplicationContext;
  */
 @AspaTest
 class UnansweredPageTest {
-    @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired Chatbot bot;
     @Autowired BotStore store;
     @Autowired Staff staff;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
 
     MockHttpServletResponse send(String username, MockHttpServletRequestBuilder request) throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        return mvc.perform(request.with(user(users.loadUserByUsername(username))).header("Accept-Language", "fi")).andReturn().getResponse();
+        return pages.send(request.with(pages.as(username)));
     }
 
     @Test

@@ -3,13 +3,12 @@ package fi.aspa.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.identity.Role;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
@@ -37,11 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,11 +56,9 @@ class InternalServicesTest {
     @Autowired Catalogue catalogue;
     @Autowired SearchIndex index;
     @Autowired Staff staff;
-    @Autowired WebApplicationContext context;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
 
     final HttpClient http = HttpClient.newHttpClient();
-    MockMvc mvc;
     Fixtures.Org pub;
     StaffUser admin;
     CatalogueService internal;
@@ -73,7 +66,6 @@ class InternalServicesTest {
 
     @BeforeAll
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         pub = fixtures.publicOrganization();
         admin = staff.create(pub.id(), pub.service().id(), "admin-" + UUID.randomUUID().toString().substring(0, 8), "Anna Admin",
                 null, Fixtures.PASSWORD, EnumSet.of(Role.ADMIN), Language.FI);
@@ -186,7 +178,6 @@ class InternalServicesTest {
     }
 
     private MockHttpServletResponse staffPage(StaffUser u, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(users.loadUserByUsername(u.username()))).header("Accept-Language", "fi"))
-                .andReturn().getResponse();
+        return pages.send(u, request);
     }
 }

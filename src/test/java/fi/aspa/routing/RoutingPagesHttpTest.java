@@ -3,13 +3,12 @@ package fi.aspa.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
@@ -38,14 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,10 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
 @AspaTest
 @RecordApplicationEvents
 class RoutingPagesHttpTest {
-    @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired Staff staff;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
     @Autowired Catalogue catalogue;
     @Autowired Cases cases;
     @Autowired Customers customers;
@@ -69,14 +63,12 @@ class RoutingPagesHttpTest {
     @Autowired ApplicationEvents events;
     @LocalServerPort int port;
 
-    MockMvc mvc;
     Fixtures.Org org;
     StaffUser admin;
     CatalogueService graffiti;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         org = fixtures.organization();
         admin = staff.createWithHash(org.id(), org.service().id(), org.organization().slug() + "-admin", "Anna Admin",
                 "admin@" + org.organization().slug() + ".fi", staff.hash(Fixtures.PASSWORD), EnumSet.of(Role.ADMIN), Language.FI);
@@ -85,11 +77,11 @@ class RoutingPagesHttpTest {
     }
 
     RequestPostProcessor as(StaffUser who) {
-        return user(users.loadUserByUsername(who.username()));
+        return pages.as(who);
     }
 
     MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header("Accept-Language", "fi")).andReturn().getResponse();
+        return pages.send(request);
     }
 
     String body(MockHttpServletResponse response) throws Exception {

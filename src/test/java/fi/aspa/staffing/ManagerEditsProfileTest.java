@@ -2,13 +2,12 @@ package fi.aspa.staffing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.ServiceDraft;
 import fi.aspa.identity.Role;
@@ -26,11 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A unit manager edits the profiles of their own unit's staff (an administrator anyone's in the organization); every
@@ -40,14 +35,12 @@ import org.springframework.web.context.WebApplicationContext;
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManagerEditsProfileTest {
-    @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired StaffingStore store;
     @Autowired Catalogue catalogue;
     @Autowired Staff staff;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
 
-    MockMvc mvc;
     Fixtures.Org org;
     StaffUser buildingManager;
     StaffUser admin;
@@ -55,7 +48,6 @@ class ManagerEditsProfileTest {
 
     @BeforeAll
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         org = fixtures.organization();
         String slug = org.organization().slug();
         buildingManager = staff.create(org.id(), org.building().id(), slug + "-bmanager", "Birgitta Chef", null, Fixtures.PASSWORD,
@@ -66,8 +58,7 @@ class ManagerEditsProfileTest {
     }
 
     MockHttpServletResponse send(StaffUser u, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(users.loadUserByUsername(u.username()))).header("Accept-Language", "fi"))
-                .andReturn().getResponse();
+        return pages.send(u, request);
     }
 
     String profileOf(StaffUser u) {

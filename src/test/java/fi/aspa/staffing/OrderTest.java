@@ -2,13 +2,12 @@ package fi.aspa.staffing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.cases.CaseFilter;
 import fi.aspa.cases.CaseSort;
 import fi.aspa.cases.CaseSummary;
@@ -35,26 +34,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** Internal customers: an admin offers a service to staff, a staff member orders it, the order becomes an assigned case. */
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderTest {
-    @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired StaffingStore store;
     @Autowired Catalogue catalogue;
     @Autowired Cases cases;
     @Autowired Customers customers;
     @Autowired Staff staff;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
 
-    MockMvc mvc;
     Fixtures.Org org;
     StaffUser admin;
     StaffUser itPerson;
@@ -63,7 +56,6 @@ class OrderTest {
 
     @BeforeAll
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         org = fixtures.organization();
         admin = staff.create(org.id(), org.service().id(), org.organization().slug() + "-admin", "Anna Admin", null, Fixtures.PASSWORD,
                 EnumSet.of(Role.ADMIN), Language.SV);
@@ -79,7 +71,7 @@ class OrderTest {
     }
 
     MockHttpServletResponse send(StaffUser u, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(users.loadUserByUsername(u.username()))).header("Accept-Language", "fi")).andReturn().getResponse();
+        return pages.send(u, request);
     }
 
     @Test

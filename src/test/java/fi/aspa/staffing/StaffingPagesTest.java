@@ -3,13 +3,12 @@ package fi.aspa.staffing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.ServiceDraft;
@@ -30,11 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -50,9 +46,8 @@ class StaffingPagesTest {
     @Autowired StaffingStore store;
     @Autowired Catalogue catalogue;
     @Autowired Assigner assigner;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
 
-    MockMvc mvc;
     Fixtures.Org org;
     Fixtures.Org other;
     UUID parking;
@@ -61,7 +56,6 @@ class StaffingPagesTest {
 
     @BeforeAll
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         org = fixtures.organization();
         other = fixtures.organization();
         parking = catalogue.create(org.id(), ServiceDraft.simple(new LocalizedText("Pysäköintitunnus", "Parkeringstillstånd", "Parking permit"),
@@ -73,17 +67,15 @@ class StaffingPagesTest {
     }
 
     RequestPostProcessor as(StaffUser u) {
-        return user(users.loadUserByUsername(u.username()));
+        return pages.as(u);
     }
 
     MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header("Accept-Language", "fi")).andReturn().getResponse();
+        return pages.send(request);
     }
 
     String page(StaffUser u, String path) throws Exception {
-        MockHttpServletResponse response = send(get(path).with(as(u)));
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
+        return pages.page(u, path);
     }
 
     MockHttpServletResponse saveProfile(StaffUser u, String job, List<String> languages, String others, List<String> days,

@@ -2,13 +2,12 @@ package fi.aspa.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
@@ -28,13 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The customer page, the merge confirmation and the verification of contacts over HTTP (with Spring Security's
@@ -44,36 +39,31 @@ import org.springframework.web.context.WebApplicationContext;
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerPageHttpTest {
-    @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired Cases cases;
     @Autowired Customers customers;
     @Autowired PersonalDataLog accessLog;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
 
-    MockMvc mvc;
     Fixtures.Org org;
     Fixtures.Org other;
 
     @BeforeAll
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         org = fixtures.organization();
         other = fixtures.organization();
     }
 
     RequestPostProcessor agent() {
-        return user(users.loadUserByUsername(org.agent().username()));
+        return pages.as(org.agent());
     }
 
     MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header("Accept-Language", "fi")).andReturn().getResponse();
+        return pages.send(request);
     }
 
     String page(String path) throws Exception {
-        MockHttpServletResponse response = send(get(path).with(agent()));
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
+        return pages.page(org.agent(), path);
     }
 
     static String email() {
@@ -165,7 +155,7 @@ class CustomerPageHttpTest {
         UUID a = resident("Kilpa A", mail, null);
         UUID b = resident("Kilpa B", mail, null);
         customers.merge(org.id(), org.manager().id(), a, b, "Toinen virkailija ehti ensin");
-        MvcResult late = mvc.perform(post("/workspace/customers/" + b + "/merge").with(agent()).with(csrf())
+        MvcResult late = pages.mvc().perform(post("/workspace/customers/" + b + "/merge").with(agent()).with(csrf())
                 .param("from", a.toString()).param("reason", "sama").header("Accept-Language", "fi")).andReturn();
         assertThat(late.getResponse().getStatus()).isEqualTo(302);
         assertThat(late.getResponse().getRedirectedUrl()).isEqualTo("/workspace/customers/" + a);

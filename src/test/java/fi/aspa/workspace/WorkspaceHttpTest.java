@@ -2,13 +2,12 @@ package fi.aspa.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseEventEntry;
 import fi.aspa.cases.CaseStatus;
@@ -33,12 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The workspace over HTTP (MockMvc on the whole application, with Spring Security's filters): queues and
@@ -48,36 +43,31 @@ import org.springframework.web.context.WebApplicationContext;
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkspaceHttpTest {
-    @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired Cases cases;
     @Autowired Customers customers;
     @Autowired PersonalDataLog accessLog;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
 
-    MockMvc mvc;
     Fixtures.Org org;
     Fixtures.Org other;
 
     @BeforeAll
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         org = fixtures.organization();
         other = fixtures.organization();
     }
 
     RequestPostProcessor agent() {
-        return user(users.loadUserByUsername(org.agent().username()));
+        return pages.as(org.agent());
     }
 
     MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header("Accept-Language", "fi")).andReturn().getResponse();
+        return pages.send(request);
     }
 
     String page(String path) throws Exception {
-        MockHttpServletResponse response = send(get(path).with(agent()));
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
+        return pages.page(org.agent(), path);
     }
 
     MockHttpServletResponse act(OpenedCase c, String action, String... params) throws Exception {
@@ -276,9 +266,9 @@ class WorkspaceHttpTest {
     @Test
     void theNoticeAfterAnActionIsAStatusMessage() throws Exception {
         OpenedCase c = fixtures.aCase(org, "Ilmoitustesti", "Viesti");
-        var result = mvc.perform(post("/workspace/cases/" + c.id() + "/notes").param("body", "Muistiin")
+        var result = pages.mvc().perform(post("/workspace/cases/" + c.id() + "/notes").param("body", "Muistiin")
                 .with(agent()).with(csrf()).header("Accept-Language", "fi")).andReturn();
-        String html = mvc.perform(get(result.getResponse().getRedirectedUrl()).with(agent()).header("Accept-Language", "fi")
+        String html = pages.mvc().perform(get(result.getResponse().getRedirectedUrl()).with(agent()).header("Accept-Language", "fi")
                 .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("role=\"status\"", "Muistiinpano tallennettiin.");
     }

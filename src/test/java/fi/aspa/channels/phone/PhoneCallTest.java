@@ -2,13 +2,12 @@ package fi.aspa.channels.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseFilter;
 import fi.aspa.cases.CaseSort;
@@ -31,13 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Logging a phone call at /workspace/phone on the real database: the caller found by number (and the lookup in the
@@ -47,29 +42,26 @@ import org.springframework.web.context.WebApplicationContext;
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PhoneCallTest {
-    @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired Cases cases;
     @Autowired Customers customers;
     @Autowired Callbacks callbacks;
     @Autowired PersonalDataLog accessLog;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
 
-    MockMvc mvc;
     Fixtures.Org org;
 
     @BeforeAll
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         org = fixtures.organization();
     }
 
     RequestPostProcessor agent() {
-        return user(users.loadUserByUsername(org.agent().username()));
+        return pages.as(org.agent());
     }
 
     MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header("Accept-Language", "en")).andReturn();
+        return pages.mvc().perform(request.header("Accept-Language", "en")).andReturn();
     }
 
     String page(String path) throws Exception {
