@@ -97,17 +97,17 @@ class LanguageModelAdmin {
         String name = form.model();
         if (name.isEmpty() && form.enabled()) errors.add("model", "llm.admin.error.model-required");
         else if (name.length() > MAX_MODEL || name.chars().anyMatch(Character::isISOControl)) {
-            errors.add("model", "llm.admin.error.model-invalid", MAX_MODEL);
+            errors.add("model", "llm.admin.error.model-invalid", String.valueOf(MAX_MODEL));
         }
         String key = apiKey == null ? "" : apiKey.strip();
         if (!key.isEmpty() && (key.length() > MAX_KEY || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
-            errors.add("apiKey", "llm.admin.error.key-invalid", MAX_KEY);
+            errors.add("apiKey", "llm.admin.error.key-invalid", String.valueOf(MAX_KEY));
         }
         Integer timeoutMs = timeoutMs(form.timeout());
         if (timeoutMs == null) errors.add("timeout", "llm.admin.error.timeout", MIN_TIMEOUT.toPlainString().replace('.', decimal(locale)),
                 MAX_TIMEOUT.toPlainString());
         Integer tokens = tokens(form.maxTokens());
-        if (tokens == null) errors.add("maxTokens", "llm.admin.error.max-tokens", MIN_TOKENS, MAX_TOKENS);
+        if (tokens == null) errors.add("maxTokens", "llm.admin.error.max-tokens", String.valueOf(MIN_TOKENS), String.valueOf(MAX_TOKENS));
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(me, before, form, errors, page, locale);
@@ -144,7 +144,7 @@ class LanguageModelAdmin {
             changes.add(new Change(format.format(c.at()), c.at().toString(), by, "llm.admin.change." + c.what(), detail));
         }
         model.addAttribute("form", form);
-        model.addAttribute("saved", saved);
+        model.addAttribute("on", saved.usable());
         model.addAttribute("maskedKey", saved.maskedKey());
         model.addAttribute("errors", errors);
         model.addAttribute("changes", changes);
