@@ -1,5 +1,6 @@
 package fi.aspa.assistant;
 
+import fi.aspa.customer.PersonalDataFilter;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -12,22 +13,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link Chatbot}: the decision of {@link AnswerFinder}, the bot's sentences in the conversation's language, the count of unanswered questions. */
+/**
+ * {@link Chatbot}: the decision of {@link AnswerFinder}, the bot's sentences in the conversation's language, the count of
+ * unanswered questions. An answer is the passage quoted from the source, or, when the organization has a language model
+ * on ({@link LanguageModelStore}), the model's phrasing of that source (only of it) when the phrasing passes
+ * {@link LanguageModel#check}; the decision is the same either way.
+ */
 @Service
 class ChatbotService implements Chatbot {
     static final int MAX_QUESTION = 2000;
 
     private final AnswerFinder finder;
+    private final SearchIndex index;
     private final BotStore store;
+    private final LanguageModelStore languageModels;
+    private final LanguageModel languageModel;
     private final Organizations organizations;
     private final AssistantSettings settings;
     private final MessageSource messages;
     private final Clock clock;
 
-    ChatbotService(SearchIndex index, BotStore store, Organizations organizations, AssistantSettings settings,
-                   MessageSource messages, Clock clock) {
+    ChatbotService(SearchIndex index, BotStore store, LanguageModelStore languageModels, LanguageModel languageModel,
+                   Organizations organizations, AssistantSettings settings, MessageSource messages, Clock clock) {
         this.finder = new AnswerFinder(index, settings.thresholds());
+        this.index = index;
         this.store = store;
+        this.languageModels = languageModels;
+        this.languageModel = languageModel;
         this.organizations = organizations;
         this.settings = settings;
         this.messages = messages;
@@ -57,8 +69,7 @@ class ChatbotService implements Chatbot {
         AnswerFinder.Decision decision = finder.decide(organization, language, text, page);
         return switch (decision.kind()) {
             case ANSWER -> {
-                AnswerFinder.Candidate best = decision.candidates().getFirst();
-                yield new BotReply(BotReply.Kind.ANSWER, AnswerFinder.passage(best.hit()), List.of(source(best)), BotReply.Reason.NONE);
+                yield answer(organization, language, text, decision.candidates().getFirst());
             }
             case CLARIFY -> {
                 List<BotSource> sources = decision.candidates().stream().map(ChatbotService::source).toList();
@@ -86,8 +97,30 @@ class ChatbotService implements Chatbot {
         if (text.isEmpty() || sourceId == null) return java.util.Optional.empty();
         if (text.length() > MAX_QUESTION) text = text.substring(0, MAX_QUESTION);
         String page = pageUrl == null || pageUrl.isBlank() || pageUrl.length() > 2000 ? null : pageUrl.strip();
+        String asked = text;
         return finder.candidates(organization, language, text, page).stream().filter(c -> c.hit().id().equals(sourceId)).findFirst()
-                .map(c -> new BotReply(BotReply.Kind.ANSWER, AnswerFinder.passage(c.hit()), List.of(source(c)), BotReply.Reason.NONE));
+                .map(c -> answer(organization, language, asked, c));
+    }
+
+    /**
+     * The answer from the chosen source: phrased by the organization's language model when it has one on and the
+     * phrasing is acceptable, else (and always when off) the passage quoted as it stands. The model gets the question
+     * with personal data stripped and the source's own title, address and text, nothing else.
+     */
+    private BotReply answer(OrganizationId organization, Language language, String question, AnswerFinder.Candidate best) {
+        BotSource source = source(best);
+        LanguageModelSettings model = languageModels.find(organization);
+        if (model.usable()) {
+            String text = index.stored(organization, best.hit().id(), language).map(SearchIndex.StoredText::body)
+                    .filter(b -> !b.isBlank()).orElseGet(() -> AnswerFinder.passage(best.hit()));
+            String asked = PersonalDataFilter.strip(question, language);
+            java.util.Optional<String> phrased = languageModel.phrase(model, language, asked,
+                    List.of(new LanguageModel.Source(source.id(), source.title(), source.url(), text)));
+            if (phrased.isPresent()) {
+                return new BotReply(BotReply.Kind.ANSWER, phrased.get(), List.of(source), BotReply.Reason.NONE, true);
+            }
+        }
+        return new BotReply(BotReply.Kind.ANSWER, AnswerFinder.passage(best.hit()), List.of(source), BotReply.Reason.NONE);
     }
 
     @Override

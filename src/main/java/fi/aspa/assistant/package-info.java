@@ -17,6 +17,13 @@
  * {@code aspa.assistant.enabled-for}: the demo). The help pages' "Ask the assistant" box ({@code fi.aspa.knowledge}) calls
  * the same bot, and {@link fi.aspa.assistant.Chatbot#answerFrom} when the resident picks one of the two sources offered.
  *
+ * <p><b>Language-model phrasing</b> (optional, off by default; {@code /workspace/admin/language-model},
+ * {@link fi.aspa.assistant.LanguageModelAdmin}): when an organization has an OpenAI-compatible endpoint on, an answer the
+ * bot has decided to give is phrased by {@link fi.aspa.assistant.LanguageModel} from that source alone (the question with
+ * personal data stripped by {@code customer.PersonalDataFilter}), and used only when it cites the source and nothing
+ * else ({@link fi.aspa.assistant.LanguageModel#check}); otherwise the quote. {@link fi.aspa.assistant.BotReply#generated()}
+ * marks it.
+ *
  * <p><b>Suggestions</b> ({@code /workspace/cases/{id}/suggestions}): articles (PUBLIC and INTERNAL) that match the
  * case's subject and latest customer message in the customer's language (other languages fill in, marked), and similar
  * resolved cases. What is shown and inserted is recorded ({@code suggestion_event}); an article inserted before ranks
@@ -25,6 +32,6 @@
  * or opens a pre-filled reply form (no JavaScript).
  *
  * <p>Uses the APIs of {@code search}, {@code cases}, {@code routing} (its event), {@code organization},
- * {@code identity} and {@code platform}; {@code chat} uses {@link fi.aspa.assistant.Chatbot}.
+ * {@code identity}, {@code customer} (its personal-data filter) and {@code platform}; {@code chat} uses {@link fi.aspa.assistant.Chatbot}.
  */
 package fi.aspa.assistant;

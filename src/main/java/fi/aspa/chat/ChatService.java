@@ -178,8 +178,16 @@ class ChatService implements ChatHandover {
         StreamEntry line = store.append(org, session, StreamEntry.Kind.RESIDENT, key, null, null, text, null, now);
         fanout.publish(ChatSignal.message(org.value(), session.id(), line.seq()));
         BotReply reply = chatbot.reply(org, session.language(), text, session.pageUrl());
-        List<StreamEntry.Link> links = reply.sources().stream().map(s -> new StreamEntry.Link(s.title(), s.url())).toList();
-        StreamEntry said = store.appendBot(org, session, reply.text(), links, now);
+        List<StreamEntry.Link> links = new java.util.ArrayList<>();
+        for (int i = 0; i < reply.sources().size(); i++) {
+            // a language model's phrasing cites its sources as [1], [2]: the links say which is which
+            String title = reply.sources().get(i).title();
+            links.add(new StreamEntry.Link(reply.generated() ? "[" + (i + 1) + "] " + title : title, reply.sources().get(i).url()));
+        }
+        String body = reply.generated()
+                ? reply.text() + "\n\n" + messages.getMessage("llm.generated", null, session.language().locale())
+                : reply.text();
+        StreamEntry said = store.appendBot(org, session, body, links, now);
         fanout.publish(ChatSignal.message(org.value(), session.id(), said.seq()));
         String reference = reply.handover() ? handOver(session, now) : null;
         return new Ack(clientId, line.id(), line.seq(), false, reference);

@@ -78,10 +78,17 @@ class HelpAssistant {
     /** A source as the box shows it. */
     record Source(String id, String title, String url) implements Serializable {}
 
-    /** One line of the conversation: the resident's question, or the bot's reply (kind ANSWER, CLARIFY, HANDOVER). */
-    record Turn(boolean bot, String kind, String text, List<Source> sources, String question) implements Serializable {
+    /**
+     * One line of the conversation: the resident's question, or the bot's reply (kind ANSWER, CLARIFY, HANDOVER); an
+     * answer {@code generated} by the organization's language model cites its sources as [1], [2], shown numbered.
+     */
+    record Turn(boolean bot, String kind, String text, List<Source> sources, String question, boolean generated) implements Serializable {
         Turn {
             sources = List.copyOf(sources);
+        }
+
+        Turn(boolean bot, String kind, String text, List<Source> sources, String question) {
+            this(bot, kind, text, sources, question, false);
         }
     }
 
@@ -158,7 +165,7 @@ class HelpAssistant {
         }
         BotReply reply = bot.reply(org.id(), language, text, pageUrl(request, page));
         conversation.add(new Turn(false, "QUESTION", text, List.of(), null));
-        conversation.add(new Turn(true, reply.kind().name(), reply.text(), sources(reply), text));
+        conversation.add(new Turn(true, reply.kind().name(), reply.text(), sources(reply), text, reply.generated()));
         session.setAttribute(SESSION, conversation);
         return done(page, language, htmx, request, response);
     }
@@ -177,7 +184,7 @@ class HelpAssistant {
         }
         conversation.add(new Turn(false, "CHOICE", chosen.title(), List.of(), null));
         Optional<BotReply> reply = bot.answerFrom(org.id(), language, asked.question(), pageUrl(request, page), chosen.id());
-        conversation.add(reply.map(r -> new Turn(true, r.kind().name(), r.text(), sources(r), asked.question()))
+        conversation.add(reply.map(r -> new Turn(true, r.kind().name(), r.text(), sources(r), asked.question(), r.generated()))
                 // nothing to quote for that question in the source: offer the source itself
                 .orElseGet(() -> new Turn(true, "LINK", messages.getMessage("knowledge.assistant.see-source", null, language.locale()),
                         List.of(chosen), asked.question())));
