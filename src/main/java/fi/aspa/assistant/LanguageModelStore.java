@@ -2,20 +2,25 @@ package fi.aspa.assistant;
 
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.platform.SecretBox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** {@code bot_language_model} (the settings, the key sealed) and its change log {@code bot_language_model_change}. */
 @Repository
 class LanguageModelStore {
-    private final JdbcClient db;
-    private final ApiKeyBox keys;
+    private static final Logger log = LoggerFactory.getLogger(LanguageModelStore.class);
 
-    LanguageModelStore(JdbcClient db, ApiKeyBox keys) {
+    private final JdbcClient db;
+    private final SecretBox keys;
+
+    LanguageModelStore(JdbcClient db, SecretBox keys) {
         this.db = db;
         this.keys = keys;
     }
@@ -25,7 +30,7 @@ class LanguageModelStore {
         return db.sql("select enabled, base_url, model, api_key, timeout_ms, max_tokens from bot_language_model where organization_id = ?")
                 .param(org.value())
                 .query((rs, i) -> new LanguageModelSettings(rs.getBoolean("enabled"), rs.getString("base_url"), rs.getString("model"),
-                        keys.open(rs.getString("api_key"), context(org)), rs.getInt("timeout_ms"), rs.getInt("max_tokens")))
+                        openKey(rs.getString("api_key"), org), rs.getInt("timeout_ms"), rs.getInt("max_tokens")))
                 .optional().orElse(LanguageModelSettings.DEFAULT);
     }
 
@@ -55,6 +60,16 @@ class LanguageModelStore {
                 """).params(org.value(), limit)
                 .query((rs, i) -> new Change(rs.getObject("changed_by", UUID.class), rs.getString("what"), rs.getString("detail"),
                         rs.getTimestamp("changed_at").toInstant())).list();
+    }
+
+    /** The stored key, or null when it does not open (another ASPA_SECRET_KEY): then the bot quotes as without a model. */
+    private String openKey(String stored, OrganizationId org) {
+        try {
+            return keys.open(stored, context(org));
+        } catch (IllegalStateException e) {
+            log.warn("The language-model API key of organization {} does not open: {}", org.value(), e.getMessage());
+            return null;
+        }
     }
 
     private static String context(OrganizationId org) {

@@ -1,5 +1,6 @@
 package fi.aspa.channels.email;
 
+import fi.aspa.platform.SecretBox;
 import fi.aspa.platform.OrganizationId;
 import java.time.Instant;
 import java.util.UUID;

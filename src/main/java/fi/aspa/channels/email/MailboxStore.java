@@ -1,5 +1,6 @@
 package fi.aspa.channels.email;
 
+import fi.aspa.platform.SecretBox;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.OrganizationId;
 import java.sql.ResultSet;

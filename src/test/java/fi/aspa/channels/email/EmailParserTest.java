@@ -1,5 +1,6 @@
 package fi.aspa.channels.email;
 
+import fi.aspa.platform.SecretBox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package fi.aspa.assistant;
+package fi.aspa.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,13 +14,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Language-model API keys at rest: AES-256-GCM under {@code ASPA_SECRET_KEY} (the key that seals the mailbox
- * passwords), bound to the organization, so a sealed key copied to another organization's row does not open. Without
- * {@code ASPA_SECRET_KEY} the keys are stored as they are.
+ * Secrets at rest (mailbox passwords, language-model API keys): AES-256-GCM under the key in {@code ASPA_SECRET_KEY}
+ * (base64 of 32 random bytes, e.g. {@code openssl rand -base64 32}), bound to the row and field they belong to (the
+ * {@code context}), so a sealed value copied to another row does not open. Without a key the values are stored as they
+ * are, with a warning at start.
  */
 @Component
-class ApiKeyBox {
-    private static final Logger log = LoggerFactory.getLogger(ApiKeyBox.class);
+public class SecretBox {
+    private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final String SEALED = "v1:";
     private static final String PLAIN = "plain:";
     private static final int IV_BYTES = 12;
@@ -28,25 +29,31 @@ class ApiKeyBox {
 
     private final SecretKey key;
 
-    ApiKeyBox(@Value("${aspa.secret-key:}") String base64Key) {
-        SecretKey parsed = null;
-        if (base64Key != null && !base64Key.isBlank()) {
-            try {
-                byte[] bytes = Base64.getDecoder().decode(base64Key.strip());
-                if (bytes.length == 32) parsed = new SecretKeySpec(bytes, "AES");
-            } catch (IllegalArgumentException e) {
-                // the mailbox passwords' SecretBox refuses to start with a malformed key and says why
-            }
+    public SecretBox(@Value("${aspa.secret-key:}") String base64Key) {
+        this.key = parse(base64Key);
+        if (key == null) {
+            log.warn("ASPA_SECRET_KEY is not set: stored secrets (mailbox passwords, API keys) are kept unencrypted. Set it to the base64 of 32 random bytes.");
         }
-        this.key = parsed;
     }
 
-    String seal(String plain, String context) {
-        if (plain == null) return null;
-        if (key == null) {
-            log.warn("ASPA_SECRET_KEY is not set: a language-model API key is stored unencrypted.");
-            return PLAIN + plain;
+    static SecretKey parse(String base64Key) {
+        if (base64Key == null || base64Key.isBlank()) return null;
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64Key.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ASPA_SECRET_KEY must be base64 (e.g. the output of: openssl rand -base64 32)");
         }
+        if (bytes.length != 32) {
+            throw new IllegalStateException("ASPA_SECRET_KEY must decode to 32 bytes (openssl rand -base64 32), not " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    /** The value to store; {@code context} names where it is stored (row id and field). */
+    public String seal(String plain, String context) {
+        if (plain == null) return null;
+        if (key == null) return PLAIN + plain;
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -63,11 +70,12 @@ class ApiKeyBox {
         }
     }
 
-    /** The stored key, or null when it does not open (another ASPA_SECRET_KEY): then the bot quotes as without a model. */
-    String open(String stored, String context) {
+    /** The stored value in the clear; an {@link IllegalStateException} when it does not open with this key. */
+    public String open(String stored, String context) {
         if (stored == null) return null;
         if (stored.startsWith(PLAIN)) return stored.substring(PLAIN.length());
-        if (!stored.startsWith(SEALED) || key == null) return null;
+        if (!stored.startsWith(SEALED)) throw new IllegalStateException("Unknown secret format");
+        if (key == null) throw new IllegalStateException("ASPA_SECRET_KEY is needed to read the stored secrets");
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(SEALED.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -75,8 +83,7 @@ class ApiKeyBox {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            log.warn("A stored language-model API key does not open with ASPA_SECRET_KEY (changed key?)");
-            return null;
+            throw new IllegalStateException("A stored secret does not open with ASPA_SECRET_KEY (wrong key?)");
         }
     }
 }
