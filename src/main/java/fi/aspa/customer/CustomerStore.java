@@ -430,15 +430,6 @@ class CustomerStore implements Customers {
         for (Map<String, Object> c : contacts) {
             String kind = (String) c.get("kind");
             String value = (String) c.get("value");
-            db.sql("""
-                    insert into contact_point (id, organization_id, customer_id, kind, value, verified, verified_how, verified_by,
-                                               verified_at, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (organization_id, kind, value, customer_id) do nothing""")
-                    .params(Ids.next(), organization.value(), from, kind, value, c.get("verified"), c.get("verifiedHow"),
-                            c.get("verifiedBy") == null ? null : UUID.fromString((String) c.get("verifiedBy")),
-                            c.get("verifiedAt") == null ? null : Timestamp.from(Instant.parse((String) c.get("verifiedAt"))),
-                            Timestamp.from(Instant.parse((String) c.get("createdAt"))))
-                    .update();
             if (!Boolean.TRUE.equals(c.get("intoHad"))) {
                 db.sql("delete from contact_point where organization_id = ? and customer_id = ? and kind = ? and value = ?")
                         .params(organization.value(), into, kind, value).update();
@@ -449,6 +440,18 @@ class CustomerStore implements Customers {
                         where organization_id = ? and customer_id = ? and kind = ? and value = ?""")
                         .params(organization.value(), into, kind, value).update();
             }
+            // verified again, unless it has since been verified on someone else (a contact is verified on one customer)
+            boolean verified = Boolean.TRUE.equals(c.get("verified")) && !verifiedElsewhere(organization, from, kind, value);
+            db.sql("""
+                    insert into contact_point (id, organization_id, customer_id, kind, value, verified, verified_how, verified_by,
+                                               verified_at, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (organization_id, kind, value, customer_id) do nothing""")
+                    .params(Ids.next(), organization.value(), from, kind, value, verified,
+                            verified ? c.get("verifiedHow") : null,
+                            verified && c.get("verifiedBy") != null ? UUID.fromString((String) c.get("verifiedBy")) : null,
+                            verified && c.get("verifiedAt") != null ? Timestamp.from(Instant.parse((String) c.get("verifiedAt"))) : null,
+                            Timestamp.from(Instant.parse((String) c.get("createdAt"))))
+                    .update();
         }
         Map<String, List<UUID>> moved = new LinkedHashMap<>();
         db.sql("select kind, row_id from customer_merge_moved where organization_id = ? and merge_id = ? order by kind, row_id")

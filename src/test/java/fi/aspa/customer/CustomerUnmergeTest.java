@@ -172,6 +172,28 @@ class CustomerUnmergeTest {
     }
 
     @Test
+    void aContactVerifiedOnSomeoneElseSinceTheMergeComesBackUnverified() {
+        String mail = email();
+        UUID a = resident("A", email(), null);
+        UUID b = customers.resolve(org.id(), new ContactDetails(CustomerKind.PERSON, "B", mail, null, null, null, null,
+                Language.FI, true)); // verified on b
+        CustomerMerge merge = customers.merge(org.id(), org.agent().id(), a, b, "sama");
+        // it turns out to be someone else's address
+        customers.setContactVerified(org.id(), org.agent().id(), a, "EMAIL", mail, false);
+        UUID c = resident("C", mail, null);
+        customers.setContactVerified(org.id(), org.agent().id(), c, "EMAIL", mail, true);
+
+        customers.unmerge(org.id(), org.manager().id(), merge.id(), "eri henkilöt");
+
+        assertThat(customers.find(org.id(), b).orElseThrow().contactPoints()).singleElement()
+                .satisfies(p -> assertThat(p.verified()).as("verified on c now").isFalse());
+        assertThat(customers.find(org.id(), c).orElseThrow().contactPoints()).singleElement()
+                .satisfies(p -> assertThat(p.verified()).isTrue());
+        assertThat(customers.find(org.id(), a).orElseThrow().contactPoints()).extracting(Customer.ContactPoint::value)
+                .doesNotContain(mail);
+    }
+
+    @Test
     void aMergeMergedOnOrRecordedBeforeOrElsewhereCannotBeUndone() {
         UUID a = resident("A", email(), null);
         UUID b = resident("B", email(), null);
