@@ -1,6 +1,8 @@
 package fi.aspa.cases;
 
+import fi.aspa.customer.Customers;
 import fi.aspa.customer.CustomersMerged;
+import fi.aspa.customer.CustomersUnmerged;
 import fi.aspa.platform.Ids;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -18,18 +20,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two customers were merged: every case of the merged one moves to the survivor, in the merge's own transaction,
  * and each case's history says so (CUSTOMER_MERGED, by the staff member who merged). The case's updated time is
- * left alone, so queues do not reorder; no case event is published (nothing about the case itself changed).
+ * left alone, so queues do not reorder; no case event is published (nothing about the case itself changed). The merge
+ * records which cases moved; an undone merge moves exactly those back (CUSTOMER_UNMERGED in their history).
  */
 @Component
 class CasesFollowCustomerMerge {
+    static final String KIND = "case";
+
     private final JdbcClient db;
     private final JsonMapper json;
     private final Clock clock;
+    private final Customers customers;
 
-    CasesFollowCustomerMerge(JdbcClient db, JsonMapper json, Clock clock) {
+    CasesFollowCustomerMerge(JdbcClient db, JsonMapper json, Clock clock, Customers customers) {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.customers = customers;
     }
 
     @EventListener
@@ -38,17 +45,36 @@ class CasesFollowCustomerMerge {
         List<UUID> moved = db.sql("""
                 update support_case set customer_id = ? where organization_id = ? and customer_id = ? returning id""")
                 .params(merged.into(), merged.organization().value(), merged.from()).query(UUID.class).list();
+        customers.recordMergeMoved(merged.organization(), merged.mergeId(), KIND, moved);
+        history(merged.organization().value(), moved, "CUSTOMER_MERGED", merged.from(), merged.into(), merged.mergeId(),
+                merged.staffUserId());
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(CustomersUnmerged unmerged) {
+        List<UUID> back = unmerged.moved(KIND);
+        if (back.isEmpty()) return;
+        List<UUID> moved = db.sql("""
+                update support_case set customer_id = ? where organization_id = ? and customer_id = ? and id = any(?) returning id""")
+                .params(unmerged.from(), unmerged.organization().value(), unmerged.into(), back.toArray(UUID[]::new))
+                .query(UUID.class).list();
+        history(unmerged.organization().value(), moved, "CUSTOMER_UNMERGED", unmerged.into(), unmerged.from(),
+                unmerged.mergeId(), unmerged.staffUserId());
+    }
+
+    private void history(UUID organization, List<UUID> cases, String type, UUID from, UUID to, UUID mergeId, UUID staff) {
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("from", merged.from().toString());
-        detail.put("to", merged.into().toString());
-        detail.put("merge", merged.mergeId().toString());
+        detail.put("from", from.toString());
+        detail.put("to", to.toString());
+        detail.put("merge", mergeId.toString());
         String detailJson = json.writeValueAsString(detail);
         Timestamp now = Timestamp.from(clock.instant());
-        for (UUID caseId : moved) {
+        for (UUID caseId : cases) {
             db.sql("""
                     insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
-                    values (?, ?, ?, ?, 'STAFF', 'CUSTOMER_MERGED', cast(? as jsonb), ?)""")
-                    .params(Ids.next(), merged.organization().value(), caseId, merged.staffUserId(), detailJson, now).update();
+                    values (?, ?, ?, ?, 'STAFF', ?, cast(? as jsonb), ?)""")
+                    .params(Ids.next(), organization, caseId, staff, type, detailJson, now).update();
         }
     }
 }

@@ -51,7 +51,12 @@ public interface Catalogue {
     /** Imports JSON lines in the PTV shape; idempotent by PTV id. Never throws for bad lines: the report says why. */
     PtvImportReport importPtv(OrganizationId organization, InputStream jsonLines);
 
-    /** Writes every service as PTV-shaped JSON lines, which {@link #importPtv} reads back to the same services. */
+    /**
+     * Writes every public service as PTV-shaped JSON lines, which {@link #importPtv} reads back to the same services.
+     * Internal (staff only) services are never exported: the export is for the public Service Catalogue, and the
+     * PTV shape has no place for the flag, so an internal service would come back public from a re-import. The
+     * database backup, not this export, is the backup of the catalogue.
+     */
     void exportPtv(OrganizationId organization, OutputStream out);
 
     /**

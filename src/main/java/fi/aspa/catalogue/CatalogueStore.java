@@ -225,7 +225,8 @@ class CatalogueStore implements Catalogue {
     @Override
     @Transactional(readOnly = true)
     public void exportPtv(OrganizationId organization, OutputStream out) {
-        List<CatalogueService> services = load(organization, "true", Map.of(), false);
+        // the export is published (Suomi.fi Service Catalogue): an internal service is for staff only and is never in it
+        List<CatalogueService> services = load(organization, "s.visibility = 'PUBLIC'", Map.of(), false);
         Map<UUID, String> extras = db.sql("select id, ptv_extra::text as extra from catalogue_service where organization_id = ?")
                 .param(organization.value()).query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("extra")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -30,6 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 class CustomerStore implements Customers {
     static final String PURPOSE_MERGE = "customer-merge";
+    static final String PURPOSE_UNMERGE = "customer-unmerge";
+    /** The kinds of moved rows the customer module records itself. */
+    static final String TOMBSTONE = "customer:tombstone";
+    static final String CONTACT_AUDIT = "customer:contact-audit";
     static final int MAX_REASON = 2000;
 
     private final JdbcClient db;
@@ -292,6 +296,33 @@ class CustomerStore implements Customers {
         }
         Instant now = clock.instant();
         Map<String, Integer> moved = new LinkedHashMap<>();
+        // what the merge changes on the two customers, as it was, for an undo
+        Map<String, Object> undo = new LinkedHashMap<>();
+        undo.put("personalId", a.personalId() == null && b.personalId() != null);
+        undo.put("businessId", a.businessId() == null && b.businessId() != null);
+        undo.put("staffUserId", a.staffUserId() == null && b.staffUserId() != null);
+        undo.put("name", (a.name() == null || a.name().isEmpty()) && b.name() != null && !b.name().isEmpty());
+        undo.put("contacts", db.sql("""
+                select f.kind, f.value, f.verified, f.verified_how, f.verified_by, f.verified_at, f.created_at,
+                       i.id is not null as into_had, i.verified as into_verified
+                from contact_point f
+                left join contact_point i on i.organization_id = f.organization_id and i.customer_id = ?
+                                          and i.kind = f.kind and i.value = f.value
+                where f.organization_id = ? and f.customer_id = ? order by f.kind, f.value""")
+                .params(into, organization.value(), from)
+                .query((rs, n) -> {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("kind", rs.getString("kind"));
+                    c.put("value", rs.getString("value"));
+                    c.put("verified", rs.getBoolean("verified"));
+                    c.put("verifiedHow", rs.getString("verified_how"));
+                    c.put("verifiedBy", rs.getString("verified_by"));
+                    c.put("verifiedAt", rs.getTimestamp("verified_at") == null ? null : rs.getTimestamp("verified_at").toInstant().toString());
+                    c.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
+                    c.put("intoHad", rs.getBoolean("into_had"));
+                    c.put("intoVerified", rs.getBoolean("into_verified"));
+                    return c;
+                }).list());
         // identity: the unique columns are cleared on the tombstone first, then set on the survivor
         db.sql("update customer set personal_id = null, business_id = null, staff_user_id = null, merged_into = ?, merged_at = ? where id = ?")
                 .params(into, Timestamp.from(now), from).update();
@@ -303,8 +334,9 @@ class CustomerStore implements Customers {
         if (a.personalId() == null && b.personalId() != null) moved.put("personalId", 1);
         if (a.businessId() == null && b.businessId() != null) moved.put("businessId", 1);
         // earlier tombstones of "from" now point straight to "into"
-        moved.put("tombstones", db.sql("update customer set merged_into = ? where organization_id = ? and merged_into = ?")
-                .params(into, organization.value(), from).update());
+        List<UUID> tombstones = db.sql("update customer set merged_into = ? where organization_id = ? and merged_into = ? returning id")
+                .params(into, organization.value(), from).query(UUID.class).list();
+        moved.put("tombstones", tombstones.size());
         // contact points: the survivor keeps one row per value; verified if either was
         int contacts = db.sql("""
                 insert into contact_point (id, organization_id, customer_id, kind, value, verified, verified_how, verified_by, verified_at, created_at)
@@ -318,19 +350,146 @@ class CustomerStore implements Customers {
                 .params(into, organization.value(), from).update();
         db.sql("delete from contact_point where organization_id = ? and customer_id = ?").params(organization.value(), from).update();
         moved.put("contactPoints", contacts);
-        moved.put("contactAudit", db.sql("update contact_point_audit set customer_id = ? where organization_id = ? and customer_id = ?")
-                .params(into, organization.value(), from).update());
+        List<UUID> audits = db.sql("update contact_point_audit set customer_id = ? where organization_id = ? and customer_id = ? returning id")
+                .params(into, organization.value(), from).query(UUID.class).list();
+        moved.put("contactAudit", audits.size());
         UUID id = Ids.next();
         db.sql("""
-                insert into customer_merge (id, organization_id, into_customer_id, from_customer_id, from_name, staff_user_id, reason, moved, merged_at)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
+                insert into customer_merge (id, organization_id, into_customer_id, from_customer_id, from_name, staff_user_id, reason, moved,
+                                            merged_at, undo)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb))""")
                 .params(id, organization.value(), into, from, b.name(), staffUserId, why, json.writeValueAsString(moved),
-                        Timestamp.from(now))
+                        Timestamp.from(now), json.writeValueAsString(undo))
                 .update();
+        recordMergeMoved(organization, id, TOMBSTONE, tombstones);
+        recordMergeMoved(organization, id, CONTACT_AUDIT, audits);
         accessLog.record(organization, staffUserId, into, PURPOSE_MERGE, "merged " + from + " into this customer");
         accessLog.record(organization, staffUserId, from, PURPOSE_MERGE, "merged into " + into);
         events.publishEvent(new CustomersMerged(organization, id, from, into, staffUserId));
-        return new CustomerMerge(id, into, from, b.name(), staffUserId, why, Map.copyOf(moved), now);
+        return new CustomerMerge(id, into, from, b.name(), staffUserId, why, Map.copyOf(moved), now, true, null, null, null);
+    }
+
+    @Override
+    public void recordMergeMoved(OrganizationId organization, UUID mergeId, String kind, Collection<UUID> rowIds) {
+        if (rowIds.isEmpty()) return;
+        db.sql("""
+                insert into customer_merge_moved (organization_id, merge_id, kind, row_id)
+                select ?, m.id, ?, unnest(?) from customer_merge m where m.organization_id = ? and m.id = ?
+                on conflict do nothing""")
+                .params(organization.value(), kind, rowIds.toArray(UUID[]::new), organization.value(), mergeId).update();
+    }
+
+    @Override
+    public CustomerMerge unmerge(OrganizationId organization, UUID staffUserId, UUID mergeId, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) throw AspaException.invalid("unmerge-reason-required", "Say why the merge is undone", "reason");
+        if (why.length() > MAX_REASON) throw AspaException.invalid("too-long", "The reason is too long", MAX_REASON);
+        CustomerMerge merge = db.sql("select * from customer_merge where organization_id = ? and id = ? for update")
+                .params(organization.value(), mergeId).query(this::mergeRow).optional()
+                .orElseThrow(() -> AspaException.notFound("Merge"));
+        if (merge.undoneAt() != null) throw AspaException.conflict("unmerge-already-undone", "The merge has already been undone");
+        if (!merge.recorded()) {
+            throw AspaException.conflict("unmerge-not-recorded", "The merge was made before merges recorded what they moved");
+        }
+        UUID into = merge.into();
+        UUID from = merge.from();
+        List<MergeRow> rows = db.sql("""
+                select id, kind, name, personal_id, business_id, staff_user_id, merged_into from customer
+                where organization_id = ? and id in (?, ?) order by id for update""")
+                .params(organization.value(), into, from)
+                .query((rs, n) -> new MergeRow(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("name"),
+                        rs.getString("personal_id"), rs.getString("business_id"), rs.getObject("staff_user_id", UUID.class),
+                        rs.getObject("merged_into", UUID.class)))
+                .list();
+        MergeRow a = rows.stream().filter(r -> r.id().equals(into)).findFirst().orElseThrow(() -> AspaException.notFound("Customer"));
+        MergeRow b = rows.stream().filter(r -> r.id().equals(from)).findFirst().orElseThrow(() -> AspaException.notFound("Customer"));
+        if (a.mergedInto() != null || !into.equals(b.mergedInto())) {
+            throw AspaException.conflict("unmerge-merged-on", "The customer has since been merged on; undo that merge first");
+        }
+        Map<String, Object> undo = json.readValue(db.sql("select undo::text from customer_merge where id = ?").param(mergeId)
+                .query(String.class).single(), new TypeReference<Map<String, Object>>() {});
+        // identity back: cleared on the survivor first (unique columns), then set on the merged customer again
+        String personalId = Boolean.TRUE.equals(undo.get("personalId")) ? a.personalId() : null;
+        String businessId = Boolean.TRUE.equals(undo.get("businessId")) ? a.businessId() : null;
+        UUID staffUser = Boolean.TRUE.equals(undo.get("staffUserId")) ? a.staffUserId() : null;
+        db.sql("""
+                update customer set personal_id = case when ? then null else personal_id end,
+                    business_id = case when ? then null else business_id end,
+                    staff_user_id = case when ? then null else staff_user_id end,
+                    name = case when ? and name = ? then '' else name end
+                where id = ?""")
+                .params(personalId != null, businessId != null, staffUser != null, Boolean.TRUE.equals(undo.get("name")),
+                        b.name(), into).update();
+        db.sql("""
+                update customer set merged_into = null, merged_at = null, personal_id = ?, business_id = ?, staff_user_id = ?
+                where id = ?""")
+                .params(personalId, businessId, staffUser, from).update();
+        // contact points as they were on both sides; what the survivor got since stays
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> contacts = (List<Map<String, Object>>) undo.getOrDefault("contacts", List.of());
+        for (Map<String, Object> c : contacts) {
+            String kind = (String) c.get("kind");
+            String value = (String) c.get("value");
+            if (!Boolean.TRUE.equals(c.get("intoHad"))) {
+                db.sql("delete from contact_point where organization_id = ? and customer_id = ? and kind = ? and value = ?")
+                        .params(organization.value(), into, kind, value).update();
+            } else if (!Boolean.TRUE.equals(c.get("intoVerified")) && Boolean.TRUE.equals(c.get("verified"))) {
+                // the merge made the survivor's own contact point verified: no longer
+                db.sql("""
+                        update contact_point set verified = false, verified_how = null, verified_by = null, verified_at = null
+                        where organization_id = ? and customer_id = ? and kind = ? and value = ?""")
+                        .params(organization.value(), into, kind, value).update();
+            }
+            // verified again, unless it has since been verified on someone else (a contact is verified on one customer)
+            boolean verified = Boolean.TRUE.equals(c.get("verified")) && !verifiedElsewhere(organization, from, kind, value);
+            db.sql("""
+                    insert into contact_point (id, organization_id, customer_id, kind, value, verified, verified_how, verified_by,
+                                               verified_at, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (organization_id, kind, value, customer_id) do nothing""")
+                    .params(Ids.next(), organization.value(), from, kind, value, verified,
+                            verified ? c.get("verifiedHow") : null,
+                            verified && c.get("verifiedBy") != null ? UUID.fromString((String) c.get("verifiedBy")) : null,
+                            verified && c.get("verifiedAt") != null ? Timestamp.from(Instant.parse((String) c.get("verifiedAt"))) : null,
+                            Timestamp.from(Instant.parse((String) c.get("createdAt"))))
+                    .update();
+        }
+        Map<String, List<UUID>> moved = new LinkedHashMap<>();
+        db.sql("select kind, row_id from customer_merge_moved where organization_id = ? and merge_id = ? order by kind, row_id")
+                .params(organization.value(), mergeId)
+                .query(rs -> {
+                    moved.computeIfAbsent(rs.getString("kind"), k -> new ArrayList<>()).add(rs.getObject("row_id", UUID.class));
+                });
+        List<UUID> tombstones = moved.remove(TOMBSTONE);
+        if (tombstones != null) {
+            db.sql("update customer set merged_into = ? where organization_id = ? and merged_into = ? and id = any(?)")
+                    .params(from, organization.value(), into, tombstones.toArray(UUID[]::new)).update();
+        }
+        List<UUID> audits = moved.remove(CONTACT_AUDIT);
+        if (audits != null) {
+            db.sql("update contact_point_audit set customer_id = ? where organization_id = ? and customer_id = ? and id = any(?)")
+                    .params(from, organization.value(), into, audits.toArray(UUID[]::new)).update();
+        }
+        Instant now = clock.instant();
+        db.sql("update customer_merge set undone_at = ?, undone_by = ?, undo_reason = ? where id = ?")
+                .params(Timestamp.from(now), staffUserId, why, mergeId).update();
+        accessLog.record(organization, staffUserId, into, PURPOSE_UNMERGE, "undid the merge of " + from + " into this customer");
+        accessLog.record(organization, staffUserId, from, PURPOSE_UNMERGE, "undid the merge into " + into);
+        Map<String, List<UUID>> others = new LinkedHashMap<>();
+        moved.forEach((k, v) -> others.put(k, List.copyOf(v)));
+        events.publishEvent(new CustomersUnmerged(organization, mergeId, from, into, staffUserId, Map.copyOf(others)));
+        return new CustomerMerge(merge.id(), into, from, merge.fromName(), merge.staffUserId(), merge.reason(), merge.moved(),
+                merge.at(), true, staffUserId, now, why);
+    }
+
+    private CustomerMerge mergeRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CustomerMerge(rs.getObject("id", UUID.class), rs.getObject("into_customer_id", UUID.class),
+                rs.getObject("from_customer_id", UUID.class), rs.getString("from_name"),
+                rs.getObject("staff_user_id", UUID.class), rs.getString("reason"),
+                json.readValue(rs.getString("moved"), new TypeReference<Map<String, Integer>>() {}),
+                rs.getTimestamp("merged_at").toInstant(), rs.getString("undo") != null,
+                rs.getObject("undone_by", UUID.class),
+                rs.getTimestamp("undone_at") == null ? null : rs.getTimestamp("undone_at").toInstant(),
+                rs.getString("undo_reason"));
     }
 
     private static boolean conflict(Object a, Object b) {
@@ -344,11 +503,7 @@ class CustomerStore implements Customers {
                 select * from customer_merge where organization_id = ? and (into_customer_id = ? or from_customer_id = ?)
                 order by merged_at desc, id limit 100""")
                 .params(organization.value(), customerId, customerId)
-                .query((rs, n) -> new CustomerMerge(rs.getObject("id", UUID.class), rs.getObject("into_customer_id", UUID.class),
-                        rs.getObject("from_customer_id", UUID.class), rs.getString("from_name"),
-                        rs.getObject("staff_user_id", UUID.class), rs.getString("reason"),
-                        json.readValue(rs.getString("moved"), new TypeReference<Map<String, Integer>>() {}),
-                        rs.getTimestamp("merged_at").toInstant()))
+                .query(this::mergeRow)
                 .list();
     }
 

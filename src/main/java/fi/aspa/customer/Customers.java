@@ -40,9 +40,25 @@ public interface Customers {
      * module's rows, {@code from} stays as a tombstone pointing to {@code into}, and the merge log and the
      * personal-data access log (both customers) record who did it and why. Refused (conflict) when the two have
      * different identity codes, business ids or staff accounts, are of different kinds, or one is already merged.
-     * There is no unmerge.
+     * The merge records what it moved, so that {@link #unmerge} can move it back.
      */
     CustomerMerge merge(OrganizationId organization, UUID staffUserId, UUID into, UUID from, String reason);
+
+    /**
+     * For the modules that follow a merge ({@link CustomersMerged}), in the merge's transaction: the ids of the rows
+     * of one kind (e.g. {@code case}) that moved from the merged customer to the survivor.
+     */
+    void recordMergeMoved(OrganizationId organization, UUID mergeId, String kind, java.util.Collection<UUID> rowIds);
+
+    /**
+     * Undoes a merge, in one transaction: the merged customer lives again with its identity code, business id,
+     * staff account and contact points as they were, and every row the merge moved goes back to it
+     * ({@link CustomersUnmerged}); what came to the survivor after the merge stays with it. The merge stays in the log,
+     * marked undone by whom, when and why, and both customers' personal data logs say so. Refused (conflict) for a
+     * merge made before merges recorded what they moved, one already undone, or one whose survivor has since been
+     * merged on; a reason is required.
+     */
+    CustomerMerge unmerge(OrganizationId organization, UUID staffUserId, UUID mergeId, String reason);
 
     /** The merges into (and out of) this customer, newest first. */
     List<CustomerMerge> merges(OrganizationId organization, UUID customerId);

@@ -8,6 +8,7 @@ import fi.aspa.customer.CustomerMerge;
 import fi.aspa.customer.Customers;
 import fi.aspa.customer.DuplicateCandidate;
 import fi.aspa.customer.DuplicateReason;
+import fi.aspa.identity.Role;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.FieldMessage;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The customer page {@code /workspace/customers/{id}}: the customer's details and contact points (an agent marks one
  * verified or not), possible duplicates, the whole timeline across channels and cases, the merge log and the
- * verification audit; and the merge of a duplicate into this customer after a confirmation page showing both.
+ * verification audit; and the merge of a duplicate into this customer after a confirmation page showing both, and
+ * its undo by a manager or an administrator after a confirmation page asking why.
  * Every view is a logged view of personal data ({@link Customers#viewAsStaff}). A merged customer's page redirects
  * to the customer it was merged into.
  */
@@ -56,7 +59,9 @@ class CustomerController {
 
     record DuplicateRow(UUID id, String name, int score, String reasons) {}
 
-    record MergeRow(UUID into, UUID from, String fromName, String who, String reason, String at, String atIso, boolean incoming) {}
+    record MergeRow(UUID id, UUID into, UUID from, String fromName, String intoName, String who, String reason, String at,
+                    String atIso, boolean incoming, boolean undoable, String undoneWho, String undoneAt, String undoneAtIso,
+                    String undoReason) {}
 
     record AuditRow(String kind, String value, String change, String who, String at, String atIso) {}
 
@@ -81,7 +86,10 @@ class CustomerController {
         model.addAttribute("contacts", contacts(customer));
         model.addAttribute("duplicates", duplicates(org, customerId));
         model.addAttribute("timeline", timeline(org, customerId));
-        model.addAttribute("merges", customers.merges(org, customerId).stream().map(m -> mergeRow(m, customerId, names)).toList());
+        List<CustomerMerge> merges = customers.merges(org, customerId);
+        java.util.Map<UUID, String> customerNames = customers.names(org, merges.stream().map(CustomerMerge::into).distinct().toList());
+        model.addAttribute("merges", merges.stream().map(m -> mergeRow(m, customerId, names, customerNames)).toList());
+        model.addAttribute("canUnmerge", me.has(Role.UNIT_MANAGER));
         model.addAttribute("audit", customers.contactAudit(org, customerId).stream().map(a -> auditRow(a, names)).toList());
         return "workspace/customer";
     }
@@ -92,7 +100,36 @@ class CustomerController {
         return renderReview(me, parse(id), parse(from), "", List.of(), model);
     }
 
+    /** The confirmation page of undoing a merge into this customer (managers and administrators). */
+    @GetMapping("/workspace/customers/{id}/merges/{mergeId}/undo")
+    String reviewUnmerge(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id, @PathVariable String mergeId,
+                         Model model) {
+        return renderUnmerge(me, undoable(me, parse(id), parse(mergeId)), "", List.of(), model);
+    }
+
     // ------------------------------------------------------------------ actions
+
+    @PostMapping("/workspace/customers/{id}/merges/{mergeId}/undo")
+    String unmerge(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id, @PathVariable String mergeId,
+                   @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
+        UUID into = parse(id);
+        CustomerMerge merge = undoable(me, into, parse(mergeId));
+        try {
+            customers.unmerge(me.organizationId(), me.id(), merge.id(), reason);
+        } catch (AspaException e) {
+            if ("not-found".equals(e.code())) throw e;
+            if (e.status().value() == 409) {
+                redirect.addFlashAttribute("problem", labels.msgOr("error." + e.code(), e.args(), "error.validation"));
+                return "redirect:/workspace/customers/" + customers.current(me.organizationId(), into).orElse(into) + "#merges";
+            }
+            response.setStatus(e.status().value());
+            return renderUnmerge(me, merge, reason == null ? "" : reason,
+                    List.of(new FieldMessage("unmerge-reason", labels.msgOr("error." + e.code(), e.args(), "error.validation"))), model);
+        }
+        redirect.addFlashAttribute("notice", "customer.notice.unmerged");
+        return "redirect:/workspace/customers/" + into + "#merges";
+    }
 
     @PostMapping("/workspace/customers/{id}/merge")
     String merge(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
@@ -158,6 +195,27 @@ class CustomerController {
         return "workspace/customer-merge";
     }
 
+    /** The merge into this customer that may be undone; 403 for an agent, 404 for any other merge. */
+    private CustomerMerge undoable(StaffPrincipal me, UUID into, UUID mergeId) {
+        if (!me.has(Role.UNIT_MANAGER)) {
+            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only a manager or an administrator undoes a merge");
+        }
+        return customers.merges(me.organizationId(), into).stream()
+                .filter(m -> m.id().equals(mergeId) && m.into().equals(into) && m.undoable()).findFirst()
+                .orElseThrow(() -> AspaException.notFound("Merge"));
+    }
+
+    private String renderUnmerge(StaffPrincipal me, CustomerMerge merge, String reason, List<FieldMessage> errors, Model model) {
+        OrganizationId org = me.organizationId();
+        java.util.Map<UUID, String> names = customers.names(org, List.of(merge.into()));
+        model.addAttribute("merge", mergeRow(merge, merge.into(), directory.load(org), names));
+        model.addAttribute("reason", reason);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldErrors", errors.stream().collect(java.util.stream.Collectors.toMap(FieldMessage::field,
+                FieldMessage::message, (x, y) -> x)));
+        return "workspace/customer-unmerge";
+    }
+
     private Side side(OrganizationId org, Customer c) {
         int caseCount = (int) cases.timeline(org, c.id(), 1000).stream().map(TimelineEntry::caseId).distinct().count();
         return new Side(c.id(), c.name(), labels.customerKind(c.kind()), c.personalId() == null ? null : c.maskedPersonalId(),
@@ -192,10 +250,15 @@ class CustomerController {
                 .toList();
     }
 
-    private MergeRow mergeRow(CustomerMerge m, UUID customerId, Directory.Names names) {
+    private MergeRow mergeRow(CustomerMerge m, UUID customerId, Directory.Names names, java.util.Map<UUID, String> customerNames) {
         String who = names.staffName(m.staffUserId());
-        return new MergeRow(m.into(), m.from(), m.fromName(), who == null ? labels.msg("workspace.actor.STAFF") : who,
-                m.reason(), labels.dateTime(m.at()), labels.iso(m.at()), m.into().equals(customerId));
+        String undoneWho = m.undoneBy() == null ? null : names.staffName(m.undoneBy());
+        return new MergeRow(m.id(), m.into(), m.from(), m.fromName(), customerNames.getOrDefault(m.into(), ""),
+                who == null ? labels.msg("workspace.actor.STAFF") : who,
+                m.reason(), labels.dateTime(m.at()), labels.iso(m.at()), m.into().equals(customerId), m.undoable(),
+                m.undoneAt() == null ? null : undoneWho == null ? labels.msg("workspace.actor.STAFF") : undoneWho,
+                m.undoneAt() == null ? null : labels.dateTime(m.undoneAt()), m.undoneAt() == null ? null : labels.iso(m.undoneAt()),
+                m.undoReason());
     }
 
     private AuditRow auditRow(ContactAudit a, Directory.Names names) {

@@ -157,6 +157,26 @@ class PtvImportTest {
     }
 
     @Test
+    void theExportLeavesInternalServicesOut() throws IOException {
+        Fixtures.Org org = fixtures.organization();
+        catalogue.importPtv(org.id(), new ByteArrayInputStream(nationalFile()));
+        CatalogueService rental = catalogue.byPtvId(org.id(), UUID.fromString("0069c15e-4ec6-4bd2-b1eb-a771b889b10c")).orElseThrow();
+        catalogue.setInternal(org.id(), rental.id(), true);
+
+        List<String> exported = exportedIds(org);
+        assertThat(exported).hasSize(457).doesNotContain(rental.ptvId().toString());
+
+        catalogue.setInternal(org.id(), rental.id(), false); // public again: exported again
+        assertThat(exportedIds(org)).hasSize(458).contains(rental.ptvId().toString());
+    }
+
+    List<String> exportedIds(Fixtures.Org org) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        catalogue.exportPtv(org.id(), out);
+        return lines(out.toByteArray()).stream().map(l -> JSON.readTree(l).get("id").asString()).toList();
+    }
+
+    @Test
     void helsinkiFeedbackServicesCarryTheirOpen311CodesInThreeLanguages() {
         Fixtures.Org org = fixtures.organization();
         assertThat(catalogue.addHelsinkiFeedbackServices(org.id(), org.service().id())).isEqualTo(10);

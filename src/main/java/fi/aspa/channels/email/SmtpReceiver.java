@@ -4,17 +4,41 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslStoreBundle;
+import org.springframework.boot.ssl.jks.JksSslStoreBundle;
+import org.springframework.boot.ssl.jks.JksSslStoreDetails;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.subethamail.smtp.AuthenticationHandler;
+import org.subethamail.smtp.AuthenticationHandlerFactory;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.auth.LoginAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.auth.MultipleAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.PlainAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.UsernamePasswordValidator;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
@@ -31,8 +55,19 @@ import org.subethamail.smtp.server.SMTPServer;
  *       250 is answered only after that commit. A database failure answers 451, so the sending server tries
  *       again later; a message it sends twice is stored once.</li>
  * </ul>
- * It speaks plain SMTP without TLS or authentication: run it on an internal network behind the organization's
- * mail server, which does the spam and virus filtering and the TLS towards the internet.
+ * Without more configuration it speaks plain SMTP without TLS or authentication: run it so on an internal network
+ * behind the organization's mail server. To let it face the internet ({@link SmtpReceiverProperties}):
+ * <ul>
+ *   <li>{@code tls}: a certificate (key store or PEM) offered with STARTTLS; {@code require-tls} refuses everything but
+ *       EHLO, STARTTLS and QUIT before it (530);</li>
+ *   <li>{@code auth}: one account (username and password or password hash, from the environment) that the sending
+ *       server logs in as with AUTH PLAIN or LOGIN; then nothing is delivered without that login (530), and STARTTLS
+ *       is required even when {@code require-tls} is off: AUTH is neither offered nor accepted before STARTTLS
+ *       (530; 538 should the library ever let it through), so a password never crosses the network in clear. A
+ *       failed login is logged with the client's address, and after {@code max-failures} of them within
+ *       {@code lockout} that address gets 454 for every AUTH until the lockout has passed.</li>
+ * </ul>
+ * Spam and virus filtering stay with the organization's mail server.
  */
 @Component
 class SmtpReceiver implements SmartLifecycle {
@@ -41,12 +76,15 @@ class SmtpReceiver implements SmartLifecycle {
     private final SmtpReceiverProperties properties;
     private final MailboxStore mailboxes;
     private final EmailIngest ingest;
+    private final Clock clock;
+    private final Map<InetAddress, Failures> failures = new ConcurrentHashMap<>();
     private volatile SMTPServer server;
 
-    SmtpReceiver(SmtpReceiverProperties properties, MailboxStore mailboxes, EmailIngest ingest) {
+    SmtpReceiver(SmtpReceiverProperties properties, MailboxStore mailboxes, EmailIngest ingest, Clock clock) {
         this.properties = properties;
         this.mailboxes = mailboxes;
         this.ingest = ingest;
+        this.clock = clock;
     }
 
     @Override
@@ -68,10 +106,30 @@ class SmtpReceiver implements SmartLifecycle {
                 throw new IllegalStateException("aspa.smtp-receiver.bind-address is not an address: " + properties.bindAddress(), e);
             }
         }
+        SmtpReceiverProperties.Tls tls = properties.tls();
+        SmtpReceiverProperties.Auth auth = properties.auth();
+        if (properties.requireTls() && !tls.configured())
+            throw new IllegalStateException("aspa.smtp-receiver.require-tls needs a certificate (aspa.smtp-receiver.tls.*)");
+        if (auth.configured() && !tls.configured())
+            throw new IllegalStateException("aspa.smtp-receiver.auth needs a certificate (aspa.smtp-receiver.tls.*): "
+                    + "a password is accepted only over TLS");
+        if (auth.configured() && !SmtpReceiverProperties.present(auth.password()))
+            throw new IllegalStateException("aspa.smtp-receiver.auth.username is set without aspa.smtp-receiver.auth.password");
+        if (tls.configured()) {
+            // with a login, TLS is required whatever require-tls says: the server would otherwise offer AUTH in clear,
+            // and a client would send its password before being refused; and nothing goes without the login anyway
+            builder.enableTLS().startTlsSocketFactory(sslContext(tls)).requireTLS(requireTls());
+        }
+        if (auth.configured()) {
+            builder.authenticationHandlerFactory(new Logins(auth)).requireAuth()
+                    .showAuthCapabilitiesBeforeSTARTTLS(false);
+        }
         SMTPServer started = builder.build();
         started.start();
         server = started;
-        log.info("SMTP receiver listening on port {}", started.getPortAllocated());
+        log.info("SMTP receiver listening on port {} (STARTTLS {}, AUTH {})", started.getPortAllocated(),
+                !tls.configured() ? "off" : requireTls() ? "required" : "offered",
+                auth.configured() ? "required" : "off");
     }
 
     @Override
@@ -108,8 +166,11 @@ class SmtpReceiver implements SmartLifecycle {
         }
 
         @Override
-        public void from(String from) {
-            // any sender, the null sender of bounces too: what a message is, the ingestion decides
+        public void from(String from) throws RejectException {
+            // any sender, the null sender of bounces too: what a message is, the ingestion decides; but only after the
+            // login when there is one (the server refuses MAIL before AUTH already: this holds if that ever changes)
+            if (properties.auth().configured() && context.getAuthenticationHandler().isEmpty())
+                throw new RejectException(530, "5.7.0 Authentication required");
         }
 
         @Override
@@ -148,6 +209,121 @@ class SmtpReceiver implements SmartLifecycle {
         @Override
         public void done() {
             recipients.clear();
+        }
+    }
+
+    private boolean requireTls() {
+        return properties.requireTls() || properties.auth().configured();
+    }
+
+    /** The STARTTLS context: a key store or PEM files, read with Spring Boot's SSL bundle support. */
+    static SSLContext sslContext(SmtpReceiverProperties.Tls tls) {
+        SslStoreBundle stores = SmtpReceiverProperties.present(tls.keystore())
+                ? new JksSslStoreBundle(new JksSslStoreDetails(tls.keystoreType(), null, tls.keystore(), tls.keystorePassword()), null)
+                : new PemSslStoreBundle(new PemSslStoreDetails(null, tls.certificate(), tls.privateKey())
+                        .withPrivateKeyPassword(tls.privateKeyPassword()), null);
+        try {
+            return SslBundle.of(stores).createSslContext();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("aspa.smtp-receiver.tls: the certificate cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Failed logins from one address since {@code since}. */
+    private record Failures(Instant since, int count) {}
+
+    /** Whether the address has used up its failed logins for now. */
+    boolean lockedOut(InetAddress address) {
+        Failures f = address == null ? null : failures.get(address);
+        if (f == null) return false;
+        if (!clock.instant().isBefore(f.since().plus(properties.auth().lockout()))) {
+            failures.remove(address, f);
+            return false;
+        }
+        return f.count() >= properties.auth().maxFailures();
+    }
+
+    private void failed(InetAddress address, String username) {
+        Instant now = clock.instant();
+        Failures f = address == null ? null : failures.compute(address, (a, old) ->
+                old == null || !now.isBefore(old.since().plus(properties.auth().lockout()))
+                        ? new Failures(now, 1) : new Failures(old.since(), old.count() + 1));
+        log.warn("SMTP receiver: failed login as '{}' from {} ({} of {} allowed)", printable(username),
+                address == null ? "?" : address.getHostAddress(),
+                f == null ? 1 : f.count(), properties.auth().maxFailures());
+        if (failures.size() > 100_000) failures.clear(); // a bound on memory under a spread-out attack
+    }
+
+    private static String printable(String s) {
+        if (s == null) return "";
+        String cut = s.length() > 64 ? s.substring(0, 64) : s;
+        return cut.replaceAll("[^\\p{Graph} ]", "?");
+    }
+
+    private static String host(MessageContext context) {
+        InetAddress address = inetAddress(context);
+        return address == null ? "?" : address.getHostAddress();
+    }
+
+    private static InetAddress inetAddress(MessageContext context) {
+        return context.getRemoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+    }
+
+    /** AUTH PLAIN and LOGIN for the one configured account, only over TLS and not from a locked-out address. */
+    private final class Logins implements AuthenticationHandlerFactory {
+        private final AuthenticationHandlerFactory mechanisms;
+
+        Logins(SmtpReceiverProperties.Auth auth) {
+            byte[] username = auth.username().getBytes(StandardCharsets.UTF_8);
+            String password = auth.password();
+            PasswordEncoder hashes = password.startsWith("{") ? PasswordEncoderFactories.createDelegatingPasswordEncoder() : null;
+            byte[] plain = password.getBytes(StandardCharsets.UTF_8);
+            UsernamePasswordValidator validator = (user, pass, context) -> {
+                boolean userOk = MessageDigest.isEqual(username, (user == null ? "" : user).getBytes(StandardCharsets.UTF_8));
+                String given = pass == null ? "" : pass;
+                boolean passOk = hashes != null ? hashes.matches(given, password)
+                        : MessageDigest.isEqual(plain, given.getBytes(StandardCharsets.UTF_8));
+                if (!(userOk && passOk)) {
+                    failed(inetAddress(context), user);
+                    throw new LoginFailedException("5.7.8 Authentication credentials invalid");
+                }
+            };
+            this.mechanisms = new MultipleAuthenticationHandlerFactory(List.of(
+                    new PlainAuthenticationHandlerFactory(validator), new LoginAuthenticationHandlerFactory(validator)));
+        }
+
+        @Override
+        public List<String> getAuthenticationMechanisms() {
+            return mechanisms.getAuthenticationMechanisms();
+        }
+
+        @Override
+        public AuthenticationHandler create() {
+            AuthenticationHandler handler = mechanisms.create();
+            return new AuthenticationHandler() {
+                private boolean started;
+
+                @Override
+                public Optional<String> auth(String clientInput, MessageContext context) throws RejectException {
+                    if (!started) {
+                        if (!(context instanceof org.subethamail.smtp.server.Session session && session.isTLSStarted())) {
+                            log.warn("SMTP receiver: AUTH without TLS from {} refused", host(context));
+                            throw new RejectException(538, "5.7.11 Encryption required for requested authentication mechanism");
+                        }
+                        if (lockedOut(inetAddress(context))) {
+                            log.warn("SMTP receiver: AUTH from {} refused: too many failed logins", host(context));
+                            throw new RejectException(454, "4.7.0 Too many failed logins, try again later");
+                        }
+                        started = true;
+                    }
+                    return handler.auth(clientInput, context);
+                }
+
+                @Override
+                public Object getIdentity() {
+                    return handler.getIdentity();
+                }
+            };
         }
     }
 

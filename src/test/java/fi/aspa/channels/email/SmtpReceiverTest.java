@@ -17,7 +17,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -134,11 +133,8 @@ class SmtpReceiverTest {
 
     @Test
     void itIsOffUnlessAPortIsSet() {
-        SmtpReceiverProperties unset = new SmtpReceiverProperties(null, null, null,
-                DataSize.ofMegabytes(25), 50, 100, Duration.ofMinutes(1));
-        assertThat(unset.enabled()).isFalse();
-        assertThat(new SmtpReceiverProperties(2525, null, null, unset.maxMessageSize(), 50, 100, unset.timeout()).enabled())
-                .isTrue();
+        assertThat(SmtpReceiverProperties.plain(null, DataSize.ofMegabytes(25)).enabled()).isFalse();
+        assertThat(SmtpReceiverProperties.plain(2525, DataSize.ofMegabytes(25)).enabled()).isTrue();
     }
 
     /** Sends the bytes as they are (no re-encoding, the Message-ID kept) to the receiver. */
