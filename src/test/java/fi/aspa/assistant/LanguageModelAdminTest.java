@@ -2,24 +2,19 @@ package fi.aspa.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -33,21 +28,18 @@ class LanguageModelAdminTest {
     static final String PATH = "/workspace/admin/language-model";
     static final String KEY = "sk-live-abcdefghijklmnop7Q9z";
 
-    @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired LanguageModelStore store;
-    @Autowired UserDetailsService users;
+    @Autowired StaffPages pages;
     @Autowired JdbcClient db;
 
     MockHttpServletResponse send(String username, MockHttpServletRequestBuilder request) throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        return mvc.perform(request.with(user(users.loadUserByUsername(username))).header("Accept-Language", "fi")).andReturn().getResponse();
+        return pages.send(request.with(pages.as(username)));
     }
 
     /** Posts "test connection": the redirect and the result it carries to the page. */
     Object probe(String username) throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        var result = mvc.perform(post(PATH + "/test").with(csrf()).with(user(users.loadUserByUsername(username)))).andReturn();
+        var result = pages.mvc().perform(post(PATH + "/test").with(csrf()).with(pages.as(username))).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo(PATH + "#test");
         return result.getFlashMap().get("probe");
