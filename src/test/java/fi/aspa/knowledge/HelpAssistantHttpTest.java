@@ -137,6 +137,7 @@ class HelpAssistantHttpTest {
 
     @Test
     void aQuestionTheBotCannotAnswerIsCountedAndOffersAPerson() {
+        chat.close();
         HelpClient resident = new HelpClient(port, "fi");
         String question = "Miten kvanttilaskin ohjelmoidaan " + UUID.randomUUID().toString().substring(0, 8) + "?";
         resident.get("/help");
