@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>The case's own transaction writes a {@code routing_pending} row ({@link #on(CaseOpened)}, a plain listener in
  *       that transaction: no case without its row, no row without its case) and, after commit, nudges this node's
- *       worker thread.</li>
+ *       worker threads ({@code aspa.routing.worker.threads}, 2: one routes while the other waits for the database).</li>
  *   <li>The worker claims up to {@code aspa.routing.worker.batch-size} due rows with {@code FOR UPDATE SKIP LOCKED} (a
  *       second worker or node skips them: a case is routed once), reads their cases with one batch read, routes them
  *       all ({@link CaseRouter}: the decision, the move, {@link CaseRouted} to its synchronous listeners: clocks,
@@ -58,10 +58,12 @@ class RoutingWorker implements SmartLifecycle {
     private final int batchSize;
     private final long sweepMs;
     private final Semaphore nudges = new Semaphore(0);
-    private final ReentrantLock busy = new ReentrantLock();
+    /** Held (shared) by each worker thread while it routes; {@link #pause} takes it exclusively. */
+    private final ReentrantReadWriteLock busy = new ReentrantReadWriteLock();
+    private final int threads;
     private volatile boolean running;
     private volatile boolean paused;
-    private Thread thread;
+    private final List<Thread> workers = new ArrayList<>();
 
     /** Test seams: after the claim, before each case is routed, before the commit. */
     volatile Consumer<List<UUID>> afterClaim = ids -> {};
@@ -70,7 +72,8 @@ class RoutingWorker implements SmartLifecycle {
 
     RoutingWorker(JdbcClient db, Cases cases, CaseRouter router, PlatformTransactionManager transactions,
                   @Value("${aspa.routing.worker.batch-size:200}") int batchSize,
-                  @Value("${aspa.routing.worker.sweep-ms:2000}") long sweepMs) {
+                  @Value("${aspa.routing.worker.sweep-ms:2000}") long sweepMs,
+                  @Value("${aspa.routing.worker.threads:2}") int threads) {
         this.db = db;
         this.cases = cases;
         this.router = router;
@@ -79,6 +82,7 @@ class RoutingWorker implements SmartLifecycle {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.batchSize = batchSize;
         this.sweepMs = sweepMs;
+        this.threads = Math.max(1, threads);
     }
 
     /** In the case's own transaction: the case is pending routing; this node's worker is nudged after commit. */
@@ -90,7 +94,7 @@ class RoutingWorker implements SmartLifecycle {
     }
 
     void nudge() {
-        if (nudges.availablePermits() == 0) nudges.release();
+        if (nudges.availablePermits() < threads) nudges.release();
     }
 
     // ------------------------------------------------------------------ the worker thread
@@ -98,18 +102,19 @@ class RoutingWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("routing-worker").daemon().start(this::loop);
+        for (int i = 0; i < threads; i++) workers.add(Thread.ofPlatform().name("routing-worker-" + i).daemon().start(this::loop));
     }
 
     @Override
     public void stop() {
         running = false;
-        nudge();
+        nudges.release(threads);
         try {
-            if (thread != null) thread.join(20_000);
+            for (Thread t : workers) t.join(20_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        workers.clear();
     }
 
     @Override
@@ -119,15 +124,15 @@ class RoutingWorker implements SmartLifecycle {
 
     private void loop() {
         while (running) {
-            busy.lock();
+            busy.readLock().lock();
             try {
                 while (running && !paused && routeBatch() >= batchSize) {
-                    // a full batch: there may be more
+                    nudge(); // a full batch: there may be more, for another thread too
                 }
             } catch (RuntimeException e) {
                 log.warn("Routing new cases failed; trying again in {} ms", sweepMs, e);
             } finally {
-                busy.unlock();
+                busy.readLock().unlock();
             }
             try {
                 nudges.tryAcquire(sweepMs, TimeUnit.MILLISECONDS);
@@ -140,8 +145,8 @@ class RoutingWorker implements SmartLifecycle {
     /** Tests: stops the thread from claiming (waits for a batch in progress to finish); {@link #resume} undoes it. */
     void pause() {
         paused = true;
-        busy.lock();
-        busy.unlock();
+        busy.writeLock().lock();
+        busy.writeLock().unlock();
     }
 
     void resume() {
