@@ -224,6 +224,10 @@ public class Bench {
                     double drained = drain(app, before.at);
                     Cost after = Cost.take(app, seq.get());
                     row.put("drainedAfterS", drained < 0 ? "not in 300 s" : round(drained));
+                    // what the whole application kept up with: every contact of the run (warm-up included) routed,
+                    // over the run and the time until its background work was done
+                    row.put("sustainedPerSecond", drained < 0 ? "backlog" : round((after.contacts() - before.contacts())
+                            / (warmupSeconds + measureSeconds + drained)));
                     row.putAll(after.minus(before, sent));
                     System.out.println("   " + row);
                     rows.add(row);
