@@ -88,7 +88,9 @@ class RoutingWorker implements SmartLifecycle {
     /** In the case's own transaction: the case is pending routing; this node's worker is nudged after commit. */
     @EventListener
     void on(CaseOpened event) {
-        db.sql("insert into routing_pending (case_id, organization_id, created_at, next_attempt_at) values (?, ?, now(), now())")
+        db.sql("""
+                insert into routing_pending (case_id, organization_id, created_at, next_attempt_at) values (?, ?, now(), now())
+                on conflict (case_id) do nothing""")
                 .params(event.caseId(), event.organizationId().value()).update();
         AfterCommit.run(this::nudge);
     }
