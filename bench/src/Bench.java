@@ -17,13 +17,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +52,9 @@ public class Bench {
     static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     static final List<String> JVM_OPTS = List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC");
     static final String TOKEN = "aspa-demo-token";
-    static final int[] CONCURRENCY = {8, 32, 128};
+    static int[] CONCURRENCY = {8, 32, 128};
+    /** Only the API intake (no raw PostgreSQL and health baselines): for quick before/after measurements. */
+    static boolean apiOnly = false;
 
     static Path jar = Path.of("target/aspa.jar");
     static Path data = Path.of("bench/.data");
@@ -61,6 +66,7 @@ public class Bench {
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+        apiOnly = Arrays.asList(args).contains("--api-only");
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[i + 1]);
@@ -69,6 +75,7 @@ public class Bench {
                 case "--seconds" -> measureSeconds = Integer.parseInt(args[i + 1]);
                 case "--cases" -> largeCases = Integer.parseInt(args[i + 1]);
                 case "--customers" -> largeCustomers = Integer.parseInt(args[i + 1]);
+                case "--clients" -> CONCURRENCY = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> { }
             }
         }
@@ -181,6 +188,7 @@ public class Bench {
             }
             UUID org = UUID.randomUUID();
             for (int clients : CONCURRENCY) {
+                if (!apiOnly) {
                 System.out.println("   raw JDBC inserts, " + clients + " clients");
                 AtomicLong n = new AtomicLong();
                 Result raw = run("raw PostgreSQL insert+commit (JDBC)", clients, c -> {
@@ -203,14 +211,28 @@ public class Bench {
                     };
                 }, app);
                 rows.add(raw.row());
+                }
                 if (apiAvailable) {
                     System.out.println("   POST /api/v1/cases, " + clients + " clients");
+                    Cost before = Cost.take(app, seq.get());
                     Result api = run("POST /api/v1/cases (HTTP, JSON, bearer token)", clients, c -> () -> {
                         HttpResponse<Void> r = http.send(intakeRequest(base, seq.incrementAndGet()), HttpResponse.BodyHandlers.discarding());
                         return r.statusCode() == 201 || r.statusCode() == 200;
                     }, app);
-                    rows.add(api.row());
+                    Map<String, Object> row = api.row();
+                    Cost sent = Cost.take(app, seq.get());
+                    double drained = drain(app, before.at);
+                    Cost after = Cost.take(app, seq.get());
+                    row.put("drainedAfterS", drained < 0 ? "not in 300 s" : round(drained));
+                    // what the whole application kept up with: every contact of the run (warm-up included) routed,
+                    // over the run and the time until its background work was done
+                    row.put("sustainedPerSecond", drained < 0 ? "backlog" : round((after.contacts() - before.contacts())
+                            / (warmupSeconds + measureSeconds + drained)));
+                    row.putAll(after.minus(before, sent));
+                    System.out.println("   " + row);
+                    rows.add(row);
                 }
+                if (apiOnly) continue;
                 System.out.println("   GET /actuator/health, " + clients + " clients");
                 Result health = run("GET /actuator/health (HTTP baseline)", clients, c -> () -> {
                     HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
@@ -228,6 +250,129 @@ public class Bench {
                         + measureSeconds + " s measured; latency percentiles are over all measured requests. Raw PostgreSQL: one "
                         + "single-row insert per transaction (autocommit, synchronous_commit on: durable) into a table shaped like "
                         + "support_case, one connection per client, on the same embedded server Aspa uses.\n\n" + table(rows));
+    }
+
+    /**
+     * Waits until every case opened since {@code since} has a routing decision and the event publication registry
+     * has nothing left to deliver (the background work of the run is done: routing, the clocks, assignment, the
+     * service note); seconds after the last request, or -1 after 300 s.
+     */
+    static double drain(App app, Timestamp since) throws Exception {
+        long t0 = System.nanoTime();
+        try (Connection c = app.jdbc(); PreparedStatement ps = c.prepareStatement("""
+                select (select count(*) from support_case s where s.created_at >= ?
+                        and not exists (select 1 from routing_decision d where d.case_id = s.id))
+                     + (select count(*) from event_publication where completion_date is null)""")) {
+            ps.setTimestamp(1, since);
+            while (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(300)) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) return (System.nanoTime() - t0) / 1e9;
+                }
+                Thread.sleep(100);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * What a stretch of intake cost: the application's CPU by thread group (from /proc: request threads are the
+     * virtual threads' carriers), the embedded PostgreSQL's CPU (postmaster, live backends and the exited ones'
+     * totals), commits and rows written (pg_stat_database).
+     */
+    record Cost(Timestamp at, long contacts, Map<String, Long> appTicks, long pgTicks, long commits, long rowsWritten) {
+        static Cost take(App app, long contacts) throws Exception {
+            Timestamp at;
+            long commits, rows;
+            try (Connection c = app.jdbc(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("""
+                         select now(), sum(xact_commit), sum(tup_inserted + tup_updated + tup_deleted) from pg_stat_database""")) {
+                rs.next();
+                at = rs.getTimestamp(1);
+                commits = rs.getLong(2);
+                rows = rs.getLong(3);
+            }
+            Map<String, Long> ticks = new TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc/" + app.process.pid() + "/task"))) {
+                for (Path t : tasks.toList()) {
+                    String[] stat = procStat(t.resolve("stat"));
+                    if (stat == null) continue;
+                    String name = stat[0];
+                    String group = name.startsWith("ForkJoinPool") ? "request" : name.startsWith("aspa-after-comm") ? "listeners"
+                            : name.startsWith("routing-") ? "routingWorker" : name.startsWith("case-indexer") ? "indexer"
+                            : name.contains("GC") || name.startsWith("VM Thread") ? "gc" : name.contains("Compiler") ? "jit" : "other";
+                    ticks.merge(group, Long.parseLong(stat[12]) + Long.parseLong(stat[13]), Long::sum);
+                }
+            }
+            return new Cost(at, contacts, ticks, pgTicks(app.dbPort), commits, rows);
+        }
+
+        Map<String, Object> minus(Cost before, Cost sent) {
+            long n = Math.max(1, contacts - before.contacts);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("contacts", contacts - before.contacts);
+            m.put("commitsPerContact", round((commits - before.commits) / (double) n));
+            m.put("rowsWrittenPerContact", round((rowsWritten - before.rowsWritten) / (double) n));
+            long app = 0;
+            for (var e : appTicks.entrySet()) {
+                long d = e.getValue() - before.appTicks.getOrDefault(e.getKey(), 0L);
+                app += d;
+                m.put("cpuMs." + e.getKey(), round(d * 10.0 / n));
+            }
+            m.put("cpuMsPerContact.app", round(app * 10.0 / n));
+            m.put("cpuMsPerContact.postgres", round((pgTicks - before.pgTicks) * 10.0 / n));
+            long sentTicks = sent.appTicks.values().stream().mapToLong(Long::longValue).sum() + sent.pgTicks
+                    - before.appTicks.values().stream().mapToLong(Long::longValue).sum() - before.pgTicks;
+            long allTicks = app + pgTicks - before.pgTicks;
+            m.put("cpuMsPerContact.afterLastRequest", round((allTicks - sentTicks) * 10.0 / n));
+            return m;
+        }
+
+        static long pgTicks(int dbPort) throws IOException {
+            long total = 0;
+            Map<Long, Long> parent = new HashMap<>();
+            Map<Long, Long> own = new HashMap<>();
+            long postmaster = -1;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.toList()) {
+                    String name = p.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) continue;
+                    String[] stat = procStat(p.resolve("stat"));
+                    if (stat == null || !stat[0].startsWith("postgres")) continue;
+                    long pid = Long.parseLong(name);
+                    parent.put(pid, Long.parseLong(stat[2]));
+                    own.put(pid, Long.parseLong(stat[12]) + Long.parseLong(stat[13]));
+                    try {
+                        String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                        if (cmd.contains("-p " + dbPort + " ") || cmd.endsWith("-p " + dbPort) || cmd.contains("port=" + dbPort)) {
+                            postmaster = pid;
+                            total += Long.parseLong(stat[14]) + Long.parseLong(stat[15]);
+                        }
+                    } catch (IOException gone) {
+                        // exited meanwhile
+                    }
+                }
+            }
+            for (var e : own.entrySet()) {
+                if (e.getKey() == postmaster || parent.get(e.getKey()) == postmaster) total += e.getValue();
+            }
+            return postmaster < 0 ? -1 : total;
+        }
+
+        /** The fields of /proc/…/stat after the pid: [0] = name, [1] = state, [2] = ppid, [12] utime, [13] stime, [14] cutime, [15] cstime. */
+        static String[] procStat(Path stat) {
+            try {
+                String s = Files.readString(stat);
+                int open = s.indexOf('('), close = s.lastIndexOf(')');
+                String[] rest = s.substring(close + 2).split(" ");
+                String[] out = new String[rest.length + 1];
+                out[0] = s.substring(open + 1, close);
+                System.arraycopy(rest, 0, out, 1, rest.length);
+                return out;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     static HttpRequest intakeRequest(String base, long n) {

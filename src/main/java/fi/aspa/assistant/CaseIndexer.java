@@ -30,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -95,7 +94,8 @@ class CaseIndexer implements SearchDocumentSource, DisposableBean {
         changed(event.organizationId(), event.caseId());
     }
 
-    @ApplicationModuleListener
+    /** The service a case was routed to, in the routing transaction (routing decides new cases in batches). */
+    @EventListener
     void on(CaseRouted event) {
         if (event.serviceId() != null) store.caseService(event.organizationId(), event.caseId(), event.serviceId(), clock.instant());
     }

@@ -351,6 +351,51 @@ class CaseStore implements Cases {
 
     @Override
     @Transactional(readOnly = true)
+    public List<CaseDetail> details(OrganizationId organization, java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) return List.of();
+        UUID[] ids = caseIds.stream().distinct().toArray(UUID[]::new);
+        Map<UUID, Map.Entry<CaseSummary, String>> found = new LinkedHashMap<>();
+        db.sql("select * from support_case where organization_id = ? and id = any(?)")
+                .params(organization.value(), ids)
+                .query(rs -> {
+                    CaseSummary summary = summary(rs, 0);
+                    found.put(summary.id(), new java.util.AbstractMap.SimpleEntry<>(summary, rs.getString("topic")));
+                });
+        if (found.isEmpty()) return List.of();
+        UUID[] existing = found.keySet().toArray(UUID[]::new);
+        Map<UUID, List<CaseMessage.AttachmentInfo>> files = new LinkedHashMap<>();
+        db.sql("select id, message_id, filename, content_type, size_bytes from attachment where organization_id = ? and case_id = any(?) order by created_at")
+                .params(organization.value(), existing)
+                .query(rs -> {
+                    files.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
+                            .add(new CaseMessage.AttachmentInfo(rs.getObject("id", UUID.class), rs.getString("filename"),
+                                    rs.getString("content_type"), rs.getLong("size_bytes")));
+                });
+        Map<UUID, List<CaseMessage>> messages = new LinkedHashMap<>();
+        db.sql("select * from case_message where organization_id = ? and case_id = any(?) order by created_at, id")
+                .params(organization.value(), existing)
+                .query(rs -> {
+                    UUID caseId = rs.getObject("case_id", UUID.class);
+                    messages.computeIfAbsent(caseId, k -> new ArrayList<>()).add(new CaseMessage(rs.getObject("id", UUID.class), caseId,
+                            MessageKind.valueOf(rs.getString("kind")), Channel.valueOf(rs.getString("channel")),
+                            rs.getObject("author_staff_id", UUID.class), rs.getString("body"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            files.getOrDefault(rs.getObject("id", UUID.class), List.of())));
+                });
+        Map<UUID, List<CaseEventEntry>> history = new LinkedHashMap<>();
+        db.sql("select * from case_event where organization_id = ? and case_id = any(?) order by created_at, id")
+                .params(organization.value(), existing)
+                .query(rs -> {
+                    history.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>()).add(eventEntry(rs));
+                });
+        List<CaseDetail> details = new ArrayList<>(found.size());
+        found.forEach((id, e) -> details.add(new CaseDetail(organization, e.getKey(), e.getValue(),
+                messages.getOrDefault(id, List.of()), history.getOrDefault(id, List.of()))));
+        return details;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<UUID> idByReference(OrganizationId organization, String reference) {
         return db.sql("select id from support_case where organization_id = ? and reference = ?")
                 .params(organization.value(), reference.strip().toUpperCase()).query(UUID.class).optional();
@@ -418,11 +463,15 @@ class CaseStore implements Cases {
     private List<CaseEventEntry> history(OrganizationId organization, UUID caseId) {
         return db.sql("select * from case_event where organization_id = ? and case_id = ? order by created_at, id")
                 .params(organization.value(), caseId)
-                .query((rs, n) -> new CaseEventEntry(rs.getObject("id", UUID.class), Actor.Kind.valueOf(rs.getString("actor")),
-                        rs.getObject("actor_staff_id", UUID.class), rs.getString("type"),
-                        json.readValue(rs.getString("detail"), new TypeReference<Map<String, Object>>() {}),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query((rs, n) -> eventEntry(rs))
                 .list();
+    }
+
+    private CaseEventEntry eventEntry(ResultSet rs) throws SQLException {
+        return new CaseEventEntry(rs.getObject("id", UUID.class), Actor.Kind.valueOf(rs.getString("actor")),
+                rs.getObject("actor_staff_id", UUID.class), rs.getString("type"),
+                json.readValue(rs.getString("detail"), new TypeReference<Map<String, Object>>() {}),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private record CaseRow(CaseStatus status, Channel channel, UUID unitId, UUID assigneeId, Priority priority) {}

@@ -56,6 +56,12 @@ public interface Cases {
     Optional<CaseDetail> detail(OrganizationId organization, UUID caseId);
 
     /**
+     * The details of many cases in four queries (cases, attachments, messages, history), in no particular order; ids
+     * that are not the organization's cases are left out. For work done on batches of cases (routing new cases).
+     */
+    List<CaseDetail> details(OrganizationId organization, java.util.Collection<UUID> caseIds);
+
+    /**
      * How many cases (new, open or waiting) each of these staff members has assigned: the load that assignment
      * balances. Staff members with none are in the map with 0.
      */

@@ -2,7 +2,6 @@ package fi.aspa.routing;
 
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseDetail;
-import fi.aspa.cases.CaseEvents.CaseOpened;
 import fi.aspa.cases.CaseMessage;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
@@ -17,16 +16,19 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes every new case after commit, whatever its channel. First the organization's routing rules, in order: the
- * first enabled rule that matches decides the service and unit (it moves the case even when a channel gave it a
- * unit: an administrator wrote the rule for exactly that) and applies its assignee, priority and tags. Without a
- * matching rule the classifier decides on the subject and first message, and the case moves to the service's unit
- * only when the classifier is confident and the case has no unit yet (a unit chosen by the resident or a channel is
- * never overridden by a guess).
+ * Routes new cases, whatever their channel, in the transaction of {@link RoutingWorker} (which claims them from
+ * {@code routing_pending}). First the organization's routing rules, in order: the first enabled rule that matches
+ * decides the service and unit (it moves the case even when a channel gave it a unit: an administrator wrote the rule
+ * for exactly that) and applies its assignee, priority and tags. Without a matching rule the classifier decides on the
+ * subject and first message, and the case moves to the service's unit only when the classifier is confident and the
+ * case has no unit yet (a unit chosen by the resident or a channel is never overridden by a guess). {@link CaseRouted}
+ * is published last, when the case is as routing leaves it: its listeners (clocks, assignment) run synchronously in the
+ * same transaction.
  */
 @Component
 class CaseRouter {
@@ -35,38 +37,58 @@ class CaseRouter {
     private final RuleStore rules;
     private final Customers customers;
     private final Catalogue catalogue;
+    private final ApplicationEventPublisher events;
 
-    CaseRouter(Cases cases, ServiceRouter routing, RuleStore rules, Customers customers, Catalogue catalogue) {
+    CaseRouter(Cases cases, ServiceRouter routing, RuleStore rules, Customers customers, Catalogue catalogue,
+               ApplicationEventPublisher events) {
         this.cases = cases;
         this.routing = routing;
         this.rules = rules;
         this.customers = customers;
         this.catalogue = catalogue;
+        this.events = events;
     }
 
-    @ApplicationModuleListener
-    void on(CaseOpened event) {
-        OrganizationId org = event.organizationId();
-        CaseDetail detail = cases.detail(org, event.caseId()).orElse(null);
-        if (detail == null) return;
+    /** What routing reads once per organization and batch: the rules and the classifier's model. */
+    record Context(OrganizationId organization, List<RoutingRule> rules, boolean rulesNeedCustomerKind, ServiceRouter.Trained model) {}
+
+    Context context(OrganizationId org) {
+        List<RoutingRule> list = rules.list(org);
+        boolean kind = list.stream().anyMatch(r -> r.enabled() && r.when().customerKind() != null);
+        return new Context(org, list, kind, routing.model(org));
+    }
+
+    /** Routes one new case: stores the decision, applies it to the case, publishes {@link CaseRouted}. */
+    RoutingDecision route(Context context, CaseDetail detail) {
+        OrganizationId org = context.organization();
         CaseSummary summary = detail.summary();
-        Optional<RuleMatcher.Match> match = RuleMatcher.first(rules.list(org), subject(org, detail));
-        if (match.isPresent() && apply(org, summary, match.get())) return;
-        boolean hasUnit = summary.unitId() != null;
-        RoutingDecision decision = routing.decide(org, event.caseId(), text(detail), summary.language(), hasUnit);
-        if (decision.outcome() == RoutingDecision.Outcome.ROUTED && decision.unitId() != null && !hasUnit) {
-            cases.transfer(org, event.caseId(), Actor.system(), decision.unitId(), null);
+        RoutingDecision decision = null;
+        if (!context.rules().isEmpty()) {
+            CustomerKind kind = !context.rulesNeedCustomerKind() || summary.customerId() == null ? null
+                    : customers.find(org, summary.customerId()).map(Customer::kind).orElse(null);
+            Optional<RuleMatcher.Match> match = RuleMatcher.first(context.rules(),
+                    new RuleSubject(summary.channel(), Set.copyOf(summary.tags()), text(detail), summary.language(), kind));
+            if (match.isPresent()) decision = apply(org, summary, match.get());
         }
+        if (decision == null) {
+            boolean hasUnit = summary.unitId() != null;
+            decision = routing.classify(org, summary.id(), text(detail), hasUnit, context.model());
+            if (decision.outcome() == RoutingDecision.Outcome.ROUTED && decision.unitId() != null && !hasUnit) {
+                cases.transfer(org, summary.id(), Actor.system(), decision.unitId(), null);
+            }
+        }
+        events.publishEvent(ServiceRouter.routed(decision, false));
+        return decision;
     }
 
-    /** Applies a matching rule; false when it has nowhere to send the case (its service has no unit), so the classifier decides. */
-    private boolean apply(OrganizationId org, CaseSummary summary, RuleMatcher.Match match) {
+    /** Applies a matching rule; null when it has nowhere to send the case (its service has no unit), so the classifier decides. */
+    private RoutingDecision apply(OrganizationId org, CaseSummary summary, RuleMatcher.Match match) {
         RoutingRule.Actions then = match.rule().then();
         UUID serviceId = then.serviceId() != null && catalogue.find(org, then.serviceId()).isPresent() ? then.serviceId() : null;
         UUID unitId = then.unitId() != null ? then.unitId()
                 : serviceId == null ? null : catalogue.find(org, serviceId).map(CatalogueService::unitId).orElse(null);
-        if (unitId == null) return false;
-        routing.decideByRule(org, summary.id(), match, serviceId, unitId);
+        if (unitId == null) return null;
+        RoutingDecision decision = routing.decideByRule(org, summary.id(), match, serviceId, unitId);
         Actor actor = Actor.system();
         if (unitId != null && !unitId.equals(summary.unitId())) cases.transfer(org, summary.id(), actor, unitId, null);
         if (then.assigneeId() != null) cases.assign(org, summary.id(), actor, then.assigneeId());
@@ -75,7 +97,7 @@ class CaseRouter {
             Set<String> tags = new HashSet<>(summary.tags());
             if (tags.addAll(then.tags())) cases.setTags(org, summary.id(), actor, tags);
         }
-        return true;
+        return decision;
     }
 
     /** What the rules look at in a case. */

@@ -55,7 +55,7 @@ class ServiceRouter implements Routing, RoutingFeedback {
     }
 
     /** A trained model and what it was trained on. */
-    private record Trained(String version, ServiceClassifier classifier, Map<String, CatalogueService> services) {}
+    record Trained(String version, ServiceClassifier classifier, Map<String, CatalogueService> services) {}
 
     // ------------------------------------------------------------------ classification
 
@@ -72,8 +72,18 @@ class ServiceRouter implements Routing, RoutingFeedback {
 
     @Override
     public RoutingDecision decide(OrganizationId organization, UUID caseId, String text, Language language, boolean caseHasUnit) {
+        RoutingDecision decision = classify(organization, caseId, text, caseHasUnit, model(organization));
+        events.publishEvent(routed(decision, false));
+        return decision;
+    }
+
+    /**
+     * Classifies and stores the decision with the given model, without publishing {@link CaseRouted}: the caller
+     * publishes it once the decision's consequences for the case (the move to the service's unit) are applied, so
+     * that the synchronous listeners (clocks, assignment) see the case as routing left it.
+     */
+    RoutingDecision classify(OrganizationId organization, UUID caseId, String text, boolean caseHasUnit, Trained model) {
         String checked = text == null || text.isBlank() ? "-" : (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
-        Trained model = model(organization);
         List<RoutingDecision.Alternative> ranked = rank(model, checked);
         RoutingDecision.Alternative best = ranked.isEmpty() ? null : ranked.getFirst();
         double threshold = ServiceClassifier.TRIAGE_THRESHOLD;
@@ -106,14 +116,18 @@ class ServiceRouter implements Routing, RoutingFeedback {
         UUID unitId = best != null && guess ? best.unitId() : null;
         double confidence = best == null ? 0 : best.confidence();
         return store(organization, caseId, outcome, serviceId, unitId, null, confidence, reason, ranked, ServiceClassifier.MODEL,
-                null, null, false);
+                null, null);
     }
 
-    /** Stores a decision and publishes {@link CaseRouted} in the same transaction. */
+    /** The event for a decision. */
+    static CaseRouted routed(RoutingDecision d, boolean corrected) {
+        return new CaseRouted(d.organizationId(), d.caseId(), d.id(), d.outcome(), d.serviceId(), d.unitId(), d.confidence(), corrected);
+    }
+
+    /** Stores a decision; the caller publishes {@link CaseRouted} ({@link #routed}) in the same transaction. */
     private RoutingDecision store(OrganizationId organization, UUID caseId, RoutingDecision.Outcome outcome, UUID serviceId,
                                   UUID unitId, UUID assigneeId, double confidence, String reason,
-                                  List<RoutingDecision.Alternative> ranked, String model, UUID ruleId, UUID decidedBy,
-                                  boolean corrected) {
+                                  List<RoutingDecision.Alternative> ranked, String model, UUID ruleId, UUID decidedBy) {
         UUID id = Ids.next();
         var decidedAt = clock.instant();
         db.sql("""
@@ -123,16 +137,18 @@ class ServiceRouter implements Routing, RoutingFeedback {
                 .params(id, organization.value(), caseId, outcome.name(), serviceId, unitId, assigneeId, confidence, reason,
                         json.writeValueAsString(ranked), model, Timestamp.from(decidedAt), ruleId, decidedBy)
                 .update();
-        events.publishEvent(new CaseRouted(organization, caseId, id, outcome, serviceId, unitId, confidence, corrected));
         return new RoutingDecision(id, organization, caseId, outcome, serviceId, unitId, assigneeId, confidence, reason, ranked,
                 model, decidedAt, ruleId, decidedBy);
     }
 
-    /** A routing rule decided: stored with the rule and its reasons. The caller applies the rule's actions. */
+    /**
+     * A routing rule decided: stored with the rule and its reasons. The caller applies the rule's actions and then
+     * publishes {@link CaseRouted}.
+     */
     RoutingDecision decideByRule(OrganizationId organization, UUID caseId, RuleMatcher.Match match, UUID serviceId, UUID unitId) {
         RoutingRule.Actions then = match.rule().then();
         return store(organization, caseId, RoutingDecision.Outcome.ROUTED, serviceId, unitId, then.assigneeId(), 1.0,
-                match.reason(), List.of(), RoutingDecision.BY_RULE, match.rule().id(), null, false);
+                match.reason(), List.of(), RoutingDecision.BY_RULE, match.rule().id(), null);
     }
 
     @Override
@@ -158,8 +174,10 @@ class ServiceRouter implements Routing, RoutingFeedback {
                         .findFirst().orElseGet(() -> catalogue.find(organization, previous).map(s -> s.name().fi()).orElse("?")) + ")";
         String reason = (changed ? "Corrected by a person to '" : "Chosen by a person: '") + service.name().fi() + "'" + from
                 + (service.unitId() == null ? "; the service has no responsible unit, so the case was not moved." : ".");
-        return store(organization, caseId, RoutingDecision.Outcome.ROUTED, serviceId, unitId, null, 1.0, reason,
-                latest == null ? List.of() : latest.alternatives(), RoutingDecision.BY_PERSON, null, staffId, true);
+        RoutingDecision decision = store(organization, caseId, RoutingDecision.Outcome.ROUTED, serviceId, unitId, null, 1.0, reason,
+                latest == null ? List.of() : latest.alternatives(), RoutingDecision.BY_PERSON, null, staffId);
+        events.publishEvent(routed(decision, true));
+        return decision;
     }
 
     /** Cases whose latest decision is triage, oldest first, with that decision. */
@@ -205,7 +223,8 @@ class ServiceRouter implements Routing, RoutingFeedback {
         return ranked;
     }
 
-    private Trained model(OrganizationId organization) {
+    /** The organization's model, retrained first when the catalogue or the feedback changed (two small queries to know). */
+    Trained model(OrganizationId organization) {
         String version = catalogue.version(organization) + "/" + db.sql(
                 "select count(*) || '@' || coalesce(max(created_at)::text, '-') from routing_feedback where organization_id = ?")
                 .param(organization.value()).query(String.class).single();

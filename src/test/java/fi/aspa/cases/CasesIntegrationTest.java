@@ -116,26 +116,36 @@ class CasesIntegrationTest {
         double before = meters.counter("aspa.cases.opened", "channel", "CHATBOT").count();
         UUID customer = customers.resolve(org.id(), ContactDetails.resident("Botti", null, null, Language.FI));
         List<String> listenersBeforeCommit = new ArrayList<>();
+        List<UUID> pendingRoutingBeforeCommit = new ArrayList<>();
         OpenedCase opened = new TransactionTemplate(tx).execute(status -> {
             OpenedCase o = cases.open(org.id(), new NewCase(Channel.CHATBOT, customer, "Kirjasto", "Milloin kirjasto on auki?",
                     Language.FI, null, null, null, Set.of(), List.of(), Actor.customer()));
             listenersBeforeCommit.addAll(db.sql("select listener_id from event_publication where serialized_event like ?")
                     .param("%" + o.id() + "%").query(String.class).list());
+            pendingRoutingBeforeCommit.addAll(db.sql("select case_id from routing_pending where case_id = ?").param(o.id())
+                    .query(UUID.class).list());
             assertThat(meters.counter("aspa.cases.opened", "channel", "CHATBOT").count()).as("not counted before commit").isEqualTo(before);
             return o;
         });
-        assertThat(listenersBeforeCommit).as("written in the case's own transaction")
-                .anyMatch(l -> l.contains("CaseRouter") && l.contains(CaseEvents.CaseOpened.class.getName()))
+        assertThat(pendingRoutingBeforeCommit).as("routing's outbox row is written in the case's own transaction")
+                .containsExactly(opened.id());
+        assertThat(listenersBeforeCommit)
+                .as("routing has its own outbox, not a registry row per case").noneMatch(l -> l.contains("Routing") || l.contains("CaseRouter"))
                 .as("a listener with nothing to do for a chatbot case has no row").noneMatch(l -> l.contains("EmailOutbound"))
                 .as("metrics are not in the registry").noneMatch(l -> l.contains("CaseFlowMetrics"));
         for (int i = 0; i < 200 && (meters.counter("aspa.cases.opened", "channel", "CHATBOT").count() == before
                 || db.sql("select count(*) from event_publication where serialized_event like ?").param("%" + opened.id() + "%")
-                        .query(Long.class).single() > 0); i++) {
+                        .query(Long.class).single() > 0
+                || db.sql("select count(*) from routing_pending where case_id = ?").param(opened.id()).query(Long.class).single() > 0); i++) {
             Thread.sleep(50);
         }
         assertThat(meters.counter("aspa.cases.opened", "channel", "CHATBOT").count()).isEqualTo(before + 1);
         assertThat(db.sql("select count(*) from event_publication where serialized_event like ?").param("%" + opened.id() + "%")
                 .query(Long.class).single()).as("completed publications are deleted").isZero();
+        assertThat(db.sql("select count(*) from routing_pending where case_id = ?").param(opened.id()).query(Long.class).single())
+                .as("routed: the outbox row is gone").isZero();
+        assertThat(db.sql("select count(*) from routing_decision where case_id = ?").param(opened.id()).query(Long.class).single())
+                .as("routed once").isEqualTo(1);
     }
 
     @Test

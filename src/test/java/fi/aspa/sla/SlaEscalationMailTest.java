@@ -46,8 +46,9 @@ class SlaEscalationMailTest {
 
     void awaitListeners(Fixtures.Org org) {
         await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
-                "select count(*) from event_publication where completion_date is null and serialized_event like ?")
-                .param("%" + org.id().value() + "%").query(Integer.class).single() == 0);
+                "select (select count(*) from event_publication where completion_date is null and serialized_event like ?)"
+                + " + (select count(*) from routing_pending where organization_id = ?)")
+                .params("%" + org.id().value() + "%", org.id().value()).query(Integer.class).single() == 0);
     }
 
     static String subject(MimeMessage m) {

@@ -1,6 +1,7 @@
 package fi.aspa.channels.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
@@ -45,6 +46,9 @@ class ApiBadInputTest {
         org = fixtures.organization();
         api = new ApiCalls(port, org.apiToken());
         keeper = api.createCase("Säilyvä asia", "Tämä ei saa kadota.", org.service().id());
+        // routed in the background (a batch of the routing worker): the detail is complete with its decision
+        await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/cases/" + keeper.get("id").asString()).json().has("routing"));
         keeperDetail = api.get("/api/v1/cases/" + keeper.get("id").asString()).text();
     }
 

@@ -91,8 +91,9 @@ class Open311LimitsTest {
 
     void settled(Fixtures.Org o) {
         await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
-                "select count(*) from event_publication where completion_date is null and serialized_event like ?")
-                .param("%" + o.id().value() + "%").query(Integer.class).single() == 0);
+                "select (select count(*) from event_publication where completion_date is null and serialized_event like ?)"
+                + " + (select count(*) from routing_pending where organization_id = ?)")
+                .params("%" + o.id().value() + "%", o.id().value()).query(Integer.class).single() == 0);
     }
 
     /**
