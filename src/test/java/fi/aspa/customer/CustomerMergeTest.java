@@ -15,14 +15,8 @@ import fi.aspa.cases.OpenedCase;
 import fi.aspa.cases.TimelineEntry;
 import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.organization.Organizations;
-import fi.aspa.organization.ServicePoint;
 import fi.aspa.platform.AspaException;
-import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
-import fi.aspa.platform.LocalizedText;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -148,21 +142,8 @@ class CustomerMergeTest {
         OpenedCase web = open(a, Channel.WEB_FORM, "Lomake");
         OpenedCase call = open(b, Channel.PHONE, "Puhelu");
         OpenedCase chat = open(b, Channel.CHAT, "Chat");
-        UUID session = Ids.next();
-        db.sql("""
-                insert into chat_session (id, organization_id, resume_token_sha256, state, language, case_id, customer_id, created_at, updated_at)
-                values (?, ?, ?, 'CLOSED', 'fi', ?, ?, now(), now())""")
-                .params(session, org.id().value(), "t" + session, chat.id(), b).update();
-        ServicePoint point = organizations.createServicePoint(org.id(), org.service().id(), new LocalizedText("Piste", "Punkt", "Point"),
-                null, null, null);
-        UUID service = Ids.next();
-        db.sql("insert into visit_service (id, organization_id, service_point_id, code, name_fi, name_sv, name_en, slot_minutes) values (?, ?, ?, 'x', 'x', 'x', 'x', 15)")
-                .params(service, org.id().value(), point.id()).update();
-        UUID ticket = Ids.next();
-        db.sql("""
-                insert into queue_ticket (id, organization_id, service_point_id, service_id, day, letter, number, code, status, customer_id, created_at)
-                values (?, ?, ?, ?, ?, 'A', 1, 'A001', 'SERVED', ?, ?)""")
-                .params(ticket, org.id().value(), point.id(), service, LocalDate.now(), b, Timestamp.from(Instant.now())).update();
+        UUID session = CustomerRows.chatSession(db, org, chat.id(), b);
+        UUID ticket = CustomerRows.queueTicket(db, organizations, org, b);
 
         CustomerMerge merge = customers.merge(org.id(), org.agent().id(), a, b, "Sama henkilö: sama sähköposti ja nimi");
 
