@@ -264,13 +264,13 @@ class CustomerStore implements Customers {
     private record MergeRow(UUID id, String kind, String name, String personalId, String businessId, UUID staffUserId,
                             UUID mergedInto) {}
 
-    @Override
-    public CustomerMerge merge(OrganizationId organization, UUID staffUserId, UUID into, UUID from, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) throw AspaException.invalid("merge-reason-required", "Say why the customers are merged", "reason");
-        if (why.length() > MAX_REASON) throw AspaException.invalid("too-long", "The reason is too long", MAX_REASON);
-        if (into.equals(from)) throw AspaException.invalid("merge-same", "A customer cannot be merged into itself");
-        // lock both rows in a fixed order so that two merges of the same pair cannot deadlock
+    private record LockedPair(MergeRow into, MergeRow from) {}
+
+    /**
+     * The two customers of a merge (or its undo), {@code into} first, locked in a fixed order (by id) so that two merges
+     * of the same pair cannot deadlock.
+     */
+    private LockedPair lockPair(OrganizationId organization, UUID into, UUID from) {
         List<MergeRow> rows = db.sql("""
                 select id, kind, name, personal_id, business_id, staff_user_id, merged_into from customer
                 where organization_id = ? and id in (?, ?) order by id for update""")
@@ -281,6 +281,18 @@ class CustomerStore implements Customers {
                 .list();
         MergeRow a = rows.stream().filter(r -> r.id().equals(into)).findFirst().orElseThrow(() -> AspaException.notFound("Customer"));
         MergeRow b = rows.stream().filter(r -> r.id().equals(from)).findFirst().orElseThrow(() -> AspaException.notFound("Customer"));
+        return new LockedPair(a, b);
+    }
+
+    @Override
+    public CustomerMerge merge(OrganizationId organization, UUID staffUserId, UUID into, UUID from, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) throw AspaException.invalid("merge-reason-required", "Say why the customers are merged", "reason");
+        if (why.length() > MAX_REASON) throw AspaException.invalid("too-long", "The reason is too long", MAX_REASON);
+        if (into.equals(from)) throw AspaException.invalid("merge-same", "A customer cannot be merged into itself");
+        LockedPair pair = lockPair(organization, into, from);
+        MergeRow a = pair.into();
+        MergeRow b = pair.from();
         if (a.mergedInto() != null || b.mergedInto() != null) {
             throw AspaException.conflict("merge-already-merged", "One of the customers has already been merged");
         }
@@ -393,16 +405,9 @@ class CustomerStore implements Customers {
         }
         UUID into = merge.into();
         UUID from = merge.from();
-        List<MergeRow> rows = db.sql("""
-                select id, kind, name, personal_id, business_id, staff_user_id, merged_into from customer
-                where organization_id = ? and id in (?, ?) order by id for update""")
-                .params(organization.value(), into, from)
-                .query((rs, n) -> new MergeRow(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("name"),
-                        rs.getString("personal_id"), rs.getString("business_id"), rs.getObject("staff_user_id", UUID.class),
-                        rs.getObject("merged_into", UUID.class)))
-                .list();
-        MergeRow a = rows.stream().filter(r -> r.id().equals(into)).findFirst().orElseThrow(() -> AspaException.notFound("Customer"));
-        MergeRow b = rows.stream().filter(r -> r.id().equals(from)).findFirst().orElseThrow(() -> AspaException.notFound("Customer"));
+        LockedPair pair = lockPair(organization, into, from);
+        MergeRow a = pair.into();
+        MergeRow b = pair.from();
         if (a.mergedInto() != null || !into.equals(b.mergedInto())) {
             throw AspaException.conflict("unmerge-merged-on", "The customer has since been merged on; undo that merge first");
         }
