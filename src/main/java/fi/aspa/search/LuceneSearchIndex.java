@@ -463,22 +463,25 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public long count(OrganizationId organization) {
         long count = 0;
-        for (Language language : Language.values()) {
-            Slot slot = new Slot(organization, language);
-            if (!exists(slot)) continue;
-            OrganizationIndex index = open(slot);
-            try {
-                IndexSearcher searcher = index.searchers.acquire();
-                try {
-                    count += searcher.getIndexReader().numDocs();
-                } finally {
-                    index.searchers.release(searcher);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        for (Language language : Language.values()) count += count(organization, language);
         return count;
+    }
+
+    @Override
+    public long count(OrganizationId organization, Language language) {
+        Slot slot = new Slot(organization, language);
+        if (!exists(slot)) return 0;
+        OrganizationIndex index = open(slot);
+        try {
+            IndexSearcher searcher = index.searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                index.searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void synonymsFresh(java.time.Duration fresh) {

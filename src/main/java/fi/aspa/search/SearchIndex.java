@@ -50,6 +50,14 @@ public interface SearchIndex {
     long count(OrganizationId organization);
 
     /**
+     * How many documents of the language the organization's index holds: the collection a search in that language
+     * ranks against (its words' rarity is counted among them).
+     */
+    default long count(OrganizationId organization, Language language) {
+        return count(organization);
+    }
+
+    /**
      * Whether the organization's index should be recreated from the owners' data ({@link SearchRebuild}): it is empty,
      * or it was written by an older version of the index's layout or content (after an upgrade).
      */
