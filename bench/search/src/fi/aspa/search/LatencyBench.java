@@ -33,7 +33,7 @@ public final class LatencyBench {
         int n = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         boolean voikko = !List.of(args).contains("--lexicon");
         boolean queriesOnly = List.of(args).contains("--queries-only"); // reuse the index of the previous run
-        Path dir = Path.of("target/bench-search-index");
+        Path dir = Path.of(System.getProperty("bench.dir", "target/bench-search-index"));
         if (!queriesOnly) deleteRecursively(dir);
         Files.createDirectories(dir);
 

@@ -90,10 +90,11 @@ final class AnswerFinder {
      * The best hit's score relative to the largest weight one word can have in this index: a BM25 score grows with
      * the rarity of the words, and rarity depends on how many documents there are, so the raw score of a good match
      * is small in a small index and large in a big one. Dividing by {@code ln(1 + N/1.5)} (the idf of a word found in
-     * one of N documents) makes one threshold fit indexes of different sizes: 1.0 ≈ one rare word matched well.
+     * one of N documents) makes one threshold fit indexes of different sizes: 1.0 ≈ one rare word matched well. N is
+     * the number of documents in the hit's language: each language has an index of its own.
      */
     float confidence(OrganizationId organization, Candidate best) {
-        long documents = Math.max(2, index.count(organization));
+        long documents = Math.max(2, index.count(organization, best.hit().language()));
         return best.score() / (float) Math.log(1 + documents / 1.5);
     }
 

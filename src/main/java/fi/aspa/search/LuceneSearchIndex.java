@@ -60,8 +60,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link SearchIndex} on embedded Lucene: a directory per organization under {@code aspa.search.dir} (or in
- * memory), analyzed by {@link TextAnalysis}, ranked by {@link RankingQuery}.
+ * {@link SearchIndex} on embedded Lucene: an index per organization and language, in {@code <organization>/<fi|sv|en>}
+ * under {@code aspa.search.dir} (or in memory), analyzed by {@link TextAnalysis}, ranked by {@link RankingQuery}. A
+ * search reads only its language's index: it filters no language out of long postings lists, and a word's
+ * statistics are of its own language's texts.
  */
 final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
@@ -76,6 +78,12 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     static final String FACET_PREFIX = "facet.";
     private static final int TOTAL_HITS_THRESHOLD = 1000;
     private static final int BATCH = 256;
+    /**
+     * The layout and content of the index. 2: one index per language (session 4), cases of every state. An index
+     * written by an older version (or the single index of one organization of version 1, without a version) is
+     * rebuilt from the owners' data at start-up ({@link #needsRebuild}).
+     */
+    static final int VERSION = 2;
 
     /**
      * Base forms and compound parts with positions and offsets (highlighting needs no second analysis). Every
@@ -100,8 +108,11 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final int indexingThreads;
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final Set<String> multiValued = ConcurrentHashMap.newKeySet();
-    private final Map<OrganizationId, OrganizationIndex> indexes = new ConcurrentHashMap<>();
-    private final Map<OrganizationId, Directory> inMemory = new ConcurrentHashMap<>();
+    private final Map<Slot, OrganizationIndex> indexes = new ConcurrentHashMap<>();
+    private final Map<Slot, Directory> inMemory = new ConcurrentHashMap<>();
+
+    /** One organization's index of one language. */
+    private record Slot(OrganizationId organization, Language language) {}
     /**
      * Compiled synonym lists. An edit on this node drops its organization's at once ({@link #synonymsChanged}); an
      * edit on another node is read within {@code aspa.search.synonyms-fresh} (a minute), when a list that old is
@@ -138,47 +149,84 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public void indexAll(Collection<SearchDocument> documents) {
-        Map<OrganizationId, List<SearchDocument>> byOrganization = documents.stream()
-                .collect(Collectors.groupingBy(SearchDocument::organizationId, LinkedHashMap::new, Collectors.toList()));
-        byOrganization.forEach((organization, docs) -> write(organization, index -> {
+        Map<Slot, List<SearchDocument>> bySlot = documents.stream()
+                .collect(Collectors.groupingBy(d -> new Slot(d.organizationId(), d.language()), LinkedHashMap::new, Collectors.toList()));
+        bySlot.forEach((slot, docs) -> write(slot, index -> {
             for (SearchDocument doc : docs) index.writer.updateDocument(new Term(KEY, key(doc)), toLucene(doc));
         }));
     }
 
     @Override
     public void delete(OrganizationId organization, String id) {
-        if (!exists(organization)) return;
-        write(organization, index -> index.writer.deleteDocuments(new Term(ID, id)));
+        for (Language language : Language.values()) {
+            Slot slot = new Slot(organization, language);
+            if (exists(slot)) write(slot, index -> index.writer.deleteDocuments(new Term(ID, id)));
+        }
     }
 
     @Override
     public long rebuild(OrganizationId organization, Stream<SearchDocument> documents) {
         AtomicLong count = new AtomicLong();
-        OrganizationIndex index = open(organization);
-        index.lock.lock();
+        Map<Language, OrganizationIndex> languages = new java.util.EnumMap<>(Language.class);
+        for (Language language : Language.values()) languages.put(language, open(new Slot(organization, language)));
+        languages.values().forEach(index -> index.lock.lock());
         try {
-            index.writer.deleteAll();
-            addInParallel(index, organization, documents, count);
-            index.writer.commit();
-            index.searchers.maybeRefreshBlocking();
+            for (OrganizationIndex index : languages.values()) index.writer.deleteAll();
+            addInParallel(languages, organization, documents, count);
+            for (OrganizationIndex index : languages.values()) index.commit(VERSION);
+            for (OrganizationIndex index : languages.values()) index.searchers.maybeRefreshBlocking();
+            if (root != null) deleteOldLayout(organization);
         } catch (IOException | RuntimeException e) {
             // roll back to the last commit: the previous index stays as it was
-            indexes.remove(organization, index);
-            try {
-                index.writer.rollback();
-                if (root != null) index.directory.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            languages.forEach((language, index) -> {
+                indexes.remove(new Slot(organization, language), index);
+                try {
+                    index.writer.rollback();
+                    if (root != null) index.directory.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            });
             if (e instanceof RuntimeException r) throw r;
             throw new UncheckedIOException((IOException) e);
         } finally {
-            index.lock.unlock();
+            languages.values().forEach(index -> index.lock.unlock());
         }
         return count.get();
     }
 
-    private void addInParallel(OrganizationIndex index, OrganizationId organization, Stream<SearchDocument> documents,
+    /**
+     * Whether the organization's index should be rebuilt from the owners' data: it is empty, or was written by an
+     * older {@link #VERSION} (an upgraded installation), or is still the single index of version 1.
+     */
+    @Override
+    public boolean needsRebuild(OrganizationId organization) {
+        if (root != null && hasOldLayout(organization)) return true;
+        for (Language language : Language.values()) {
+            Slot slot = new Slot(organization, language);
+            if (exists(slot) && open(slot).version() < VERSION) return true;
+        }
+        return count(organization) == 0;
+    }
+
+    /** The index files of version 1, directly in the organization's directory. */
+    private boolean hasOldLayout(OrganizationId organization) {
+        Path dir = directoryOf(organization);
+        if (!Files.isDirectory(dir)) return false;
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(Files::isRegularFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteOldLayout(OrganizationId organization) throws IOException {
+        try (Stream<Path> files = Files.list(directoryOf(organization))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) Files.deleteIfExists(file);
+        }
+    }
+
+    private void addInParallel(Map<Language, OrganizationIndex> languages, OrganizationId organization, Stream<SearchDocument> documents,
                                AtomicLong count) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(indexingThreads, r -> {
             Thread t = new Thread(r, "search-indexer");
@@ -202,7 +250,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 inFlight.acquireUninterruptibly();
                 futures.add(pool.submit(() -> {
                     try {
-                        for (SearchDocument doc : batch) index.writer.addDocument(toLucene(doc));
+                        for (SearchDocument doc : batch) languages.get(doc.language()).writer.addDocument(toLucene(doc));
                         count.addAndGet(batch.size());
                     } catch (Exception e) {
                         failure.compareAndSet(null, e);
@@ -232,12 +280,12 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         void apply(OrganizationIndex index) throws IOException;
     }
 
-    private void write(OrganizationId organization, Write write) {
-        OrganizationIndex index = open(organization);
+    private void write(Slot slot, Write write) {
+        OrganizationIndex index = open(slot);
         index.lock.lock();
         try {
             write.apply(index);
-            index.writer.commit();
+            index.commit();
             index.searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -293,8 +341,9 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public SearchResult search(SearchQuery query) {
-        if (!exists(query.organizationId())) return SearchResult.empty();
-        OrganizationIndex index = open(query.organizationId());
+        Slot slot = new Slot(query.organizationId(), query.language());
+        if (!exists(slot)) return SearchResult.empty();
+        OrganizationIndex index = open(slot);
         try {
             IndexSearcher searcher = index.searchers.acquire();
             try {
@@ -328,15 +377,14 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     /**
-     * The scoring query, filtered to the query's language, visibilities, types and facet values. A filter that every
-     * document passes is left out (the organization: the index is the organization's own; all visibilities; all
-     * types): on a large index each filter is a long postings list to leap-frog through, and a multi-valued one a
+     * The scoring query, filtered to the query's visibilities, types and facet values. A filter that every document
+     * passes is left out (the organization and the language: the index is the organization's own of one language;
+     * all visibilities; all types): on a large index each filter is a long postings list to leap-frog through, and a multi-valued one a
      * disjunction of them.
      */
     static Query withFilters(Query scoring, SearchQuery query) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(scoring, Occur.MUST);
-        b.add(new TermQuery(new Term(LANG, query.language().code())), Occur.FILTER);
         if (query.visibilities().size() < Visibility.values().length) {
             b.add(anyOf(VISIBILITY, query.visibilities().stream().map(Enum::name).toList()), Occur.FILTER);
         }
@@ -392,8 +440,8 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public java.util.Optional<StoredText> stored(OrganizationId organization, String id, Language language) {
-        if (id == null || language == null || !exists(organization)) return java.util.Optional.empty();
-        OrganizationIndex index = open(organization);
+        if (id == null || language == null || !exists(new Slot(organization, language))) return java.util.Optional.empty();
+        OrganizationIndex index = open(new Slot(organization, language));
         try {
             IndexSearcher searcher = index.searchers.acquire();
             try {
@@ -414,8 +462,16 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public long count(OrganizationId organization) {
-        if (!exists(organization)) return 0;
-        OrganizationIndex index = open(organization);
+        long count = 0;
+        for (Language language : Language.values()) count += count(organization, language);
+        return count;
+    }
+
+    @Override
+    public long count(OrganizationId organization, Language language) {
+        Slot slot = new Slot(organization, language);
+        if (!exists(slot)) return 0;
+        OrganizationIndex index = open(slot);
         try {
             IndexSearcher searcher = index.searchers.acquire();
             try {
@@ -471,22 +527,26 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     // ---- directories
 
-    private boolean exists(OrganizationId organization) {
-        return indexes.containsKey(organization)
-                || (root == null ? inMemory.containsKey(organization) : Files.isDirectory(directoryOf(organization)));
+    private boolean exists(Slot slot) {
+        return indexes.containsKey(slot)
+                || (root == null ? inMemory.containsKey(slot) : Files.isDirectory(directoryOf(slot)));
     }
 
     private Path directoryOf(OrganizationId organization) {
         return root.resolve(organization.value().toString());
     }
 
-    private OrganizationIndex open(OrganizationId organization) {
-        return indexes.computeIfAbsent(organization, o -> {
+    private Path directoryOf(Slot slot) {
+        return directoryOf(slot.organization()).resolve(slot.language().code());
+    }
+
+    private OrganizationIndex open(Slot slot) {
+        return indexes.computeIfAbsent(slot, s -> {
             try {
                 Directory directory = root == null
-                        ? inMemory.computeIfAbsent(o, x -> new ByteBuffersDirectory())
-                        : FSDirectory.open(Files.createDirectories(directoryOf(o)));
-                return new OrganizationIndex(directory, new org.apache.lucene.analysis.core.KeywordAnalyzer(), facetsConfig);
+                        ? inMemory.computeIfAbsent(s, x -> new ByteBuffersDirectory())
+                        : FSDirectory.open(Files.createDirectories(directoryOf(s)));
+                return new OrganizationIndex(directory, new org.apache.lucene.analysis.core.KeywordAnalyzer(), facetsConfig, VERSION);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

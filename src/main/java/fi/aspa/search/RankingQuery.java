@@ -31,7 +31,9 @@ final class RankingQuery {
     static final String KEYWORDS = "keywords";
     static final String BODY = "body";
     private static final int MAX_EXPANSIONS = 10;
-    private static final int MIN_WORDS_FOR_TWO = 4;
+    /** A question this long matches a compound by some of its parts only when they are rarer (see {@link #inField}). */
+    private static final int LONG_QUESTION = 4;
+    private static final double LONG_QUESTION_PART_SHARE = 0.02;
     private static final int COMMON_MIN_DOCS = 1000;
     private static final double COMMON_SHARE = 0.1;
 
@@ -40,6 +42,7 @@ final class RankingQuery {
     private final IndexReader reader;
     private final CompiledSynonyms synonyms;
     private final Map<QueryWord, List<FuzzyExpansion.Candidate>> expansions = new HashMap<>();
+    private boolean longQuestion;
 
     RankingQuery(Ranking ranking, Language language, IndexReader reader, CompiledSynonyms synonyms) {
         this.ranking = ranking;
@@ -61,6 +64,7 @@ final class RankingQuery {
     /** Null when no word is left to search for (empty text, only stopwords). */
     Query build(List<QueryWord> words) {
         if (words.isEmpty()) return null;
+        longQuestion = words.size() >= LONG_QUESTION;
         List<List<List<QueryWord>>> singleWordAlternatives = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) singleWordAlternatives.add(new ArrayList<>());
         List<CompiledSynonyms.Match> phraseMatches = new ArrayList<>();
@@ -82,9 +86,11 @@ final class RankingQuery {
             for (List<QueryWord> alternative : match.alternatives()) options.add(phrase(alternative));
             query.add(new BoostQuery(new DisjunctionMaxQuery(options, 0f), ranking.synonym()), Occur.SHOULD);
         }
-        // a long question must share two of its words with a document: one common word (lapsi, kunta) is no
-        // answer, and the search need not rank every document that has one
-        if (words.size() >= MIN_WORDS_FOR_TWO) query.setMinimumNumberShouldMatch(2);
+        // no minimum number of words to match: a minimum makes Lucene score every document with two of a long
+        // question's words by WAND over the long postings of its common ones (lapsi, apu: a third of a large
+        // index). Without one, block-max MaxScore skips the documents whose common words cannot lift them into the
+        // top hits. A document with one common word alone scores too low to matter; one with a single rare word may
+        // now rank, as in a short query.
         return query.build();
     }
 
@@ -151,8 +157,9 @@ final class RankingQuery {
                 Query p = part(all, part);
                 every.add(p, Occur.MUST);
                 // some of the parts: only the telling ones (a part in a tenth of the documents, like koulu- or
-                // palvelu-, says little alone and makes the search scan most of a large index)
-                if (!common(all, part)) {
+                // palvelu-, says little alone and makes the search scan most of a large index; in a long question,
+                // whose other words carry it, a part in a fiftieth already does)
+                if (!common(all, part, longQuestion ? LONG_QUESTION_PART_SHARE : COMMON_SHARE)) {
                     some.add(p, Occur.SHOULD);
                     rare++;
                 }
@@ -188,9 +195,14 @@ final class RankingQuery {
 
     /** In more than a tenth of the documents (and more than a thousand). */
     private boolean common(String field, String term) {
+        return common(field, term, COMMON_SHARE);
+    }
+
+    /** In more than the share of the documents (and more than a thousand). */
+    private boolean common(String field, String term, double share) {
         try {
             int df = reader.docFreq(new Term(field, term));
-            return df > COMMON_MIN_DOCS && df > reader.maxDoc() * COMMON_SHARE;
+            return df > COMMON_MIN_DOCS && df > reader.maxDoc() * share;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

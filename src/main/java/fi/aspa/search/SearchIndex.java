@@ -49,6 +49,22 @@ public interface SearchIndex {
     /** How many documents the organization's index holds (all languages). */
     long count(OrganizationId organization);
 
+    /**
+     * How many documents of the language the organization's index holds: the collection a search in that language
+     * ranks against (its words' rarity is counted among them).
+     */
+    default long count(OrganizationId organization, Language language) {
+        return count(organization);
+    }
+
+    /**
+     * Whether the organization's index should be recreated from the owners' data ({@link SearchRebuild}): it is empty,
+     * or it was written by an older version of the index's layout or content (after an upgrade).
+     */
+    default boolean needsRebuild(OrganizationId organization) {
+        return count(organization) == 0;
+    }
+
     /** The organization's synonyms were edited: the next search uses the {@link SynonymSource}'s new rules. */
     void synonymsChanged(OrganizationId organization);
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds from the modules' own data. At start-up an organization whose index is empty (a new index directory, a
- * lost disk, the first start after an upgrade) is rebuilt, after the demo data of the other start-up listeners.
+ * lost disk) or older than the index's current layout and content (the first start after an upgrade) is rebuilt,
+ * after the demo data of the other start-up listeners.
  */
 @Component
 class SourcesRebuild implements SearchRebuild {
@@ -37,9 +38,9 @@ class SourcesRebuild implements SearchRebuild {
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
-    void rebuildEmptyIndexes() {
+    void rebuildStaleIndexes() {
         for (Organization organization : organizations.all()) {
-            if (index.count(organization.id()) > 0) continue;
+            if (!index.needsRebuild(organization.id())) continue;
             long started = System.nanoTime();
             long documents = rebuild(organization.id());
             if (documents > 0) {
