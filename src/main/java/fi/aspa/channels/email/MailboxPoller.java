@@ -7,8 +7,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -34,8 +34,9 @@ import fi.aspa.platform.OrganizationId;
 /**
  * Reads unseen mail over IMAP. A node polls a mailbox only while it holds the mailbox's lease, so two nodes never
  * read the same mailbox at once. Messages are fetched a batch at a time (bounded in count and bytes) without being
- * marked ({@code BODY.PEEK}), taken in and committed ({@link EmailIngest}; a group of them per transaction, see
- * {@link #ingest(Mailbox, Message[])}), and only then is the batch marked \Seen (one
+ * marked ({@code BODY.PEEK}; on a second, read-only connection, a batch ahead of the one being taken in: see
+ * {@link BatchFetcher}), taken in and committed ({@link EmailIngest}; a group of them per transaction, see
+ * {@link #ingest}), and only then is the batch marked \Seen on the poll's own connection (one
  * IMAP command: a round trip per message would cap the rate at the server's latency). A crash in between leaves
  * them unseen, and the next poll finds them stored already and only marks them. When the server supports IDLE,
  * the node keeps the lease and the connection after a poll and watches the mailbox ({@link IdleWatches}), so new
@@ -56,12 +57,14 @@ class MailboxPoller {
     /**
      * What one poll did. {@code imapNanos} is the time spent waiting for the IMAP server (search, fetch, flags),
      * {@code ingestNanos} the time Aspa spent reading messages and committing them; {@code watching} that the
-     * mailbox is now watched with IMAP IDLE by this node (which keeps its lease).
+     * mailbox is now watched with IMAP IDLE by this node (which keeps its lease); {@code fetchNanos} the time the
+     * server took to send the batches' bodies, most of it spent while the batch before was taken in (only the part
+     * the poll had to wait for is in {@code imapNanos}).
      */
     record Result(boolean claimed, int fetched, int stored, int duplicates, int failed, boolean more, String error,
-                  long imapNanos, long ingestNanos, boolean watching) {
+                  long imapNanos, long ingestNanos, boolean watching, long fetchNanos) {
         static Result busy() {
-            return new Result(false, 0, 0, 0, 0, false, null, 0, 0, false);
+            return new Result(false, 0, 0, 0, 0, false, null, 0, 0, false, 0);
         }
     }
 
@@ -100,6 +103,11 @@ class MailboxPoller {
     Result pollAndWatch(OrganizationId organization, UUID mailboxId) {
         return mailboxes.claim(organization, mailboxId, node, properties.lease())
                 .map(m -> run(m, SEEN, properties.idle() && watches.hasRoom())).orElse(Result.busy());
+    }
+
+    /** This node's name in the mailboxes' leases. */
+    String node() {
+        return node;
     }
 
     /** Whether this node is watching the mailbox with IDLE now. */
@@ -161,7 +169,7 @@ class MailboxPoller {
             }
         }
         return new Result(true, drain.fetched, drain.stored, drain.duplicates, drain.failed, drain.more, drain.error,
-                drain.imapNanos, drain.ingestNanos, watching);
+                drain.imapNanos, drain.ingestNanos, watching, drain.fetchNanos);
     }
 
     /** What reading a mailbox's unseen mail did (added up over the calls of {@link #drain}). */
@@ -174,6 +182,10 @@ class MailboxPoller {
         String error;
         long imapNanos;
         long ingestNanos;
+        /** Time the IMAP server took to send the batches (overlapped with taking in the one before when fetching ahead). */
+        long fetchNanos;
+        /** The fetcher of the last call (tests: how many batches it fetched). */
+        BatchFetcher<?> fetcher;
     }
 
     /**
@@ -189,38 +201,65 @@ class MailboxPoller {
         Message[] window = Arrays.copyOf(unseen, limit);
         FetchProfile sizes = new FetchProfile();
         sizes.add(FetchProfile.Item.SIZE);
+        sizes.add(UIDFolder.FetchProfileItem.UID);
         folder.fetch(window, sizes);
-        drain.imapNanos += System.nanoTime() - t;
-        FetchProfile bodies = new FetchProfile();
-        bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
-        int failed = 0;
+        IMAPFolder imap = (IMAPFolder) folder;
+        long[] uids = new long[limit];
+        for (int i = 0; i < limit; i++) uids[i] = imap.getUID(window[i]);
+        List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < limit; ) {
-            if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
-                drain.error = "The lease on the mailbox was lost; another node continues";
-                drain.more = true;
-                return drain;
-            }
             int to = batchEnd(window, from);
-            Message[] batch = Arrays.copyOfRange(window, from, to);
+            batches.add(new int[] {from, to});
             from = to;
-            t = System.nanoTime();
-            folder.fetch(batch, bodies);
-            long fetchedAt = System.nanoTime();
-            drain.imapNanos += fetchedAt - t;
-            Batch result = ingest(mailbox, batch);
-            t = System.nanoTime();
-            drain.ingestNanos += t - fetchedAt;
-            drain.fetched += batch.length;
-            drain.stored += result.stored;
-            drain.duplicates += result.duplicates;
-            failed += result.failed;
-            drain.failed += result.failed; // counted before marking, which may throw
-            // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
-            if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
-            drain.imapNanos += System.nanoTime() - t;
         }
-        if (failed > 0 && drain.error == null) drain.error = failed + " messages could not be taken in";
-        return drain;
+        java.util.function.Function<byte[], Future<ParsedEmail>> parse = raw -> workers.submit(() -> ingest.parse(raw));
+        BatchFetcher<Future<ParsedEmail>> fetcher = null;
+        try {
+            if (properties.fetchAhead() > 0 && batches.size() > 1) {
+                try {
+                    fetcher = BatchFetcher.overlapped(imap, uids, batches, properties.fetchAhead(), parse);
+                } catch (MessagingException | RuntimeException e) {
+                    log.info("Mailbox {}: no second connection for fetching ahead ({}); fetching in turn", mailbox.id(), e.getMessage());
+                }
+            }
+            if (fetcher == null) fetcher = BatchFetcher.inline(imap, uids, batches, parse);
+            drain.fetcher = fetcher;
+            drain.imapNanos += System.nanoTime() - t;
+            int failed = 0;
+            for (int b = 0; b < batches.size(); b++) {
+                if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
+                    drain.error = "The lease on the mailbox was lost; another node continues";
+                    drain.more = true;
+                    return drain;
+                }
+                t = System.nanoTime();
+                BatchFetcher.Batch<Future<ParsedEmail>> fetched;
+                try {
+                    fetched = fetcher.next();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MessagingException("Interrupted while fetching mail", e);
+                }
+                long fetchedAt = System.nanoTime();
+                drain.imapNanos += fetchedAt - t;
+                drain.fetchNanos += fetched.fetchNanos();
+                Batch result = ingest(mailbox, window, fetched);
+                t = System.nanoTime();
+                drain.ingestNanos += t - fetchedAt;
+                drain.fetched += fetched.to() - fetched.from();
+                drain.stored += result.stored;
+                drain.duplicates += result.duplicates;
+                failed += result.failed;
+                drain.failed += result.failed; // counted before marking, which may throw
+                // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
+                if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
+                drain.imapNanos += System.nanoTime() - t;
+            }
+            if (failed > 0 && drain.error == null) drain.error = failed + " messages could not be taken in";
+            return drain;
+        } finally {
+            if (fetcher != null) fetcher.close(); // what it fetched ahead and was not committed stays unseen
+        }
     }
 
     /** Whether the server can notify of new mail (IMAP IDLE, RFC 2177). */
@@ -269,27 +308,22 @@ class MailboxPoller {
      * 1, messages that start a conversation go in parallel, each in its own transaction, and then those that may
      * continue one one by one in mailbox order; either way a reply finds the case of a message earlier in the batch.
      */
-    private Batch ingest(Mailbox mailbox, Message[] messages) {
+    private Batch ingest(Mailbox mailbox, Message[] window, BatchFetcher.Batch<Future<ParsedEmail>> fetched) {
         Batch batch = new Batch();
-        List<Future<Item>> reading = new ArrayList<>(messages.length);
-        for (Message message : messages) {
-            byte[] raw;
-            try {
-                raw = raw(message); // the bodies were fetched for the batch in one command
-            } catch (IOException | MessagingException | RuntimeException e) {
-                reading.add(java.util.concurrent.CompletableFuture.failedFuture(e));
-                continue;
-            }
-            reading.add(workers.submit(() -> new Item(message, raw, ingest.parse(raw))));
+        int missing = (fetched.to() - fetched.from()) - fetched.items().size();
+        if (missing > 0) {
+            // expunged by another client between the search and the fetch: nothing to take in, nothing to mark
+            log.info("{} emails of mailbox {} were gone from the server when fetched", missing, mailbox.id());
         }
-        List<Item> items = new ArrayList<>(messages.length);
-        for (int i = 0; i < messages.length; i++) {
+        List<Item> items = new ArrayList<>(fetched.items().size());
+        for (BatchFetcher.Item<Future<ParsedEmail>> fetchedItem : fetched.items()) {
+            Message message = window[fetchedItem.index()];
             try {
-                items.add(reading.get(i).get());
+                items.add(new Item(message, fetchedItem.raw(), fetchedItem.prepared().get()));
             } catch (ExecutionException e) {
                 batch.failed++;
                 log.warn("Email {} of mailbox {} could not be read; it stays unseen for the next poll",
-                        messages[i].getMessageNumber(), mailbox.id(), e.getCause());
+                        message.getMessageNumber(), mailbox.id(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while reading mail", e);
@@ -387,12 +421,6 @@ class MailboxPoller {
         Store store = Session.getInstance(props).getStore(protocol);
         store.connect(imap.host(), imap.port(), imap.username(), mailboxes.password(mailbox, imap, "imap"));
         return store;
-    }
-
-    private static byte[] raw(Message message) throws IOException, MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
-        message.writeTo(out);
-        return out.toByteArray();
     }
 
     static void close(Folder folder, Store store) {
