@@ -59,12 +59,13 @@ class MailboxPoller {
      * {@code ingestNanos} the time Aspa spent reading messages and committing them; {@code watching} that the
      * mailbox is now watched with IMAP IDLE by this node (which keeps its lease); {@code fetchNanos} the time the
      * server took to send the batches' bodies, most of it spent while the batch before was taken in (only the part
-     * the poll had to wait for is in {@code imapNanos}).
+     * the poll had to wait for is in {@code imapNanos}); of {@code imapNanos}, {@code searchNanos} went to finding the
+     * unseen messages and their sizes and {@code markNanos} to marking them.
      */
     record Result(boolean claimed, int fetched, int stored, int duplicates, int failed, boolean more, String error,
-                  long imapNanos, long ingestNanos, boolean watching, long fetchNanos) {
+                  long imapNanos, long ingestNanos, boolean watching, long fetchNanos, long searchNanos, long markNanos) {
         static Result busy() {
-            return new Result(false, 0, 0, 0, 0, false, null, 0, 0, false, 0);
+            return new Result(false, 0, 0, 0, 0, false, null, 0, 0, false, 0, 0, 0);
         }
     }
 
@@ -169,7 +170,7 @@ class MailboxPoller {
             }
         }
         return new Result(true, drain.fetched, drain.stored, drain.duplicates, drain.failed, drain.more, drain.error,
-                drain.imapNanos, drain.ingestNanos, watching, drain.fetchNanos);
+                drain.imapNanos, drain.ingestNanos, watching, drain.fetchNanos, drain.searchNanos, drain.markNanos);
     }
 
     /** What reading a mailbox's unseen mail did (added up over the calls of {@link #drain}). */
@@ -184,6 +185,8 @@ class MailboxPoller {
         long ingestNanos;
         /** Time the IMAP server took to send the batches (overlapped with taking in the one before when fetching ahead). */
         long fetchNanos;
+        long searchNanos;
+        long markNanos;
         /** The fetcher of the last call (tests: how many batches it fetched). */
         BatchFetcher<?> fetcher;
     }
@@ -225,6 +228,7 @@ class MailboxPoller {
             if (fetcher == null) fetcher = BatchFetcher.inline(imap, uids, batches, parse);
             drain.fetcher = fetcher;
             drain.imapNanos += System.nanoTime() - t;
+            drain.searchNanos += System.nanoTime() - t;
             int failed = 0;
             for (int b = 0; b < batches.size(); b++) {
                 if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
@@ -254,6 +258,7 @@ class MailboxPoller {
                 // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
                 if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
                 drain.imapNanos += System.nanoTime() - t;
+                drain.markNanos += System.nanoTime() - t;
             }
             if (failed > 0 && drain.error == null) drain.error = failed + " messages could not be taken in";
             return drain;
@@ -294,6 +299,13 @@ class MailboxPoller {
         int stored;
         int duplicates;
         int failed;
+
+        void add(Batch other) {
+            committed.addAll(other.committed);
+            stored += other.stored;
+            duplicates += other.duplicates;
+            failed += other.failed;
+        }
     }
 
     private record Item(Message message, byte[] raw, ParsedEmail mail) {}
@@ -304,7 +316,8 @@ class MailboxPoller {
      * 1 (the default) the others go in order - those that start a conversation, then those that may continue one
      * (replies, bounces, a reference in the subject), each in mailbox order - that many in one transaction (one
      * commit for the group; a group in which anything fails is rolled back and its messages are taken in one by one,
-     * each in its own transaction, so that one bad message never takes others with it). With {@code transaction-size}
+     * each in its own transaction, so that one bad message never takes others with it). The new conversations go in
+     * {@code lanes} in parallel, split by sender (a sender's messages in one lane, in order). With {@code transaction-size}
      * 1, messages that start a conversation go in parallel, each in its own transaction, and then those that may
      * continue one one by one in mailbox order; either way a reply finds the case of a message earlier in the batch.
      */
@@ -340,25 +353,35 @@ class MailboxPoller {
         List<Item> continues = new ArrayList<>();
         for (Item item : fresh) (EmailIngest.mayContinue(item.mail()) ? continues : starts).add(item);
         if (properties.transactionSize() > 1) {
-            // new conversations first, then what may continue one: a reply finds its case even if it came first
-            fresh = new ArrayList<>(starts);
-            fresh.addAll(continues);
-            for (int from = 0; from < fresh.size(); from += properties.transactionSize()) {
-                List<Item> group = fresh.subList(from, Math.min(fresh.size(), from + properties.transactionSize()));
-                Optional<List<EmailIngest.Outcome>> outcomes = ingest.ingestGroup(mailbox,
-                        group.stream().map(i -> new EmailIngest.Incoming(i.raw(), i.mail())).toList());
-                if (outcomes.isPresent()) {
-                    for (int i = 0; i < group.size(); i++) count(batch, group.get(i), outcomes.get().get(i));
-                    continue;
+            // new conversations first, then what may continue one: a reply finds its case even if it came first.
+            // New conversations go in lanes, each sender's always in the same one and in mailbox order, the lanes
+            // in parallel (each a transaction at a time: their work does not touch the same rows).
+            List<List<Item>> lanes = lanes(starts, properties.lanes());
+            if (lanes.size() == 1) {
+                storeInGroups(mailbox, lanes.getFirst(), batch);
+            } else {
+                List<Future<Batch>> running = new ArrayList<>(lanes.size());
+                for (List<Item> lane : lanes) {
+                    running.add(workers.submit(() -> {
+                        Batch part = new Batch();
+                        storeInGroups(mailbox, lane, part);
+                        return part;
+                    }));
                 }
-                for (Item item : group) {
+                for (Future<Batch> lane : running) {
                     try {
-                        count(batch, item, ingest.ingest(mailbox, item.raw(), item.mail()));
-                    } catch (RuntimeException e) {
-                        failed(batch, mailbox, item, e);
+                        batch.add(lane.get());
+                    } catch (ExecutionException e) {
+                        // not a message's failure (each is caught and counted in its lane): the poll ends here, and
+                        // nothing of the batch is marked; what the lanes committed is skipped as stored next time
+                        throw new IllegalStateException("Taking in new conversations failed", e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("Interrupted while taking in mail", e);
                     }
                 }
             }
+            storeInGroups(mailbox, continues, batch);
             return batch;
         }
         List<Future<EmailIngest.Outcome>> parallel = new ArrayList<>();
@@ -381,6 +404,47 @@ class MailboxPoller {
             }
         }
         return batch;
+    }
+
+    /** At most {@code count} lanes (non-empty), each sender's messages in one, in their order. */
+    static <T> List<List<T>> lanes(List<T> items, java.util.function.Function<T, String> sender, int count) {
+        int n = Math.max(1, Math.min(count, items.size()));
+        List<List<T>> lanes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) lanes.add(new ArrayList<>());
+        for (T item : items) {
+            String key = sender.apply(item);
+            int lane = key == null ? 0 : Math.floorMod(key.toLowerCase(java.util.Locale.ROOT).hashCode(), n);
+            lanes.get(lane).add(item);
+        }
+        lanes.removeIf(List::isEmpty);
+        return lanes.isEmpty() ? List.of(List.of()) : lanes;
+    }
+
+    private static List<List<Item>> lanes(List<Item> items, int count) {
+        return lanes(items, i -> i.mail().fromAddress(), count);
+    }
+
+    /**
+     * Takes the messages in, in order, {@code transaction-size} to a transaction; a group in which anything fails is
+     * rolled back and its messages are taken in one by one, each in its own transaction.
+     */
+    private void storeInGroups(Mailbox mailbox, List<Item> items, Batch batch) {
+        for (int from = 0; from < items.size(); from += properties.transactionSize()) {
+            List<Item> group = items.subList(from, Math.min(items.size(), from + properties.transactionSize()));
+            Optional<List<EmailIngest.Outcome>> outcomes = ingest.ingestGroup(mailbox,
+                    group.stream().map(i -> new EmailIngest.Incoming(i.raw(), i.mail())).toList());
+            if (outcomes.isPresent()) {
+                for (int i = 0; i < group.size(); i++) count(batch, group.get(i), outcomes.get().get(i));
+                continue;
+            }
+            for (Item item : group) {
+                try {
+                    count(batch, item, ingest.ingest(mailbox, item.raw(), item.mail()));
+                } catch (RuntimeException e) {
+                    failed(batch, mailbox, item, e);
+                }
+            }
+        }
     }
 
     private static void count(Batch batch, Item item, EmailIngest.Outcome outcome) {

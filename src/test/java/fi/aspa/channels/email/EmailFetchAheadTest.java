@@ -37,7 +37,7 @@ class EmailFetchAheadTest {
     MailboxPoller poller(int fetchAhead) {
         EmailProperties p = defaults;
         return new MailboxPoller(mailboxes, ingest, new EmailProperties(false, p.pollInterval(), p.lease(), BATCH,
-                DataSize.ofMegabytes(32), 4, 5, fetchAhead, p.maxPerPoll(), p.timeout(), p.acksPerAddressPerHour(),
+                DataSize.ofMegabytes(32), 4, 5, fetchAhead, 3, p.maxPerPoll(), p.timeout(), p.acksPerAddressPerHour(),
                 p.retryAfter(), false, p.idleRefresh(), p.idleMax()));
     }
 
