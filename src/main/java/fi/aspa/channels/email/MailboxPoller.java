@@ -60,7 +60,8 @@ class MailboxPoller {
      * mailbox is now watched with IMAP IDLE by this node (which keeps its lease); {@code fetchNanos} the time the
      * server took to send the batches' bodies, most of it spent while the batch before was taken in (only the part
      * the poll had to wait for is in {@code imapNanos}); of {@code imapNanos}, {@code searchNanos} went to finding the
-     * unseen messages and their sizes and {@code markNanos} to marking them.
+     * unseen messages and their sizes; {@code markNanos} is the time marking took (with {@code fetch-ahead}, in the
+     * background while the next batch was stored: only what the poll had to wait for is in {@code imapNanos}).
      */
     record Result(boolean claimed, int fetched, int stored, int duplicates, int failed, boolean more, String error,
                   long imapNanos, long ingestNanos, boolean watching, long fetchNanos, long searchNanos, long markNanos) {
@@ -217,6 +218,7 @@ class MailboxPoller {
         }
         java.util.function.Function<byte[], Future<ParsedEmail>> parse = raw -> workers.submit(() -> ingest.parse(raw));
         BatchFetcher<Future<ParsedEmail>> fetcher = null;
+        BatchMarker marks = null;
         try {
             if (properties.fetchAhead() > 0 && batches.size() > 1) {
                 try {
@@ -230,6 +232,8 @@ class MailboxPoller {
             drain.imapNanos += System.nanoTime() - t;
             drain.searchNanos += System.nanoTime() - t;
             int failed = 0;
+            // with fetching ahead, marking is overlapped too: a committed batch is marked while the next is stored
+            if (properties.fetchAhead() > 0) marks = new BatchMarker(folder, marker);
             for (int b = 0; b < batches.size(); b++) {
                 if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
                     drain.error = "The lease on the mailbox was lost; another node continues";
@@ -256,14 +260,41 @@ class MailboxPoller {
                 failed += result.failed;
                 drain.failed += result.failed; // counted before marking, which may throw
                 // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
-                if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
+                if (!result.committed.isEmpty()) {
+                    Message[] committed = result.committed.toArray(Message[]::new);
+                    if (marks != null) {
+                        try {
+                            marks.mark(committed);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new MessagingException("Interrupted while marking mail", e);
+                        }
+                    } else {
+                        marker.processed(folder, committed);
+                        drain.markNanos += System.nanoTime() - t;
+                    }
+                }
                 drain.imapNanos += System.nanoTime() - t;
-                drain.markNanos += System.nanoTime() - t;
+            }
+            if (marks != null) {
+                t = System.nanoTime();
+                try {
+                    marks.finish();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MessagingException("Interrupted while marking mail", e);
+                } finally {
+                    drain.imapNanos += System.nanoTime() - t;
+                }
             }
             if (failed > 0 && drain.error == null) drain.error = failed + " messages could not be taken in";
             return drain;
         } finally {
             if (fetcher != null) fetcher.close(); // what it fetched ahead and was not committed stays unseen
+            if (marks != null) {
+                marks.close(); // what was handed over is committed: it is marked before the poll ends
+                drain.markNanos += marks.nanos();
+            }
         }
     }
 

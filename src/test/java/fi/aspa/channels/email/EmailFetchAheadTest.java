@@ -19,8 +19,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Fetching ahead (the next batch comes over a second, read-only IMAP connection while the one before is taken in)
  * adds a moment that did not exist before: batch N+1 fetched, batch N committed, and the node crashes before
- * marking N. Nothing may be lost or stored twice: N is skipped as stored next time, and N+1 (fetched, never
- * committed) is read again and stored once. The fetch ahead itself marks nothing.
+ * marking N (marking runs beside storing N+1, so N+1 may be committed by then too, and is not marked either).
+ * Nothing may be lost or stored twice: what was committed is skipped as stored next time, and what was fetched and
+ * never committed is read again and stored once. The fetch ahead itself marks nothing.
  */
 @AspaTest
 class EmailFetchAheadTest {
@@ -77,17 +78,20 @@ class EmailFetchAheadTest {
                 mailboxes.release(mailboxId, poller.node(), Duration.ZERO, null);
             }
             assertThat(fetchedWhenCrashed.get()).as("batches fetched when the first was being marked").isGreaterThanOrEqualTo(2);
-            assertThat(storedWhenCrashed).hasValue(BATCH);
-            assertThat(drain.stored).isEqualTo(BATCH);
-            assertThat(rows(org)).as("the batch fetched ahead was not taken in").isEqualTo(BATCH);
-            assertThat(MailServer.unseen(account)).as("nothing marked: neither the committed batch nor the one fetched ahead")
+            assertThat(storedWhenCrashed.get()).isGreaterThanOrEqualTo(BATCH);
+            // marking runs beside storing the next batch: the second may have been committed too before the poll saw
+            // the failure, never more (the poll ends at its next hand-over)
+            int committed = rows(org);
+            assertThat(committed).isIn(BATCH, 2 * BATCH);
+            assertThat(drain.stored).isEqualTo(committed);
+            assertThat(MailServer.unseen(account)).as("nothing marked: neither the committed batches nor the one fetched ahead")
                     .isEqualTo(MESSAGES);
 
             MailboxPoller.Result recovered = poller.poll(org.id(), mailboxId);
             assertThat(recovered.error()).isNull();
             assertThat(recovered.fetched()).isEqualTo(MESSAGES);
-            assertThat(recovered.duplicates()).isEqualTo(BATCH);
-            assertThat(recovered.stored()).isEqualTo(MESSAGES - BATCH);
+            assertThat(recovered.duplicates()).isEqualTo(committed);
+            assertThat(recovered.stored()).isEqualTo(MESSAGES - committed);
             assertThat(MailServer.unseen(account)).isZero();
             assertThat(poller.poll(org.id(), mailboxId).fetched()).isZero();
         } finally {
