@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * they were committed, while the poller stores the next batch: against Dovecot a STORE of 500 flags takes about as
  * long as fetching them (the server renames a Maildir file per message). Only committed batches are handed over, so
  * a message is still marked only after its commit. At most one batch waits while another is being marked. After a
- * failure nothing more is marked: the poller sees the failure at its next hand-over or at {@link #finish} and ends the
- * poll; what was committed and not marked is read again next time and skipped as stored.
+ * failure nothing more is marked: the poller sees the failure at its first hand-over after it or at {@link #finish}
+ * and ends the poll (by then the batch that waited to be marked and the one being stored may be committed too); what
+ * was committed and not marked is read again next time and skipped as stored.
  */
 final class BatchMarker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchMarker.class);

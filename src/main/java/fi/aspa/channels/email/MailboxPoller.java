@@ -233,7 +233,8 @@ class MailboxPoller {
             drain.searchNanos += System.nanoTime() - t;
             int failed = 0;
             // with fetching ahead, marking is overlapped too: a committed batch is marked while the next is stored
-            if (properties.fetchAhead() > 0) marks = new BatchMarker(folder, marker);
+            // (a single batch, as most polls and IDLE wake-ups have, is marked in turn: nothing to overlap with)
+            if (properties.fetchAhead() > 0 && batches.size() > 1) marks = new BatchMarker(folder, marker);
             for (int b = 0; b < batches.size(); b++) {
                 if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
                     drain.error = "The lease on the mailbox was lost; another node continues";
