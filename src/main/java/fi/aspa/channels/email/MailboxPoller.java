@@ -7,8 +7,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -34,8 +34,9 @@ import fi.aspa.platform.OrganizationId;
 /**
  * Reads unseen mail over IMAP. A node polls a mailbox only while it holds the mailbox's lease, so two nodes never
  * read the same mailbox at once. Messages are fetched a batch at a time (bounded in count and bytes) without being
- * marked ({@code BODY.PEEK}), taken in and committed ({@link EmailIngest}; a group of them per transaction, see
- * {@link #ingest(Mailbox, Message[])}), and only then is the batch marked \Seen (one
+ * marked ({@code BODY.PEEK}; on a second, read-only connection, a batch ahead of the one being taken in: see
+ * {@link BatchFetcher}), taken in and committed ({@link EmailIngest}; a group of them per transaction, see
+ * {@link #ingest}), and only then is the batch marked \Seen on the poll's own connection (one
  * IMAP command: a round trip per message would cap the rate at the server's latency). A crash in between leaves
  * them unseen, and the next poll finds them stored already and only marks them. When the server supports IDLE,
  * the node keeps the lease and the connection after a poll and watches the mailbox ({@link IdleWatches}), so new
@@ -56,12 +57,16 @@ class MailboxPoller {
     /**
      * What one poll did. {@code imapNanos} is the time spent waiting for the IMAP server (search, fetch, flags),
      * {@code ingestNanos} the time Aspa spent reading messages and committing them; {@code watching} that the
-     * mailbox is now watched with IMAP IDLE by this node (which keeps its lease).
+     * mailbox is now watched with IMAP IDLE by this node (which keeps its lease); {@code fetchNanos} the time the
+     * server took to send the batches' bodies, most of it spent while the batch before was taken in (only the part
+     * the poll had to wait for is in {@code imapNanos}); of {@code imapNanos}, {@code searchNanos} went to finding the
+     * unseen messages and their sizes; {@code markNanos} is the time marking took (with {@code fetch-ahead}, in the
+     * background while the next batch was stored: only what the poll had to wait for is in {@code imapNanos}).
      */
     record Result(boolean claimed, int fetched, int stored, int duplicates, int failed, boolean more, String error,
-                  long imapNanos, long ingestNanos, boolean watching) {
+                  long imapNanos, long ingestNanos, boolean watching, long fetchNanos, long searchNanos, long markNanos) {
         static Result busy() {
-            return new Result(false, 0, 0, 0, 0, false, null, 0, 0, false);
+            return new Result(false, 0, 0, 0, 0, false, null, 0, 0, false, 0, 0, 0);
         }
     }
 
@@ -100,6 +105,11 @@ class MailboxPoller {
     Result pollAndWatch(OrganizationId organization, UUID mailboxId) {
         return mailboxes.claim(organization, mailboxId, node, properties.lease())
                 .map(m -> run(m, SEEN, properties.idle() && watches.hasRoom())).orElse(Result.busy());
+    }
+
+    /** This node's name in the mailboxes' leases. */
+    String node() {
+        return node;
     }
 
     /** Whether this node is watching the mailbox with IDLE now. */
@@ -161,7 +171,7 @@ class MailboxPoller {
             }
         }
         return new Result(true, drain.fetched, drain.stored, drain.duplicates, drain.failed, drain.more, drain.error,
-                drain.imapNanos, drain.ingestNanos, watching);
+                drain.imapNanos, drain.ingestNanos, watching, drain.fetchNanos, drain.searchNanos, drain.markNanos);
     }
 
     /** What reading a mailbox's unseen mail did (added up over the calls of {@link #drain}). */
@@ -174,6 +184,12 @@ class MailboxPoller {
         String error;
         long imapNanos;
         long ingestNanos;
+        /** Time the IMAP server took to send the batches (overlapped with taking in the one before when fetching ahead). */
+        long fetchNanos;
+        long searchNanos;
+        long markNanos;
+        /** The fetcher of the last call (tests: how many batches it fetched). */
+        BatchFetcher<?> fetcher;
     }
 
     /**
@@ -189,38 +205,98 @@ class MailboxPoller {
         Message[] window = Arrays.copyOf(unseen, limit);
         FetchProfile sizes = new FetchProfile();
         sizes.add(FetchProfile.Item.SIZE);
+        sizes.add(UIDFolder.FetchProfileItem.UID);
         folder.fetch(window, sizes);
-        drain.imapNanos += System.nanoTime() - t;
-        FetchProfile bodies = new FetchProfile();
-        bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
-        int failed = 0;
+        IMAPFolder imap = (IMAPFolder) folder;
+        long[] uids = new long[limit];
+        for (int i = 0; i < limit; i++) uids[i] = imap.getUID(window[i]);
+        List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < limit; ) {
-            if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
-                drain.error = "The lease on the mailbox was lost; another node continues";
-                drain.more = true;
-                return drain;
-            }
             int to = batchEnd(window, from);
-            Message[] batch = Arrays.copyOfRange(window, from, to);
+            batches.add(new int[] {from, to});
             from = to;
-            t = System.nanoTime();
-            folder.fetch(batch, bodies);
-            long fetchedAt = System.nanoTime();
-            drain.imapNanos += fetchedAt - t;
-            Batch result = ingest(mailbox, batch);
-            t = System.nanoTime();
-            drain.ingestNanos += t - fetchedAt;
-            drain.fetched += batch.length;
-            drain.stored += result.stored;
-            drain.duplicates += result.duplicates;
-            failed += result.failed;
-            drain.failed += result.failed; // counted before marking, which may throw
-            // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
-            if (!result.committed.isEmpty()) marker.processed(folder, result.committed.toArray(Message[]::new));
-            drain.imapNanos += System.nanoTime() - t;
         }
-        if (failed > 0 && drain.error == null) drain.error = failed + " messages could not be taken in";
-        return drain;
+        java.util.function.Function<byte[], Future<ParsedEmail>> parse = raw -> workers.submit(() -> ingest.parse(raw));
+        BatchFetcher<Future<ParsedEmail>> fetcher = null;
+        BatchMarker marks = null;
+        try {
+            if (properties.fetchAhead() > 0 && batches.size() > 1) {
+                try {
+                    fetcher = BatchFetcher.overlapped(imap, uids, batches, properties.fetchAhead(), parse);
+                } catch (MessagingException | RuntimeException e) {
+                    log.info("Mailbox {}: no second connection for fetching ahead ({}); fetching in turn", mailbox.id(), e.getMessage());
+                }
+            }
+            if (fetcher == null) fetcher = BatchFetcher.inline(imap, uids, batches, parse);
+            drain.fetcher = fetcher;
+            drain.imapNanos += System.nanoTime() - t;
+            drain.searchNanos += System.nanoTime() - t;
+            int failed = 0;
+            // with fetching ahead, marking is overlapped too: a committed batch is marked while the next is stored
+            // (a single batch, as most polls and IDLE wake-ups have, is marked in turn: nothing to overlap with)
+            if (properties.fetchAhead() > 0 && batches.size() > 1) marks = new BatchMarker(folder, marker);
+            for (int b = 0; b < batches.size(); b++) {
+                if (!mailboxes.renew(mailbox.id(), node, properties.lease())) {
+                    drain.error = "The lease on the mailbox was lost; another node continues";
+                    drain.more = true;
+                    return drain;
+                }
+                t = System.nanoTime();
+                BatchFetcher.Batch<Future<ParsedEmail>> fetched;
+                try {
+                    fetched = fetcher.next();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MessagingException("Interrupted while fetching mail", e);
+                }
+                long fetchedAt = System.nanoTime();
+                drain.imapNanos += fetchedAt - t;
+                drain.fetchNanos += fetched.fetchNanos();
+                Batch result = ingest(mailbox, window, fetched);
+                t = System.nanoTime();
+                drain.ingestNanos += t - fetchedAt;
+                drain.fetched += fetched.to() - fetched.from();
+                drain.stored += result.stored;
+                drain.duplicates += result.duplicates;
+                failed += result.failed;
+                drain.failed += result.failed; // counted before marking, which may throw
+                // only now, when they are committed; a crash before this leaves them unseen, to be skipped next time
+                if (!result.committed.isEmpty()) {
+                    Message[] committed = result.committed.toArray(Message[]::new);
+                    if (marks != null) {
+                        try {
+                            marks.mark(committed);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new MessagingException("Interrupted while marking mail", e);
+                        }
+                    } else {
+                        marker.processed(folder, committed);
+                        drain.markNanos += System.nanoTime() - t;
+                    }
+                }
+                drain.imapNanos += System.nanoTime() - t;
+            }
+            if (marks != null) {
+                t = System.nanoTime();
+                try {
+                    marks.finish();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MessagingException("Interrupted while marking mail", e);
+                } finally {
+                    drain.imapNanos += System.nanoTime() - t;
+                }
+            }
+            if (failed > 0 && drain.error == null) drain.error = failed + " messages could not be taken in";
+            return drain;
+        } finally {
+            if (fetcher != null) fetcher.close(); // what it fetched ahead and was not committed stays unseen
+            if (marks != null) {
+                marks.close(); // what was handed over is committed: it is marked before the poll ends
+                drain.markNanos += marks.nanos();
+            }
+        }
     }
 
     /** Whether the server can notify of new mail (IMAP IDLE, RFC 2177). */
@@ -255,6 +331,13 @@ class MailboxPoller {
         int stored;
         int duplicates;
         int failed;
+
+        void add(Batch other) {
+            committed.addAll(other.committed);
+            stored += other.stored;
+            duplicates += other.duplicates;
+            failed += other.failed;
+        }
     }
 
     private record Item(Message message, byte[] raw, ParsedEmail mail) {}
@@ -265,31 +348,27 @@ class MailboxPoller {
      * 1 (the default) the others go in order - those that start a conversation, then those that may continue one
      * (replies, bounces, a reference in the subject), each in mailbox order - that many in one transaction (one
      * commit for the group; a group in which anything fails is rolled back and its messages are taken in one by one,
-     * each in its own transaction, so that one bad message never takes others with it). With {@code transaction-size}
+     * each in its own transaction, so that one bad message never takes others with it). The new conversations go in
+     * {@code lanes} in parallel, split by sender (a sender's messages in one lane, in order). With {@code transaction-size}
      * 1, messages that start a conversation go in parallel, each in its own transaction, and then those that may
      * continue one one by one in mailbox order; either way a reply finds the case of a message earlier in the batch.
      */
-    private Batch ingest(Mailbox mailbox, Message[] messages) {
+    private Batch ingest(Mailbox mailbox, Message[] window, BatchFetcher.Batch<Future<ParsedEmail>> fetched) {
         Batch batch = new Batch();
-        List<Future<Item>> reading = new ArrayList<>(messages.length);
-        for (Message message : messages) {
-            byte[] raw;
-            try {
-                raw = raw(message); // the bodies were fetched for the batch in one command
-            } catch (IOException | MessagingException | RuntimeException e) {
-                reading.add(java.util.concurrent.CompletableFuture.failedFuture(e));
-                continue;
-            }
-            reading.add(workers.submit(() -> new Item(message, raw, ingest.parse(raw))));
+        int missing = (fetched.to() - fetched.from()) - fetched.items().size();
+        if (missing > 0) {
+            // expunged by another client between the search and the fetch: nothing to take in, nothing to mark
+            log.info("{} emails of mailbox {} were gone from the server when fetched", missing, mailbox.id());
         }
-        List<Item> items = new ArrayList<>(messages.length);
-        for (int i = 0; i < messages.length; i++) {
+        List<Item> items = new ArrayList<>(fetched.items().size());
+        for (BatchFetcher.Item<Future<ParsedEmail>> fetchedItem : fetched.items()) {
+            Message message = window[fetchedItem.index()];
             try {
-                items.add(reading.get(i).get());
+                items.add(new Item(message, fetchedItem.raw(), fetchedItem.prepared().get()));
             } catch (ExecutionException e) {
                 batch.failed++;
                 log.warn("Email {} of mailbox {} could not be read; it stays unseen for the next poll",
-                        messages[i].getMessageNumber(), mailbox.id(), e.getCause());
+                        message.getMessageNumber(), mailbox.id(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while reading mail", e);
@@ -306,25 +385,35 @@ class MailboxPoller {
         List<Item> continues = new ArrayList<>();
         for (Item item : fresh) (EmailIngest.mayContinue(item.mail()) ? continues : starts).add(item);
         if (properties.transactionSize() > 1) {
-            // new conversations first, then what may continue one: a reply finds its case even if it came first
-            fresh = new ArrayList<>(starts);
-            fresh.addAll(continues);
-            for (int from = 0; from < fresh.size(); from += properties.transactionSize()) {
-                List<Item> group = fresh.subList(from, Math.min(fresh.size(), from + properties.transactionSize()));
-                Optional<List<EmailIngest.Outcome>> outcomes = ingest.ingestGroup(mailbox,
-                        group.stream().map(i -> new EmailIngest.Incoming(i.raw(), i.mail())).toList());
-                if (outcomes.isPresent()) {
-                    for (int i = 0; i < group.size(); i++) count(batch, group.get(i), outcomes.get().get(i));
-                    continue;
+            // new conversations first, then what may continue one: a reply finds its case even if it came first.
+            // New conversations go in lanes, each sender's always in the same one and in mailbox order, the lanes
+            // in parallel (each a transaction at a time: their work does not touch the same rows).
+            List<List<Item>> lanes = lanes(starts, properties.lanes());
+            if (lanes.size() == 1) {
+                storeInGroups(mailbox, lanes.getFirst(), batch);
+            } else {
+                List<Future<Batch>> running = new ArrayList<>(lanes.size());
+                for (List<Item> lane : lanes) {
+                    running.add(workers.submit(() -> {
+                        Batch part = new Batch();
+                        storeInGroups(mailbox, lane, part);
+                        return part;
+                    }));
                 }
-                for (Item item : group) {
+                for (Future<Batch> lane : running) {
                     try {
-                        count(batch, item, ingest.ingest(mailbox, item.raw(), item.mail()));
-                    } catch (RuntimeException e) {
-                        failed(batch, mailbox, item, e);
+                        batch.add(lane.get());
+                    } catch (ExecutionException e) {
+                        // not a message's failure (each is caught and counted in its lane): the poll ends here, and
+                        // nothing of the batch is marked; what the lanes committed is skipped as stored next time
+                        throw new IllegalStateException("Taking in new conversations failed", e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("Interrupted while taking in mail", e);
                     }
                 }
             }
+            storeInGroups(mailbox, continues, batch);
             return batch;
         }
         List<Future<EmailIngest.Outcome>> parallel = new ArrayList<>();
@@ -347,6 +436,47 @@ class MailboxPoller {
             }
         }
         return batch;
+    }
+
+    /** At most {@code count} lanes (non-empty), each sender's messages in one, in their order. */
+    static <T> List<List<T>> lanes(List<T> items, java.util.function.Function<T, String> sender, int count) {
+        int n = Math.max(1, Math.min(count, items.size()));
+        List<List<T>> lanes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) lanes.add(new ArrayList<>());
+        for (T item : items) {
+            String key = sender.apply(item);
+            int lane = key == null ? 0 : Math.floorMod(key.toLowerCase(java.util.Locale.ROOT).hashCode(), n);
+            lanes.get(lane).add(item);
+        }
+        lanes.removeIf(List::isEmpty);
+        return lanes.isEmpty() ? List.of(List.of()) : lanes;
+    }
+
+    private static List<List<Item>> lanes(List<Item> items, int count) {
+        return lanes(items, i -> i.mail().fromAddress(), count);
+    }
+
+    /**
+     * Takes the messages in, in order, {@code transaction-size} to a transaction; a group in which anything fails is
+     * rolled back and its messages are taken in one by one, each in its own transaction.
+     */
+    private void storeInGroups(Mailbox mailbox, List<Item> items, Batch batch) {
+        for (int from = 0; from < items.size(); from += properties.transactionSize()) {
+            List<Item> group = items.subList(from, Math.min(items.size(), from + properties.transactionSize()));
+            Optional<List<EmailIngest.Outcome>> outcomes = ingest.ingestGroup(mailbox,
+                    group.stream().map(i -> new EmailIngest.Incoming(i.raw(), i.mail())).toList());
+            if (outcomes.isPresent()) {
+                for (int i = 0; i < group.size(); i++) count(batch, group.get(i), outcomes.get().get(i));
+                continue;
+            }
+            for (Item item : group) {
+                try {
+                    count(batch, item, ingest.ingest(mailbox, item.raw(), item.mail()));
+                } catch (RuntimeException e) {
+                    failed(batch, mailbox, item, e);
+                }
+            }
+        }
     }
 
     private static void count(Batch batch, Item item, EmailIngest.Outcome outcome) {
@@ -387,12 +517,6 @@ class MailboxPoller {
         Store store = Session.getInstance(props).getStore(protocol);
         store.connect(imap.host(), imap.port(), imap.username(), mailboxes.password(mailbox, imap, "imap"));
         return store;
-    }
-
-    private static byte[] raw(Message message) throws IOException, MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
-        message.writeTo(out);
-        return out.toByteArray();
     }
 
     static void close(Folder folder, Store store) {
