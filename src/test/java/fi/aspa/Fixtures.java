@@ -1,5 +1,7 @@
 package fi.aspa;
 
+import static org.awaitility.Awaitility.await;
+
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
@@ -15,11 +17,13 @@ import fi.aspa.organization.Organizations;
 import fi.aspa.organization.Unit;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.LocalizedText;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -37,11 +41,25 @@ public class Fixtures {
     private final Cases cases;
     private String passwordHash;
 
-    Fixtures(Organizations organizations, Staff staff, Customers customers, Cases cases) {
+    private final JdbcClient db;
+
+    Fixtures(Organizations organizations, Staff staff, Customers customers, Cases cases, JdbcClient db) {
         this.organizations = organizations;
         this.staff = staff;
         this.customers = customers;
         this.cases = cases;
+        this.db = db;
+    }
+
+    /**
+     * Waits (at most 30 s) until the organization's background work after commit is done: no event publication about
+     * it is undelivered and routing's outbox holds none of its new cases.
+     */
+    public void awaitSettled(Org org) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
+                "select (select count(*) from event_publication where completion_date is null and serialized_event like ?)"
+                + " + (select count(*) from routing_pending where organization_id = ?)")
+                .params("%" + org.id().value() + "%", org.id().value()).query(Integer.class).single() == 0);
     }
 
     private Org publicOrg;

@@ -1,7 +1,6 @@
 package fi.aspa.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
@@ -11,7 +10,6 @@ import fi.aspa.identity.Role;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.platform.Language;
-import java.time.Duration;
 import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,9 +109,7 @@ class SlaBrowserTest {
                 insert into sla_target (id, organization_id, first_response_minutes, resolution_minutes, warn_percent, raise_priority, created_at)
                 values (gen_random_uuid(), ?, 60, 480, 75, false, now()) on conflict do nothing""").param(org.id().value()).update();
         OpenedCase opened = fixtures.aCase(org, "Myöhästyvä asia " + lang, "Tämä asia myöhästyy.");
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
-                "select count(*) from event_publication where completion_date is null and serialized_event like ?")
-                .param("%" + org.id().value() + "%").query(Integer.class).single() == 0);
+        fixtures.awaitSettled(org);
         Object due = db.sql("select due_at from sla_clock where case_id = ? and kind = 'FIRST_RESPONSE'").param(opened.id())
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
         escalations.runDue((java.time.Instant) due);

@@ -59,10 +59,7 @@ class SlaClocksTest {
     }
 
     void awaitListeners() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
-                "select (select count(*) from event_publication where completion_date is null and serialized_event like ?)"
-                + " + (select count(*) from routing_pending where organization_id = ?)")
-                .params("%" + org.id().value() + "%", org.id().value()).query(Integer.class).single() == 0);
+        fixtures.awaitSettled(org);
     }
 
     Map<SlaClock.Kind, SlaClock> clocks(UUID caseId) {
@@ -141,10 +138,7 @@ class SlaClocksTest {
         OpenedCase elsewhere = fixtures.aCase(other, "Ei tavoitetta", "Tässä organisaatiossa ei ole tavoitteita.");
         OpenedCase here = fixtures.aCase(org, "Tavoite", "Tässä on.");
         awaitListeners();
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
-                "select (select count(*) from event_publication where completion_date is null and serialized_event like ?)"
-                + " + (select count(*) from routing_pending where organization_id = ?)")
-                .params("%" + other.id().value() + "%", other.id().value()).query(Integer.class).single() == 0);
+        fixtures.awaitSettled(other);
         assertThat(serviceLevels.clocks(other.id(), elsewhere.id())).isEmpty();
         // another organization cannot read this one's clocks
         assertThat(serviceLevels.clocks(other.id(), here.id())).isEmpty();

@@ -1,7 +1,6 @@
 package fi.aspa.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
@@ -14,7 +13,6 @@ import fi.aspa.identity.StaffUser;
 import fi.aspa.platform.Language;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,10 +43,7 @@ class SlaEscalationMailTest {
     @Autowired Clock clock;
 
     void awaitListeners(Fixtures.Org org) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
-                "select (select count(*) from event_publication where completion_date is null and serialized_event like ?)"
-                + " + (select count(*) from routing_pending where organization_id = ?)")
-                .params("%" + org.id().value() + "%", org.id().value()).query(Integer.class).single() == 0);
+        fixtures.awaitSettled(org);
     }
 
     static String subject(MimeMessage m) {

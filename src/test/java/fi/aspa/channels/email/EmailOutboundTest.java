@@ -77,9 +77,7 @@ class EmailOutboundTest {
      * the commit, asynchronously): then whatever was going to be sent has been sent.
      */
     void awaitListeners() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
-                "select count(*) from event_publication where completion_date is null and serialized_event like ?")
-                .param("%" + org.id().value() + "%").query(Integer.class).single() == 0);
+        fixtures.awaitSettled(org);
     }
 
     /** What our mailbox sent to one address. */

@@ -3,7 +3,6 @@ package fi.aspa.channels.open311;
 import static fi.aspa.channels.open311.Open311Client.child;
 import static fi.aspa.channels.open311.Open311Client.children;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
@@ -11,7 +10,6 @@ import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;
 import fi.aspa.catalogue.Catalogue;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -90,10 +88,7 @@ class Open311LimitsTest {
     }
 
     void settled(Fixtures.Org o) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
-                "select (select count(*) from event_publication where completion_date is null and serialized_event like ?)"
-                + " + (select count(*) from routing_pending where organization_id = ?)")
-                .params("%" + o.id().value() + "%", o.id().value()).query(Integer.class).single() == 0);
+        fixtures.awaitSettled(o);
     }
 
     /**
