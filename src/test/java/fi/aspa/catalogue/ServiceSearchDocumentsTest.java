@@ -34,7 +34,9 @@ class ServiceSearchDocumentsTest {
         CatalogueService local = catalogue.create(org.id(), draft("Asukaspysäköintitunnus", "Parkeringstillstånd för boende", null));
         CatalogueService imported = catalogue.create(org.id(), draft("Rakennuslupa", null, ptvId));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> ids(org, "asukaspysäköintitunnuksen", Language.FI).contains(local.id().toString()));
+        // each service is indexed after its own commit: wait for both
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids(org, "asukaspysäköintitunnuksen", Language.FI).contains(local.id().toString())
+                && ids(org, "rakennuslupa", Language.FI).contains(ptvId.toString()));
         assertThat(ids(org, "parkeringstillstånd", Language.SV)).containsExactly(local.id().toString());
         assertThat(ids(org, "rakennusluvat", Language.FI)).containsExactly(ptvId.toString()); // an imported service keeps its PTV id
         assertThat(ids(org, "bygglov rakennuslupa", Language.SV)).isEmpty(); // no Swedish name: no Swedish document
