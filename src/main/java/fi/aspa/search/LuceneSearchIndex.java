@@ -199,10 +199,11 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 for (SearchDocument doc : docs) index.writer.updateDocument(new Term(KEY, key(doc)), toLucene(doc));
             });
             // a document whose visibility changed leaves the other index (after it is in the new one: never missing)
+            // (only when one is there: a commit and refresh of the other index for every batch of cases would renew its
+            // readers, and their facet state, for nothing)
             Slot other = new Slot(slot.organization(), slot.language(), slot.part().other());
-            if (exists(other)) write(other, index -> {
-                for (SearchDocument doc : docs) index.writer.deleteDocuments(new Term(KEY, key(doc)));
-            });
+            List<Term> moved = exists(other) ? present(open(other), docs) : List.of();
+            if (!moved.isEmpty()) write(other, index -> index.writer.deleteDocuments(moved.toArray(Term[]::new)));
         });
     }
 
@@ -210,6 +211,25 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     public void delete(OrganizationId organization, String id) {
         for (Slot slot : slots(organization)) {
             if (exists(slot)) write(slot, index -> index.writer.deleteDocuments(new Term(ID, id)));
+        }
+    }
+
+    /** The keys of those of the documents that the index holds. */
+    private static List<Term> present(OrganizationIndex index, List<SearchDocument> docs) {
+        try {
+            IndexSearcher searcher = index.searchers.acquire();
+            try {
+                List<Term> found = new ArrayList<>();
+                for (SearchDocument doc : docs) {
+                    Term key = new Term(KEY, key(doc));
+                    if (searcher.getIndexReader().docFreq(key) > 0) found.add(key);
+                }
+                return found;
+            } finally {
+                index.searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
