@@ -91,10 +91,11 @@ final class AnswerFinder {
      * the rarity of the words, and rarity depends on how many documents there are, so the raw score of a good match
      * is small in a small index and large in a big one. Dividing by {@code ln(1 + N/1.5)} (the idf of a word found in
      * one of N documents) makes one threshold fit indexes of different sizes: 1.0 ≈ one rare word matched well. N is
-     * the number of documents in the hit's language: each language has an index of its own.
+     * the number of public documents in the hit's language: each language has a public index of its own, which the
+     * bot's public search reads alone (staff-only cases do not change its scores).
      */
     float confidence(OrganizationId organization, Candidate best) {
-        long documents = Math.max(2, index.count(organization, best.hit().language()));
+        long documents = Math.max(2, index.publicCount(organization, best.hit().language()));
         return best.score() / (float) Math.log(1 + documents / 1.5);
     }
 

@@ -38,6 +38,8 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -60,10 +62,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link SearchIndex} on embedded Lucene: an index per organization and language, in {@code <organization>/<fi|sv|en>}
- * under {@code aspa.search.dir} (or in memory), analyzed by {@link TextAnalysis}, ranked by {@link RankingQuery}. A
- * search reads only its language's index: it filters no language out of long postings lists, and a word's
- * statistics are of its own language's texts.
+ * {@link SearchIndex} on embedded Lucene: per organization and language two indexes, {@code public} (documents
+ * {@link Visibility#PUBLIC}) and {@code staff} ({@link Visibility#INTERNAL} and {@link Visibility#STAFF_ONLY}), in
+ * {@code <organization>/<fi|sv|en>/<public|staff>} under {@code aspa.search.dir} (or in memory), analyzed by
+ * {@link TextAnalysis}, ranked by {@link RankingQuery}. A search reads only its language's indexes: it filters no
+ * language out of long postings lists, and a word's statistics are of its own language's texts. A public search reads
+ * the public index alone, unfiltered, so the ranking of public answers (and the bot's confidence) does not depend on
+ * the staff's cases and internal articles; a staff search reads both through one {@link MultiReader}.
  */
 final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
@@ -79,11 +84,12 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final int TOTAL_HITS_THRESHOLD = 1000;
     private static final int BATCH = 256;
     /**
-     * The layout and content of the index. 2: one index per language (session 4), cases of every state. An index
-     * written by an older version (or the single index of one organization of version 1, without a version) is
-     * rebuilt from the owners' data at start-up ({@link #needsRebuild}).
+     * The layout and content of the index. 2: one index per language (session 4), cases of every state. 3: a public
+     * and a staff index per language. An index written by an older version (or the single index of one organization
+     * of version 1, without a version; or the one index per language of version 2) is rebuilt from the owners' data at
+     * start-up ({@link #needsRebuild}).
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /**
      * Base forms and compound parts with positions and offsets (highlighting needs no second analysis). Every
@@ -110,9 +116,45 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final Set<String> multiValued = ConcurrentHashMap.newKeySet();
     private final Map<Slot, OrganizationIndex> indexes = new ConcurrentHashMap<>();
     private final Map<Slot, Directory> inMemory = new ConcurrentHashMap<>();
+    /** Per organization and language, the searcher over both indexes of the last pair of readers searched. */
+    private final Map<Languages, Combined> combined = new ConcurrentHashMap<>();
 
-    /** One organization's index of one language. */
-    private record Slot(OrganizationId organization, Language language) {}
+    /** Which of a language's two indexes: the public documents, or the staff's (internal and staff-only). */
+    enum Part {
+        PUBLIC("public"), STAFF("staff");
+
+        final String directory;
+
+        Part(String directory) {
+            this.directory = directory;
+        }
+
+        static Part of(Visibility visibility) {
+            return visibility == Visibility.PUBLIC ? PUBLIC : STAFF;
+        }
+
+        /** The visibilities of the documents this part holds. */
+        Set<Visibility> holds() {
+            return this == PUBLIC ? Set.of(Visibility.PUBLIC) : Set.of(Visibility.INTERNAL, Visibility.STAFF_ONLY);
+        }
+
+        Part other() {
+            return this == PUBLIC ? STAFF : PUBLIC;
+        }
+    }
+
+    /** One organization's index of one language and part. */
+    private record Slot(OrganizationId organization, Language language, Part part) {}
+
+    /** One organization's indexes of one language. */
+    private record Languages(OrganizationId organization, Language language) {}
+
+    /**
+     * A searcher over a MultiReader of one public and one staff reader (compared by identity). The MultiReader is never
+     * closed: it holds no resources of its own and does not take references on its readers ({@code closeSubReaders});
+     * each search holds the readers by acquiring them from their SearcherManagers.
+     */
+    private record Combined(IndexReader publicReader, IndexReader staffReader, OrganizationIndex.FacetedSearcher searcher) {}
     /**
      * Compiled synonym lists. An edit on this node drops its organization's at once ({@link #synonymsChanged}); an
      * edit on another node is read within {@code aspa.search.synonyms-fresh} (a minute), when a list that old is
@@ -150,25 +192,59 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public void indexAll(Collection<SearchDocument> documents) {
         Map<Slot, List<SearchDocument>> bySlot = documents.stream()
-                .collect(Collectors.groupingBy(d -> new Slot(d.organizationId(), d.language()), LinkedHashMap::new, Collectors.toList()));
-        bySlot.forEach((slot, docs) -> write(slot, index -> {
-            for (SearchDocument doc : docs) index.writer.updateDocument(new Term(KEY, key(doc)), toLucene(doc));
-        }));
+                .collect(Collectors.groupingBy(d -> new Slot(d.organizationId(), d.language(), Part.of(d.visibility())),
+                        LinkedHashMap::new, Collectors.toList()));
+        bySlot.forEach((slot, docs) -> {
+            write(slot, index -> {
+                for (SearchDocument doc : docs) index.writer.updateDocument(new Term(KEY, key(doc)), toLucene(doc));
+            });
+            // a document whose visibility changed leaves the other index (after it is in the new one: never missing)
+            // (only when one is there: a commit and refresh of the other index for every batch of cases would renew its
+            // readers, and their facet state, for nothing)
+            Slot other = new Slot(slot.organization(), slot.language(), slot.part().other());
+            List<Term> moved = exists(other) ? present(open(other), docs) : List.of();
+            if (!moved.isEmpty()) write(other, index -> index.writer.deleteDocuments(moved.toArray(Term[]::new)));
+        });
     }
 
     @Override
     public void delete(OrganizationId organization, String id) {
-        for (Language language : Language.values()) {
-            Slot slot = new Slot(organization, language);
+        for (Slot slot : slots(organization)) {
             if (exists(slot)) write(slot, index -> index.writer.deleteDocuments(new Term(ID, id)));
         }
+    }
+
+    /** The keys of those of the documents that the index holds. */
+    private static List<Term> present(OrganizationIndex index, List<SearchDocument> docs) {
+        try {
+            IndexSearcher searcher = index.searchers.acquire();
+            try {
+                List<Term> found = new ArrayList<>();
+                for (SearchDocument doc : docs) {
+                    Term key = new Term(KEY, key(doc));
+                    if (searcher.getIndexReader().docFreq(key) > 0) found.add(key);
+                }
+                return found;
+            } finally {
+                index.searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The organization's indexes: of each language, public and staff. */
+    private static List<Slot> slots(OrganizationId organization) {
+        List<Slot> slots = new ArrayList<>();
+        for (Language language : Language.values()) for (Part part : Part.values()) slots.add(new Slot(organization, language, part));
+        return slots;
     }
 
     @Override
     public long rebuild(OrganizationId organization, Stream<SearchDocument> documents) {
         AtomicLong count = new AtomicLong();
-        Map<Language, OrganizationIndex> languages = new java.util.EnumMap<>(Language.class);
-        for (Language language : Language.values()) languages.put(language, open(new Slot(organization, language)));
+        Map<Slot, OrganizationIndex> languages = new LinkedHashMap<>();
+        for (Slot slot : slots(organization)) languages.put(slot, open(slot));
         languages.values().forEach(index -> index.lock.lock());
         try {
             for (OrganizationIndex index : languages.values()) index.writer.deleteAll();
@@ -178,8 +254,8 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             if (root != null) deleteOldLayout(organization);
         } catch (IOException | RuntimeException e) {
             // roll back to the last commit: the previous index stays as it was
-            languages.forEach((language, index) -> {
-                indexes.remove(new Slot(organization, language), index);
+            languages.forEach((slot, index) -> {
+                indexes.remove(slot, index);
                 try {
                     index.writer.rollback();
                     if (root != null) index.directory.close();
@@ -197,36 +273,51 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     /**
      * Whether the organization's index should be rebuilt from the owners' data: it is empty, or was written by an
-     * older {@link #VERSION} (an upgraded installation), or is still the single index of version 1.
+     * older {@link #VERSION} (an upgraded installation), or is still in an old layout (the single index of version 1,
+     * the one index per language of version 2).
      */
     @Override
     public boolean needsRebuild(OrganizationId organization) {
         if (root != null && hasOldLayout(organization)) return true;
-        for (Language language : Language.values()) {
-            Slot slot = new Slot(organization, language);
+        for (Slot slot : slots(organization)) {
             if (exists(slot) && open(slot).version() < VERSION) return true;
         }
         return count(organization) == 0;
     }
 
-    /** The index files of version 1, directly in the organization's directory. */
+    /**
+     * The directories where older versions kept index files: the organization's own (version 1) and each language's
+     * (version 2); now files are only in {@code <language>/<public|staff>}.
+     */
+    private List<Path> oldLayoutDirectories(OrganizationId organization) {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(directoryOf(organization));
+        for (Language language : Language.values()) dirs.add(directoryOf(organization).resolve(language.code()));
+        return dirs;
+    }
+
     private boolean hasOldLayout(OrganizationId organization) {
-        Path dir = directoryOf(organization);
-        if (!Files.isDirectory(dir)) return false;
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(Files::isRegularFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path dir : oldLayoutDirectories(organization)) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> files = Files.list(dir)) {
+                if (files.anyMatch(Files::isRegularFile)) return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return false;
     }
 
     private void deleteOldLayout(OrganizationId organization) throws IOException {
-        try (Stream<Path> files = Files.list(directoryOf(organization))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) Files.deleteIfExists(file);
+        for (Path dir : oldLayoutDirectories(organization)) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) Files.deleteIfExists(file);
+            }
         }
     }
 
-    private void addInParallel(Map<Language, OrganizationIndex> languages, OrganizationId organization, Stream<SearchDocument> documents,
+    private void addInParallel(Map<Slot, OrganizationIndex> languages, OrganizationId organization, Stream<SearchDocument> documents,
                                AtomicLong count) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(indexingThreads, r -> {
             Thread t = new Thread(r, "search-indexer");
@@ -250,7 +341,9 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 inFlight.acquireUninterruptibly();
                 futures.add(pool.submit(() -> {
                     try {
-                        for (SearchDocument doc : batch) languages.get(doc.language()).writer.addDocument(toLucene(doc));
+                        for (SearchDocument doc : batch) {
+                            languages.get(new Slot(organization, doc.language(), Part.of(doc.visibility()))).writer.addDocument(toLucene(doc));
+                        }
                         count.addAndGet(batch.size());
                     } catch (Exception e) {
                         failure.compareAndSet(null, e);
@@ -339,15 +432,26 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     // ---- searching
 
+    /**
+     * Searches the public index alone when the query may see only public documents, the staff index alone when it may
+     * see no public ones, else both through one searcher over a MultiReader of their current readers.
+     */
     @Override
     public SearchResult search(SearchQuery query) {
-        Slot slot = new Slot(query.organizationId(), query.language());
-        if (!exists(slot)) return SearchResult.empty();
-        OrganizationIndex index = open(slot);
+        boolean wantsPublic = query.visibilities().contains(Visibility.PUBLIC);
+        boolean wantsStaff = query.visibilities().stream().anyMatch(v -> v != Visibility.PUBLIC);
+        Slot publicSlot = new Slot(query.organizationId(), query.language(), Part.PUBLIC);
+        Slot staffSlot = new Slot(query.organizationId(), query.language(), Part.STAFF);
+        boolean usePublic = wantsPublic && exists(publicSlot);
+        boolean useStaff = wantsStaff && exists(staffSlot);
         try {
+            if (usePublic && useStaff) return searchBoth(query, open(publicSlot), open(staffSlot));
+            if (!usePublic && !useStaff) return SearchResult.empty();
+            Part part = usePublic ? Part.PUBLIC : Part.STAFF;
+            OrganizationIndex index = open(usePublic ? publicSlot : staffSlot);
             IndexSearcher searcher = index.searchers.acquire();
             try {
-                return search((OrganizationIndex.FacetedSearcher) searcher, query);
+                return search((OrganizationIndex.FacetedSearcher) searcher, query, part.holds());
             } finally {
                 index.searchers.release(searcher);
             }
@@ -356,13 +460,43 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    private SearchResult search(OrganizationIndex.FacetedSearcher searcher, SearchQuery query) throws IOException {
+    private SearchResult searchBoth(SearchQuery query, OrganizationIndex publicIndex, OrganizationIndex staffIndex) throws IOException {
+        IndexSearcher publicSearcher = publicIndex.searchers.acquire();
+        try {
+            IndexSearcher staffSearcher = staffIndex.searchers.acquire();
+            try {
+                return search(combined(query, publicSearcher.getIndexReader(), staffSearcher.getIndexReader()), query,
+                        java.util.EnumSet.allOf(Visibility.class));
+            } finally {
+                staffIndex.searchers.release(staffSearcher);
+            }
+        } finally {
+            publicIndex.searchers.release(publicSearcher);
+        }
+    }
+
+    /**
+     * The searcher over both readers: the cached one while neither index has changed, so its facet ordinals are built
+     * once per pair of readers, not per query.
+     */
+    private OrganizationIndex.FacetedSearcher combined(SearchQuery query, IndexReader publicReader, IndexReader staffReader) throws IOException {
+        Languages key = new Languages(query.organizationId(), query.language());
+        Combined last = combined.get(key);
+        if (last != null && last.publicReader() == publicReader && last.staffReader() == staffReader) return last.searcher();
+        // closeSubReaders = true only so the MultiReader takes no references: it is never closed (see Combined)
+        MultiReader both = new MultiReader(new IndexReader[] {publicReader, staffReader}, true);
+        Combined fresh = new Combined(publicReader, staffReader, new OrganizationIndex.FacetedSearcher(both, facetsConfig));
+        combined.put(key, fresh);
+        return fresh.searcher();
+    }
+
+    private SearchResult search(OrganizationIndex.FacetedSearcher searcher, SearchQuery query, Set<Visibility> searched) throws IOException {
         List<QueryWord> words = QueryWord.of(analysis.analyze(query.language(), query.text()));
         RankingQuery ranked = new RankingQuery(ranking, query.language(), searcher.getIndexReader(),
                 synonyms(query.organizationId(), query.language()));
         Query scoring = ranked.build(words);
         if (scoring == null) return SearchResult.empty();
-        Query full = withFilters(scoring, query);
+        Query full = withFilters(scoring, query, searched);
         TopDocs top;
         Map<String, List<FacetCount>> facets = Map.of();
         if (query.facets()) {
@@ -379,14 +513,16 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /**
      * The scoring query, filtered to the query's visibilities, types and facet values. A filter that every document
      * passes is left out (the organization and the language: the index is the organization's own of one language;
-     * all visibilities; all types): on a large index each filter is a long postings list to leap-frog through, and a multi-valued one a
-     * disjunction of them.
+     * every visibility the searched indexes hold, e.g. PUBLIC in the public index; all types): on a large index each
+     * filter is a long postings list to leap-frog through, and a multi-valued one a disjunction of them.
+     *
+     * @param searched the visibilities of the documents in the indexes searched
      */
-    static Query withFilters(Query scoring, SearchQuery query) {
+    static Query withFilters(Query scoring, SearchQuery query, Set<Visibility> searched) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(scoring, Occur.MUST);
-        if (query.visibilities().size() < Visibility.values().length) {
-            b.add(anyOf(VISIBILITY, query.visibilities().stream().map(Enum::name).toList()), Occur.FILTER);
+        if (!query.visibilities().containsAll(searched)) {
+            b.add(anyOf(VISIBILITY, query.visibilities().stream().filter(searched::contains).map(Enum::name).toList()), Occur.FILTER);
         }
         if (!query.types().isEmpty() && query.types().size() < DocumentType.values().length) {
             b.add(anyOf(TYPE, query.types().stream().map(Enum::name).toList()), Occur.FILTER);
@@ -440,8 +576,18 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public java.util.Optional<StoredText> stored(OrganizationId organization, String id, Language language) {
-        if (id == null || language == null || !exists(new Slot(organization, language))) return java.util.Optional.empty();
-        OrganizationIndex index = open(new Slot(organization, language));
+        if (id == null || language == null) return java.util.Optional.empty();
+        for (Part part : Part.values()) {
+            java.util.Optional<StoredText> found = stored(new Slot(organization, language, part), id);
+            if (found.isPresent()) return found;
+        }
+        return java.util.Optional.empty();
+    }
+
+    private java.util.Optional<StoredText> stored(Slot slot, String id) {
+        if (!exists(slot)) return java.util.Optional.empty();
+        Language language = slot.language();
+        OrganizationIndex index = open(slot);
         try {
             IndexSearcher searcher = index.searchers.acquire();
             try {
@@ -469,7 +615,16 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public long count(OrganizationId organization, Language language) {
-        Slot slot = new Slot(organization, language);
+        return count(new Slot(organization, language, Part.PUBLIC)) + count(new Slot(organization, language, Part.STAFF));
+    }
+
+    /** The public index's count: what a public search ranks against. */
+    @Override
+    public long publicCount(OrganizationId organization, Language language) {
+        return count(new Slot(organization, language, Part.PUBLIC));
+    }
+
+    private long count(Slot slot) {
         if (!exists(slot)) return 0;
         OrganizationIndex index = open(slot);
         try {
@@ -537,7 +692,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     private Path directoryOf(Slot slot) {
-        return directoryOf(slot.organization()).resolve(slot.language().code());
+        return directoryOf(slot.organization()).resolve(slot.language().code()).resolve(slot.part().directory);
     }
 
     private OrganizationIndex open(Slot slot) {
@@ -564,6 +719,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
         indexes.clear();
         inMemory.clear();
+        combined.clear();
         analysis.close();
     }
 }

@@ -58,6 +58,14 @@ public interface SearchIndex {
     }
 
     /**
+     * How many public documents of the language the organization's index holds: the collection a public search in that
+     * language ranks against (staff-only cases and internal articles do not change a public answer's score).
+     */
+    default long publicCount(OrganizationId organization, Language language) {
+        return count(organization, language);
+    }
+
+    /**
      * Whether the organization's index should be recreated from the owners' data ({@link SearchRebuild}): it is empty,
      * or it was written by an older version of the index's layout or content (after an upgrade).
      */

@@ -34,7 +34,7 @@ class ServiceSearchDocumentsTest {
         CatalogueService local = catalogue.create(org.id(), draft("Asukaspysäköintitunnus", "Parkeringstillstånd för boende", null));
         CatalogueService imported = catalogue.create(org.id(), draft("Rakennuslupa", null, ptvId));
 
-        // each language has an index of its own, committed one after the other: wait for both
+        // each service is indexed after its own commit, each language in an index of its own: wait for all
         await().atMost(Duration.ofSeconds(60)).until(() -> ids(org, "asukaspysäköintitunnuksen", Language.FI).contains(local.id().toString())
                 && ids(org, "parkeringstillstånd", Language.SV).contains(local.id().toString())
                 && ids(org, "rakennusluvat", Language.FI).contains(ptvId.toString()));

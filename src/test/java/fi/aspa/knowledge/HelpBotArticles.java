@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Published public articles in the public test organization for the help pages' assistant: one that answers a
  * question about boat berths (linked to a service and a life event), and two on allotment permits that differ in one
- * word, so that a question about the permit makes the bot ask which one was meant. Vocabulary no other test uses, so
+ * word, so that a question about the permit makes the bot ask which one was meant; and six on other topics, so that
+ * the public collection the bot's confidence is relative to is not tiny. Vocabulary no other test uses, so
  * the shared public organization's other articles do not compete. Made once per application context.
  */
 final class HelpBotArticles {
@@ -62,7 +63,20 @@ final class HelpBotArticles {
                         "Viljelypalstatunnuksella koulu voi viljellä kaupungin palsta-alueella. Viljelypalstatunnus haetaan verkossa.")
                 .with(Language.SV, "Odlingslott för skolor",
                         "Med odlingslottstillstånd får en skola odla på stadens lottområde. Odlingslottstillstånd söks på nätet."));
+        // public articles on other topics: the bot's confidence is relative to the size of the public collection (in a
+        // collection of four documents no word is rare), and an organization's public collection is never that small
+        String[][] others = {
+                {"Kalastuslupa", "Kalastuslupa ostetaan kalastusalueen verkkokaupasta.", "Fiskekort", "Fiskekort köps i fiskeområdets webbutik."},
+                {"Saunavuoron varaaminen", "Saunavuoro varataan taloyhtiön varausjärjestelmästä.", "Boka bastutur", "Bastutur bokas i husbolagets bokningssystem."},
+                {"Polttopuun myynti", "Polttopuuta myydään kaupungin varikolta kuutioittain.", "Försäljning av ved", "Ved säljs per kubikmeter från stadens depå."},
+                {"Kuntosalikortti", "Kuntosalikortin saa liikuntapalvelujen asiakaspalvelusta.", "Gymkort", "Gymkort får man från idrottstjänsternas kundtjänst."},
+                {"Kirpputoripöydän varaus", "Kirpputoripöytä varataan viikoksi kerrallaan.", "Bordsbokning på loppis", "Ett loppisbord bokas för en vecka i taget."},
+                {"Hautapaikan hoito", "Hautapaikan hoitosopimus tehdään seurakunnan kanssa.", "Gravskötsel", "Avtal om gravskötsel görs med församlingen."}};
+        for (String[] other : others) {
+            publish(knowledge, pub, manager, ArticleDraft.of(ArticleVisibility.PUBLIC, Language.FI, other[0], other[1]).with(Language.SV, other[2], other[3]));
+        }
         await().atMost(Duration.ofSeconds(30)).until(() ->
+                !index.search(SearchQuery.publicSearch(pub.id(), "gravskötsel", Language.SV)).hits().isEmpty() &&
                 index.search(SearchQuery.publicSearch(pub.id(), "viljelypalstatunnus", Language.FI)).hits().size() >= 2
                 && index.search(SearchQuery.publicSearch(pub.id(), "odlingslottstillstånd", Language.SV)).hits().size() >= 2
                 && !index.search(SearchQuery.publicSearch(pub.id(), "venepaikan vuokrakausi", Language.FI)).hits().isEmpty()

@@ -62,9 +62,21 @@ class SearchIndexVersionTest {
         }
     }
 
-    /** Rewrites the version recorded in the commit of the organization's Finnish index. */
+    /** What version 2 left: one index per language directly in the language's directory, with every visibility. */
+    private void writeVersionTwoIndex() throws IOException {
+        try (FSDirectory dir = FSDirectory.open(Files.createDirectories(root.resolve(org.value().toString()).resolve("sv")));
+             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new KeywordAnalyzer()))) {
+            Document d = new Document();
+            d.add(new StringField(LuceneSearchIndex.ID, "staff-only-case", Field.Store.YES));
+            writer.addDocument(d);
+            writer.setLiveCommitData(Map.of(OrganizationIndex.VERSION_KEY, "2").entrySet());
+            writer.commit();
+        }
+    }
+
+    /** Rewrites the version recorded in the commit of the organization's Finnish public index. */
     private void recordVersion(int version) throws IOException {
-        try (FSDirectory dir = FSDirectory.open(root.resolve(org.value().toString()).resolve("fi"));
+        try (FSDirectory dir = FSDirectory.open(root.resolve(org.value().toString()).resolve("fi").resolve("public"));
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new KeywordAnalyzer()))) {
             writer.setLiveCommitData(Map.of(OrganizationIndex.VERSION_KEY, Integer.toString(version)).entrySet(), true);
             writer.commit();
@@ -84,6 +96,25 @@ class SearchIndexVersionTest {
         try (Stream<Path> left = Files.list(root.resolve(org.value().toString()))) {
             assertThat(left.map(p -> p.getFileName().toString()).toList()).as("version 1's files are gone")
                     .containsExactlyInAnyOrder("fi", "sv", "en");
+        }
+        try (LuceneSearchIndex index = open()) {
+            assertThat(index.needsRebuild(org)).as("after a restart").isFalse();
+            assertThat(index.count(org)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theIndexPerLanguageOfVersionTwoIsRebuiltIntoAPublicAndAStaffIndex() throws IOException {
+        writeVersionTwoIndex();
+        try (LuceneSearchIndex index = open()) {
+            assertThat(index.needsRebuild(org)).isTrue();
+            index.rebuild(org, documents(org).stream());
+            assertThat(index.needsRebuild(org)).isFalse();
+            assertThat(ids(index, SearchQuery.publicSearch(org, "simhall", Language.SV))).containsExactly("simhall");
+        }
+        try (Stream<Path> left = Files.list(root.resolve(org.value().toString()).resolve("sv"))) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).as("version 2's files are gone")
+                    .containsExactlyInAnyOrder("public", "staff");
         }
         try (LuceneSearchIndex index = open()) {
             assertThat(index.needsRebuild(org)).as("after a restart").isFalse();
