@@ -1,5 +1,6 @@
 package fi.aspa.knowledge;
 
+import fi.aspa.customer.PersonalDataFilter;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseMessage;
 import fi.aspa.cases.Cases;
@@ -55,10 +56,10 @@ class FromCase {
                 .findFirst().orElseThrow(() -> AspaException.notFound("Reply"));
         Language language = detail.summary().language();
         Customer customer = customers.find(org, detail.summary().customerId()).orElse(null);
-        String title = PersonalData.strip(detail.summary().subject(), customer, language);
-        String body = PersonalData.strip(reply.body(), customer, language);
+        String title = PersonalDataFilter.strip(detail.summary().subject(), customer, language);
+        String body = PersonalDataFilter.strip(reply.body(), customer, language);
         if (title.length() > KnowledgeStore.MAX_TITLE) title = title.substring(0, KnowledgeStore.MAX_TITLE);
-        if (title.isBlank()) title = PersonalData.placeholder("name", language);
+        if (title.isBlank()) title = PersonalDataFilter.placeholder("name", language);
         List<UUID> services = routing.decisions(org, caseId).stream().map(RoutingDecision::serviceId).filter(Objects::nonNull)
                 .findFirst().map(List::of).orElse(List.of());
         ArticleDraft draft = new ArticleDraft(Map.of(language, new ArticleText(title, body)), ArticleVisibility.INTERNAL,

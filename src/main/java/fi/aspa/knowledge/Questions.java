@@ -1,5 +1,6 @@
 package fi.aspa.knowledge;
 
+import fi.aspa.customer.PersonalDataFilter;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseEvents.CaseStatusChanged;
@@ -181,7 +182,7 @@ class Questions {
         if (answers.isEmpty()) return Optional.empty();
         String title = q.question().lines().findFirst().orElse(q.question());
         if (title.length() > KnowledgeStore.MAX_TITLE) title = title.substring(0, KnowledgeStore.MAX_TITLE - 1) + "…";
-        String body = PersonalData.strip(q.question() + "\n\n" + answers.stream().map(CaseMessage::body).collect(Collectors.joining("\n\n")),
+        String body = PersonalDataFilter.strip(q.question() + "\n\n" + answers.stream().map(CaseMessage::body).collect(Collectors.joining("\n\n")),
                 null, q.language());
         if (body.length() > KnowledgeStore.MAX_BODY) body = body.substring(0, KnowledgeStore.MAX_BODY);
         UUID author = answers.getLast().authorStaffId() != null ? answers.getLast().authorStaffId() : q.askerId();

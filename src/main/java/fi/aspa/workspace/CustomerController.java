@@ -189,9 +189,7 @@ class CustomerController {
         model.addAttribute("sides", List.of(intoSide, fromSide));
         model.addAttribute("reasons", candidate.map(d -> reasons(d.reasons())).orElse(null));
         model.addAttribute("reason", reason);
-        model.addAttribute("errors", errors);
-        model.addAttribute("fieldErrors", errors.stream().collect(java.util.stream.Collectors.toMap(FieldMessage::field,
-                FieldMessage::message, (x, y) -> x)));
+        addErrors(model, errors);
         return "workspace/customer-merge";
     }
 
@@ -210,10 +208,15 @@ class CustomerController {
         java.util.Map<UUID, String> names = customers.names(org, List.of(merge.into()));
         model.addAttribute("merge", mergeRow(merge, merge.into(), directory.load(org), names));
         model.addAttribute("reason", reason);
+        addErrors(model, errors);
+        return "workspace/customer-unmerge";
+    }
+
+    /** The error summary and, by field, the message beside each field. */
+    private static void addErrors(Model model, List<FieldMessage> errors) {
         model.addAttribute("errors", errors);
         model.addAttribute("fieldErrors", errors.stream().collect(java.util.stream.Collectors.toMap(FieldMessage::field,
                 FieldMessage::message, (x, y) -> x)));
-        return "workspace/customer-unmerge";
     }
 
     private Side side(OrganizationId org, Customer c) {

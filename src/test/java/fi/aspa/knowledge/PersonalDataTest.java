@@ -1,5 +1,6 @@
 package fi.aspa.knowledge;
 
+import fi.aspa.customer.PersonalDataFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.aspa.customer.Customer;
@@ -20,7 +21,7 @@ class PersonalDataTest {
     void removesTheCustomersNameInInflectedFormsAndTheirContactDetails() {
         String text = "Hei Maija! Virtasen perheen hakemus on käsitelty. Lähetimme päätöksen Maijalle osoitteeseen maija.v@example.fi "
                 + "ja tekstiviestin numeroon +358401234567.";
-        String stripped = PersonalData.strip(text, MAIJA, Language.FI);
+        String stripped = PersonalDataFilter.strip(text, MAIJA, Language.FI);
         assertThat(stripped).doesNotContainIgnoringCase("maija").doesNotContain("Virtasen", "example.fi", "401234567")
                 .contains("[nimi]", "[sähköposti]", "[puhelinnumero]", "hakemus on käsitelty");
     }
@@ -29,7 +30,7 @@ class PersonalDataTest {
     void removesIdentityCodesEmailsPhonesAndAddressesOfAnyone() {
         String text = "Henkilötunnus 131052-308T ja puoliso 010203A1234. Soita 040 123 4567 tai 09-310 1691. "
                 + "Kirjoita osoitteeseen matti.meikalainen@posti.fi. Asunto on Mannerheimintie 12 B 7, ja vanha osoite Kotikatu 3.";
-        String stripped = PersonalData.strip(text, null, Language.FI);
+        String stripped = PersonalDataFilter.strip(text, null, Language.FI);
         assertThat(stripped).doesNotContain("131052-308T", "010203A1234", "123 4567", "310 1691", "posti.fi", "Mannerheimintie 12", "Kotikatu 3")
                 .contains("[henkilötunnus]", "[puhelinnumero]", "[sähköposti]", "[osoite]");
     }
@@ -37,12 +38,12 @@ class PersonalDataTest {
     @Test
     void keepsWhatIsNotPersonal() {
         String text = "Maksu on 311 euroa kuukaudessa, päätös ASPA-2026-000123 tehtiin 22.11.2026. Aukioloaika klo 8–16.";
-        assertThat(PersonalData.strip(text, MAIJA, Language.FI)).isEqualTo(text);
+        assertThat(PersonalDataFilter.strip(text, MAIJA, Language.FI)).isEqualTo(text);
     }
 
     @Test
     void placeholdersAreInTheTextsLanguage() {
-        assertThat(PersonalData.strip("Hej Maija, ring 040 123 4567. Adress: Storgatan 5.", MAIJA, Language.SV))
+        assertThat(PersonalDataFilter.strip("Hej Maija, ring 040 123 4567. Adress: Storgatan 5.", MAIJA, Language.SV))
                 .isEqualTo("Hej [namn], ring [telefonnummer]. Adress: [adress].");
     }
 }
