@@ -476,6 +476,11 @@ class CaseStore implements Cases {
 
     private record CaseRow(CaseStatus status, Channel channel, UUID unitId, UUID assigneeId, Priority priority) {}
 
+    @Override
+    public void lockForChange(OrganizationId organization, UUID caseId) {
+        lock(organization, caseId);
+    }
+
     private CaseRow lock(OrganizationId organization, UUID caseId) {
         return db.sql("select status, channel, unit_id, assignee_id, priority from support_case where organization_id = ? and id = ? for update")
                 .params(organization.value(), caseId)

@@ -53,6 +53,13 @@ public interface Cases {
 
     Optional<CaseSummary> summary(OrganizationId organization, UUID caseId);
 
+    /**
+     * Locks the case for the rest of the caller's transaction. Every change of a case locks it first; a caller that
+     * also locks rows of its own (assignment locks its unit's round-robin row) takes the case first too, so that two
+     * transactions never wait for each other in opposite orders.
+     */
+    void lockForChange(OrganizationId organization, UUID caseId);
+
     Optional<CaseDetail> detail(OrganizationId organization, UUID caseId);
 
     /**

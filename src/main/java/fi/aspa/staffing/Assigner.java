@@ -62,6 +62,7 @@ class Assigner {
         if (summary.assigneeId() != null || !ASSIGNABLE.contains(summary.status())) return Optional.empty();
         UUID unitId = summary.unitId();
         if (onlyWhenOn && !store.autoAssign(organization, unitId)) return Optional.empty();
+        cases.lockForChange(organization, caseId); // the case before the unit, as routing locks them (no deadlock)
         UUID last = store.lockUnit(organization, unitId, now).orElse(null);
 
         Map<UUID, String> people = new LinkedHashMap<>();
