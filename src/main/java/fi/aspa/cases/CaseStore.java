@@ -95,24 +95,44 @@ class CaseStore implements Cases {
         List<AttachmentPolicy.Checked> files = attachmentPolicy.check(command.attachments());
         Instant now = clock.instant();
         UUID id = Ids.next();
-        String reference = nextReference(org, now);
+        UUID messageId = Ids.next();
         String token = newToken();
-        db.sql("""
-                insert into support_case (id, organization_id, reference, subject, channel, language, customer_id, unit_id,
-                    priority, status, tags, topic, tracking_token_sha256, created_at, updated_at, search)
-                values (:id, :org, :reference, :subject, :channel, :language, :customer, :unit, :priority, 'NEW', :tags,
-                    :topic, :token, :now, :now,
-                    setweight(to_tsvector('simple', :reference || ' ' || :subject), 'A') || to_tsvector('simple', left(:body, 100000)))
-                """)
-                .param("id", id).param("org", organization.value()).param("reference", reference)
+        // The hot path of every channel: the number, the case, its first message and its history in one statement.
+        int year = now.atZone(HELSINKI).getYear();
+        String reference = db.sql("""
+                with ref as (
+                    select :prefix || '-' || :year || '-' || lpad(n::text, greatest(6, length(n::text)), '0') as reference
+                    from (select nextval(cast(:sequence as regclass)) as n) s
+                ), opened as (
+                    insert into support_case (id, organization_id, reference, subject, channel, language, customer_id, unit_id,
+                        priority, status, tags, topic, tracking_token_sha256, created_at, updated_at, search)
+                    select :id, :org, reference, :subject, :channel, :language, :customer, :unit, :priority, 'NEW', :tags,
+                        :topic, :token, cast(:now as timestamptz), cast(:now as timestamptz),
+                        setweight(to_tsvector('simple', reference || ' ' || :subject), 'A') || to_tsvector('simple', left(:body, 100000))
+                    from ref
+                    returning reference
+                ), message as (
+                    insert into case_message (id, organization_id, case_id, kind, channel, author_staff_id, body, created_at)
+                    values (:messageId, :org, :id, 'INBOUND', :channel, null, :body, cast(:now as timestamptz))
+                ), history as (
+                    insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
+                    select :eventId, :org, :id, cast(:actorStaff as uuid), :actor, 'OPENED',
+                        jsonb_build_object('channel', :channel, 'reference', reference), cast(:now as timestamptz)
+                    from opened
+                )
+                select reference from opened""")
+                .param("prefix", org.casePrefix()).param("year", String.valueOf(year))
+                .param("sequence", references.sequence(organization, year))
+                .param("id", id).param("org", organization.value())
                 .param("subject", subject).param("channel", command.channel().name())
                 .param("language", command.language().code()).param("customer", command.customerId())
                 .param("unit", command.unitId()).param("priority", command.priority().name())
                 .param("tags", tags.toArray(String[]::new)).param("topic", command.topic())
                 .param("token", sha256(token)).param("now", Timestamp.from(now)).param("body", body)
-                .update();
-        UUID messageId = insertMessage(organization, id, MessageKind.INBOUND, command.channel(), null, body, files, now);
-        recordEvent(organization, id, command.actor(), "OPENED", Map.of("channel", command.channel().name(), "reference", reference), now);
+                .param("messageId", messageId).param("eventId", Ids.next())
+                .param("actorStaff", command.actor().staffId()).param("actor", command.actor().kind().name())
+                .query(String.class).single();
+        insertAttachments(organization, id, messageId, files, now);
         events.publishEvent(new CaseOpened(organization, id, reference, command.channel(), command.customerId(), command.unitId()));
         events.publishEvent(new MessageReceived(organization, id, messageId, command.channel()));
         return new OpenedCase(id, reference, token);
@@ -504,15 +524,20 @@ class CaseStore implements Cases {
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, organization.value(), caseId, kind.name(), channel.name(), author, body, Timestamp.from(now))
                 .update();
+        insertAttachments(organization, caseId, id, files, now);
+        return id;
+    }
+
+    private void insertAttachments(OrganizationId organization, UUID caseId, UUID messageId, List<AttachmentPolicy.Checked> files,
+                                   Instant now) {
         for (AttachmentPolicy.Checked file : files) {
             db.sql("""
                     insert into attachment (id, organization_id, case_id, message_id, filename, content_type, size_bytes, sha256, content, created_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(Ids.next(), organization.value(), caseId, id, file.filename(), file.contentType(),
+                    .params(Ids.next(), organization.value(), caseId, messageId, file.filename(), file.contentType(),
                             file.content().length, sha256(file.content()), file.content(), Timestamp.from(now))
                     .update();
         }
-        return id;
     }
 
     private void touch(UUID caseId, Instant now) {
@@ -532,10 +557,6 @@ class CaseStore implements Cases {
                 .params(Ids.next(), organization.value(), caseId, actor.staffId(), actor.kind().name(), type,
                         json.writeValueAsString(detail), Timestamp.from(now))
                 .update();
-    }
-
-    private String nextReference(Organization org, Instant now) {
-        return references.next(org, now.atZone(HELSINKI).getYear());
     }
 
     static String requireText(String field, String value, int max) {

@@ -29,11 +29,6 @@ class References {
         this.jdbc = jdbc;
     }
 
-    String next(Organization org, int year) {
-        Long n = jdbc.queryForObject("select nextval(?::regclass)", Long.class, sequence(org.id(), year));
-        return format(org, year, n);
-    }
-
     /** {@code count} new numbers for the year, ascending (for cases imported in time order). */
     List<Long> reserve(OrganizationId organization, int year, int count) {
         return jdbc.queryForList("select nextval(?::regclass) as n from generate_series(1, ?) order by n", Long.class,
@@ -44,7 +39,11 @@ class References {
         return "%s-%d-%06d".formatted(org.casePrefix(), year, number);
     }
 
-    private String sequence(OrganizationId organization, int year) {
+    /**
+     * The name of the organization's sequence for the year, created when it does not exist yet. The case's insert
+     * takes its number ({@code nextval}) and formats it as {@link #format} does, in the same statement.
+     */
+    String sequence(OrganizationId organization, int year) {
         if (year < 1000 || year > 9999) throw new IllegalArgumentException("year " + year);
         String name = "case_ref_" + organization.value().toString().replace("-", "") + "_" + year;
         if (known.contains(name)) return name;

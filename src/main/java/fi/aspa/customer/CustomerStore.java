@@ -104,20 +104,33 @@ class CustomerStore implements Customers {
         if (phone != null) addContact(organization, customer, "PHONE", phone, verified);
     }
 
+    /**
+     * The contact point is added when the customer does not have it yet, marked verified when this source proves it
+     * and it was not, and a proof is written to the contact audit: one statement, whatever the case (this runs for
+     * every contact that names an email or a phone number).
+     */
     private void addContact(OrganizationId organization, UUID customer, String kind, String value, boolean verified) {
-        Boolean before = db.sql("select verified from contact_point where organization_id = ? and customer_id = ? and kind = ? and value = ?")
-                .params(organization.value(), customer, kind, value).query(Boolean.class).optional().orElse(null);
-        if (before == null) {
-            db.sql("""
+        Timestamp now = Timestamp.from(clock.instant());
+        db.sql("""
+                with before as (
+                    select verified from contact_point where organization_id = :org and customer_id = :customer and kind = :kind and value = :value
+                ), added as (
                     insert into contact_point (id, organization_id, customer_id, kind, value, verified, verified_how, verified_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (organization_id, kind, value, customer_id) do nothing""")
-                    .params(Ids.next(), organization.value(), customer, kind, value, verified, verified ? "IDENTIFIED" : null,
-                            verified ? Timestamp.from(clock.instant()) : null).update();
-        } else if (verified && !before) {
-            markVerified(organization, customer, kind, value, "IDENTIFIED", null);
-        }
-        if (verified && !Boolean.TRUE.equals(before)) audit(organization, customer, kind, value, true, "IDENTIFIED", null);
+                    select :id, :org, :customer, :kind, :value, :verified, case when :verified then 'IDENTIFIED' end,
+                        case when :verified then cast(:now as timestamptz) end
+                    where not exists (select 1 from before)
+                    on conflict (organization_id, kind, value, customer_id) do nothing
+                ), marked as (
+                    update contact_point set verified = true, verified_how = 'IDENTIFIED', verified_by = null, verified_at = cast(:now as timestamptz)
+                    where :verified and organization_id = :org and customer_id = :customer and kind = :kind and value = :value
+                      and exists (select 1 from before where not verified)
+                )
+                insert into contact_point_audit (id, organization_id, customer_id, kind, value, verified, how, staff_user_id, created_at)
+                select :auditId, :org, :customer, :kind, :value, true, 'IDENTIFIED', null, cast(:now as timestamptz)
+                where :verified and not exists (select 1 from before where verified)""")
+                .param("org", organization.value()).param("customer", customer).param("kind", kind).param("value", value)
+                .param("verified", verified).param("now", now).param("id", Ids.next()).param("auditId", Ids.next())
+                .update();
     }
 
     private void markVerified(OrganizationId organization, UUID customer, String kind, String value, String how, UUID staff) {

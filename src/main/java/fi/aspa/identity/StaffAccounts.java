@@ -1,5 +1,7 @@
 package fi.aspa.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -31,6 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -42,11 +45,14 @@ import org.springframework.transaction.annotation.Transactional;
 class StaffAccounts implements Staff, UserDetailsService {
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
+    static final Duration API_TOKEN_MEMORY = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient db;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final Cache<String, ApiClient> knownTokens = Caffeine.newBuilder()
+            .expireAfterWrite(API_TOKEN_MEMORY).maximumSize(10_000).build();
 
     StaffAccounts(JdbcClient db, PasswordEncoder passwords, Clock clock) {
         this.db = db;
@@ -141,13 +147,24 @@ class StaffAccounts implements Staff, UserDetailsService {
         return token;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The client of a bearer token. Every API request asks, so known tokens are remembered for
+     * {@link #API_TOKEN_MEMORY}: a token revoked in the database stops working within that time on every node. Unknown
+     * tokens are not remembered (a token registered on another node works at once) and cost one query each, without a
+     * transaction of their own.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     Optional<ApiClient> apiClient(String token) {
-        return db.sql("select id, organization_id, name from api_token where token_sha256 = ? and revoked_at is null")
-                .param(sha256(token))
+        String hash = sha256(token);
+        ApiClient known = knownTokens.getIfPresent(hash);
+        if (known != null) return Optional.of(known);
+        Optional<ApiClient> found = db.sql("select id, organization_id, name from api_token where token_sha256 = ? and revoked_at is null")
+                .param(hash)
                 .query((rs, n) -> new ApiClient(rs.getObject("id", UUID.class),
                         new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("name")))
                 .optional();
+        found.ifPresent(client -> knownTokens.put(hash, client));
+        return found;
     }
 
     static String sha256(String value) {

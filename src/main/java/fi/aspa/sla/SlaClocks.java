@@ -41,10 +41,9 @@ class SlaClocks implements ServiceLevels {
      */
     void recompute(OrganizationId org, UUID caseId, UUID routedServiceId, boolean routed) {
         store.lockCase(caseId);
-        Optional<CaseDetail> found = cases.detail(org, caseId);
+        Optional<CaseSummary> found = cases.summary(org, caseId);
         if (found.isEmpty()) return;
-        CaseDetail detail = found.get();
-        CaseSummary summary = detail.summary();
+        CaseSummary summary = found.get();
         Instant now = clock.instant();
         Optional<SlaStore.CaseRow> existing = store.slaCase(org, caseId);
         UUID serviceId = routedServiceId != null ? routedServiceId : existing.map(SlaStore.CaseRow::serviceId).orElse(null);
@@ -53,6 +52,8 @@ class SlaClocks implements ServiceLevels {
             existing.ifPresent(row -> store.saveCase(org, new SlaStore.CaseRow(caseId, serviceId, summary.unitId(), row.startedAt()), now));
             return;
         }
+        // the history only when a clock runs: most new cases of a service without a target stop above
+        CaseDetail detail = cases.detail(org, caseId).orElseThrow();
         Instant opened = summary.createdAt();
         List<ClockMath.StatusChange> changes = new ArrayList<>();
         Instant firstReply = null;

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The sla tables. Every statement carries the organization. */
 @Repository
@@ -40,17 +44,43 @@ class SlaStore {
                 .param(org.value()).query(SlaStore::target).list();
     }
 
-    /** The most specific target for a service (may be null) and a priority. */
+    /**
+     * The most specific target for a service (may be null) and a priority: one for the service before one for every
+     * service, one for the priority before one for every priority. The organization's targets are read once per
+     * transaction (the routing worker recomputes the clocks of a whole batch of new cases in one).
+     */
     Optional<SlaTarget> pick(OrganizationId org, UUID serviceId, Priority priority) {
-        return db.sql("""
-                select * from sla_target where organization_id = ?
-                  and (service_id is null or service_id = ?) and (priority is null or priority = ?)
-                order by service_id is null, priority is null limit 1""")
-                .params(org.value(), serviceId, priority.name()).query(SlaStore::target).optional();
+        return targetsOfTransaction(org).stream()
+                .filter(t -> t.serviceId() == null || t.serviceId().equals(serviceId))
+                .filter(t -> t.priority() == null || t.priority() == priority)
+                .min(Comparator.comparing((SlaTarget t) -> t.serviceId() == null).thenComparing(t -> t.priority() == null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SlaTarget> targetsOfTransaction(OrganizationId org) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return targets(org);
+        Map<OrganizationId, List<SlaTarget>> read = (Map<OrganizationId, List<SlaTarget>>) TransactionSynchronizationManager.getResource(this);
+        if (read == null) {
+            read = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, read);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SlaStore.this);
+                }
+            });
+        }
+        return read.computeIfAbsent(org, this::targets);
+    }
+
+    /** A transaction that changes the targets reads them again. */
+    private void forgetTargets(OrganizationId org) {
+        if (TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> read) read.remove(org);
     }
 
     /** Inserts or replaces the target for the same service and priority. */
     void saveTarget(OrganizationId org, SlaTarget t, Instant now) {
+        forgetTargets(org);
         db.sql("""
                 insert into sla_target (id, organization_id, service_id, priority, first_response_minutes, resolution_minutes,
                     warn_percent, raise_priority, created_at)
@@ -64,6 +94,7 @@ class SlaStore {
     }
 
     boolean deleteTarget(OrganizationId org, UUID id) {
+        forgetTargets(org);
         return db.sql("delete from sla_target where organization_id = ? and id = ?").params(org.value(), id).update() > 0;
     }
 

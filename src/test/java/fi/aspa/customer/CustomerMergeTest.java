@@ -89,6 +89,38 @@ class CustomerMergeTest {
     }
 
     @Test
+    void aTrustedSourceAddsVerifiesAndAuditsAContactOnceWhateverTheCustomerHadBefore() {
+        String mail = email();
+        String phone = "+35850" + (1_000_000 + (int) (Math.random() * 8_000_000));
+        UUID customer = trusted("Sanna Suora", mail, null, null);
+        assertThat(customers.find(org.id(), customer).orElseThrow().contactPoints()).singleElement()
+                .satisfies(p -> assertThat(p.verified()).as("a new customer's contact from a trusted source").isTrue());
+        assertThat(customers.contactAudit(org.id(), customer)).extracting(ContactAudit::how, ContactAudit::verified)
+                .containsExactly(tuple("IDENTIFIED", true));
+
+        // the same source again, now with a phone as well: the email stays as it was, the phone is added verified
+        assertThat(trusted("Sanna Suora", mail, phone, null)).isEqualTo(customer);
+        assertThat(customers.find(org.id(), customer).orElseThrow().contactPoints()).hasSize(2).allSatisfy(p -> assertThat(p.verified()).isTrue());
+        assertThat(customers.contactAudit(org.id(), customer)).extracting(ContactAudit::kind)
+                .as("one proof per contact, none for what was already verified").containsExactlyInAnyOrder("EMAIL", "PHONE");
+
+        // an agent withdraws the phone's verification; the trusted source proves it again: verified again, audited again
+        customers.setContactVerified(org.id(), org.agent().id(), customer, "PHONE", phone, false);
+        assertThat(trusted("Sanna Suora", mail, phone, null)).isEqualTo(customer);
+        assertThat(customers.find(org.id(), customer).orElseThrow().contactPoints()).hasSize(2).allSatisfy(p -> assertThat(p.verified()).isTrue());
+        assertThat(customers.contactAudit(org.id(), customer)).filteredOn(a -> "PHONE".equals(a.kind()))
+                .extracting(ContactAudit::how, ContactAudit::verified)
+                .containsExactlyInAnyOrder(tuple("IDENTIFIED", true), tuple("STAFF", false), tuple("IDENTIFIED", true));
+
+        // an untrusted source naming the same email adds nothing to this customer and proves nothing
+        UUID web = resident("Sanna Suora", mail, null);
+        assertThat(web).isNotEqualTo(customer);
+        assertThat(customers.find(org.id(), web).orElseThrow().contactPoints()).singleElement()
+                .satisfies(p -> assertThat(p.verified()).isFalse());
+        assertThat(customers.contactAudit(org.id(), web)).isEmpty();
+    }
+
+    @Test
     void aContactVerifiedOnAnotherCustomerCannotBeVerifiedAgainAndUnknownContactsAreNotFound() {
         String mail = email();
         UUID verified = trusted("A", mail, null, null);
