@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -93,7 +94,7 @@ class CaseStore implements Cases {
         Set<String> tags = normalizeTags(command.tags());
         if (command.unitId() != null) requireUnit(organization, command.unitId());
         List<AttachmentPolicy.Checked> files = attachmentPolicy.check(command.attachments());
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         UUID id = Ids.next();
         UUID messageId = Ids.next();
         String token = newToken();
@@ -135,7 +136,8 @@ class CaseStore implements Cases {
         insertAttachments(organization, id, messageId, files, now);
         events.publishEvent(new CaseOpened(organization, id, reference, command.channel(), command.customerId(), command.unitId()));
         events.publishEvent(new MessageReceived(organization, id, messageId, command.channel()));
-        return new OpenedCase(id, reference, token);
+        return new OpenedCase(id, reference, token, new CaseSummary(id, reference, subject, command.channel(), command.language(),
+                CaseStatus.NEW, command.priority(), command.customerId(), command.unitId(), null, List.copyOf(tags), now, now));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package fi.aspa.channels.api;
 
 import fi.aspa.cases.Actor;
-import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.NewCase;
@@ -28,15 +27,6 @@ class ApiIntake {
     ApiIntake(Customers customers, Cases cases) {
         this.customers = customers;
         this.cases = cases;
-    }
-
-    /** The opened case as the API answers it, read in the opening transaction (not in a transaction of its own). */
-    record Opened(OpenedCase opened, CaseSummary summary) {}
-
-    @Transactional
-    Opened openAndRead(OrganizationId organization, CaseRequests.NewCase request) {
-        OpenedCase opened = open(organization, request);
-        return new Opened(opened, cases.summary(organization, opened.id()).orElseThrow());
     }
 
     @Transactional

@@ -104,8 +104,8 @@ class CasesApi {
     @ApiResponse(responseCode = "422", description = "Invalid fields (errors[] names each), unknown unit",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<CaseJson> create(@AuthenticationPrincipal ApiClient client, @Valid @RequestBody NewCase request) {
-        ApiIntake.Opened opened = intake.openAndRead(client.organizationId(), request);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(opened.opened().id()).toUri();
+        OpenedCase opened = intake.open(client.organizationId(), request);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(opened.id()).toUri();
         return ResponseEntity.created(location).body(CaseJson.of(opened.summary()));
     }
 

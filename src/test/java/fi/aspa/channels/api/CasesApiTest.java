@@ -85,6 +85,14 @@ class CasesApiTest {
         assertThat(read.text()).doesNotContain(PERSONAL_ID).doesNotContain("personalId").doesNotContain("sirkka@example.fi");
         JsonNode detail = read.json();
         assertThat(detail.get("reference").asString()).isEqualTo(reference);
+        // the answer to the POST is built from what was written, not read back: it says what a read says (routing,
+        // running meanwhile, may have moved or assigned the case and so touched its update time)
+        for (String field : List.of("id", "subject", "status", "priority", "channel", "language", "tags", "createdAt")) {
+            assertThat(detail.get(field)).as(field).isEqualTo(body.get(field));
+        }
+        assertThat(detail.get("customer").get("id").asString()).isEqualTo(body.get("customerId").asString());
+        assertThat(detail.get("history").get(0).get("detail").get("reference").asString()).as("the history names the number")
+                .isEqualTo(reference);
         assertThat(detail.get("customer").get("name").asString()).isEqualTo("Sirkka Suominen");
         assertThat(detail.get("customer").get("kind").asString()).isEqualTo("PERSON");
         assertThat(detail.get("customer").get("language").asString()).isEqualTo("sv");
