@@ -41,6 +41,13 @@ class ChatBotBrowserTest {
     Browser browser;
     Fixtures.Org org;
     String articleId = UUID.randomUUID().toString();
+    static final String[][] FILLER = {
+            {UUID.randomUUID().toString(), "fi", "Jätehuolto", "Sekajäte kerätään kerran viikossa, biojäte kahden viikon välein."},
+            {UUID.randomUUID().toString(), "fi", "Pysäköintitunnus", "Asukaspysäköintitunnusta haetaan verkossa, ja se maksetaan etukäteen."},
+            {UUID.randomUUID().toString(), "fi", "Rakennuslupa", "Rakennuslupaa haetaan Lupapisteessä ennen rakentamisen aloittamista."},
+            {UUID.randomUUID().toString(), "sv", "Avfallshantering", "Blandavfall hämtas en gång i veckan, bioavfall varannan vecka."},
+            {UUID.randomUUID().toString(), "sv", "Parkeringstillstånd", "Boendeparkeringstillstånd söks på nätet och betalas i förväg."},
+            {UUID.randomUUID().toString(), "sv", "Bygglov", "Bygglov söks i Lupapiste innan byggandet börjar."}};
 
     @BeforeAll
     void start() {
@@ -53,6 +60,12 @@ class ChatBotBrowserTest {
                 new SearchDocument(articleId, org.id(), DocumentType.ARTICLE, Language.SV, "Simhallens öppettider",
                         "Simhallen är öppen vardagar klockan 6–21 och veckoslut klockan 9–18. Kassan stänger en timme tidigare.",
                         List.of(), Map.of(), Visibility.PUBLIC, Instant.now())));
+        // a few unrelated public pages in each language, so that the bot's confidence (relative to the size of the
+        // index) does not depend on what other test classes happened to index into this organization before
+        for (String[] page : FILLER) {
+            index.indexAll(List.of(new SearchDocument(page[0], org.id(), DocumentType.ARTICLE, Language.parse(page[1]).orElseThrow(),
+                    page[2], page[3], List.of(), Map.of(), Visibility.PUBLIC, Instant.now())));
+        }
         browser = Browser.start(port);
     }
 
@@ -60,6 +73,7 @@ class ChatBotBrowserTest {
     void stop() {
         bot.setEnabled(org.id(), false);
         index.delete(org.id(), articleId);
+        for (String[] page : FILLER) index.delete(org.id(), page[0]);
         browser.close();
     }
 
