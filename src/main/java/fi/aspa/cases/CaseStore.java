@@ -117,7 +117,7 @@ class CaseStore implements Cases {
                     values (:messageId, :org, :id, 'INBOUND', :channel, null, :body, cast(:now as timestamptz))
                 ), history as (
                     insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
-                    select :eventId, :org, :id, cast(:actorStaff as uuid), :actor, 'OPENED',
+                    select :eventId, :org, :id, cast(:actorStaff as uuid), :actor, :eventType,
                         jsonb_build_object('channel', :channel, 'reference', reference), cast(:now as timestamptz)
                     from opened
                 )
@@ -130,7 +130,7 @@ class CaseStore implements Cases {
                 .param("unit", command.unitId()).param("priority", command.priority().name())
                 .param("tags", tags.toArray(String[]::new)).param("topic", command.topic())
                 .param("token", sha256(token)).param("now", Timestamp.from(now)).param("body", body)
-                .param("messageId", messageId).param("eventId", Ids.next())
+                .param("messageId", messageId).param("eventId", Ids.next()).param("eventType", "OPENED")
                 .param("actorStaff", command.actor().staffId()).param("actor", command.actor().kind().name())
                 .query(String.class).single();
         insertAttachments(organization, id, messageId, files, now);

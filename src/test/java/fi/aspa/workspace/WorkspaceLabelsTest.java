@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkspaceLabelsTest {
     static final Path MAIN = Path.of("src/main/java/fi/aspa");
     static final Pattern LITERAL_KEY = Pattern.compile("\"(workspace\\.[a-zA-Z0-9._-]*[a-zA-Z0-9_-])\"");
-    static final Pattern EVENT_TYPE = Pattern.compile("recordEvent\\([^;]*?\"([A-Z_]+)\"");
+    /** The history types CaseStore writes: {@code recordEvent(…, "TYPE", …)}, or a statement's {@code param("eventType", "TYPE")}. */
+    static final Pattern EVENT_TYPE = Pattern.compile("(?:recordEvent\\([^;]*?|param\\(\"eventType\", )\"([A-Z_]+)\"");
 
     static Properties bundle(String language) throws IOException {
         Properties p = new Properties();
