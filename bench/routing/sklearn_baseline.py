@@ -16,8 +16,7 @@ warnings.filterwarnings("ignore")  # the smallest service has 2 requests, fewer 
 rows = [json.loads(line) for line in open("src/test/resources/data/open311-helsinki-dev.jsonl", encoding="utf-8")]
 X = [r["title"] + "\n" + r["description"] for r in rows]
 y = np.array([r["service_code"] for r in rows])
-services = json.load(open("../shared/data/open311-helsinki-services.json", encoding="utf-8"))["services"] \
-    if __import__("os").path.exists("../shared/data/open311-helsinki-services.json") else []
+services = json.load(open("../shared/data/open311-helsinki-services.json", encoding="utf-8"))["services"]
 catalogue = [(str(s["service_code"]), s["service_name"] + ". " + s["description"] + " " + s["keywords"]) for s in services]
 
 
