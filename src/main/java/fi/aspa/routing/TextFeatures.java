@@ -73,7 +73,32 @@ final class TextFeatures {
         return counts;
     }
 
-    /** Only the character n-grams: the naive baseline's features. */
+    /**
+     * The naive baseline's features as a data scientist would take them (scikit-learn's
+     * {@code TfidfVectorizer(analyzer='char_wb', ngram_range=(1, 5))}): the lower-cased text split at white space,
+     * each token padded with a space on both sides, every character 1- to 5-gram inside the padded token; punctuation,
+     * digits and stop words are kept. A token shorter than n gives its whole padded form once.
+     */
+    static Map<String, Double> charWb(String text) {
+        Map<String, Double> counts = new HashMap<>();
+        if (text == null) return counts;
+        String s = Normalizer.normalize(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text, Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT);
+        for (String token : s.split("\\s+")) {
+            if (token.isEmpty()) continue;
+            String w = " " + token + " ";
+            for (int n = 1; n <= MAX_GRAM; n++) {
+                if (w.length() <= n) {
+                    counts.merge(w, 1.0, Double::sum);
+                    break;
+                }
+                for (int i = 0; i + n <= w.length(); i++) counts.merge(w.substring(i, i + n), 1.0, Double::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** Only the in-word character 3–5-grams of letter-only words (the baseline of sessions 3–4, for comparison). */
     static Map<String, Double> charGrams(String text) {
         Map<String, Double> counts = new HashMap<>();
         for (String w : words(text)) {
