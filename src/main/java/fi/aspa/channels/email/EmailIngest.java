@@ -1,6 +1,7 @@
 package fi.aspa.channels.email;
 
 import fi.aspa.cases.Actor;
+import fi.aspa.cases.CaseBatches;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
@@ -10,6 +11,7 @@ import fi.aspa.cases.OpenedCase;
 import fi.aspa.cases.TimelineEntry;
 import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.Customer;
+import fi.aspa.customer.CustomerBatches;
 import fi.aspa.customer.Customers;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
@@ -57,18 +59,23 @@ class EmailIngest {
     private final EmailParser parser;
     private final EmailStore store;
     private final Cases cases;
+    private final CaseBatches caseBatches;
     private final Customers customers;
+    private final CustomerBatches customerBatches;
     private final Organizations organizations;
     private final MessageSource messages;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    EmailIngest(EmailParser parser, EmailStore store, Cases cases, Customers customers, Organizations organizations,
-                MessageSource messages, PlatformTransactionManager transactions, Clock clock) {
+    EmailIngest(EmailParser parser, EmailStore store, Cases cases, CaseBatches caseBatches, Customers customers,
+                CustomerBatches customerBatches, Organizations organizations, MessageSource messages,
+                PlatformTransactionManager transactions, Clock clock) {
         this.parser = parser;
         this.store = store;
         this.cases = cases;
+        this.caseBatches = caseBatches;
         this.customers = customers;
+        this.customerBatches = customerBatches;
         this.organizations = organizations;
         this.messages = messages;
         this.tx = new TransactionTemplate(transactions);
@@ -98,13 +105,22 @@ class EmailIngest {
      * Takes in several messages, in order, in one transaction: one commit instead of one per message. When any of
      * them fails (an attachment refused, a malformed message, a database error), the whole group is rolled back
      * and nothing of it is kept: empty, and the caller takes them in one by one ({@link #ingest}), so that each
-     * gets the handling a single message gets.
+     * gets the handling a single message gets. Consecutive messages that surely open a new case ({@link #opensCase})
+     * are taken in together: their rows, customers and cases are written with batched statements.
      */
     Optional<List<Outcome>> ingestGroup(Mailbox mailbox, List<Incoming> group) {
         try {
             return Optional.of(tx.execute(status -> {
                 List<Outcome> outcomes = new ArrayList<>(group.size());
-                for (Incoming in : group) {
+                for (int from = 0; from < group.size(); ) {
+                    int to = from;
+                    while (to < group.size() && opensCase(group.get(to).mail())) to++;
+                    if (to > from) {
+                        outcomes.addAll(newCases(mailbox, group.subList(from, to)));
+                        from = to;
+                        continue;
+                    }
+                    Incoming in = group.get(from++);
                     outcomes.add(apply(mailbox, in.mail(), in.raw(), uniqueNames(in.mail().attachments()), new ArrayList<>()));
                 }
                 return outcomes;
@@ -118,6 +134,43 @@ class EmailIngest {
     /** Whether the message may belong to an existing conversation (then it is taken in after new ones, in order). */
     static boolean mayContinue(ParsedEmail mail) {
         return !mail.threadIds().isEmpty() || mail.bounce() || REFERENCE_LIKE.matcher(mail.subject()).find();
+    }
+
+    /** Whether the message opens a new case whatever is stored: nothing in it can lead to one, and it was read whole. */
+    static boolean opensCase(ParsedEmail mail) {
+        return !mayContinue(mail) && !mail.malformed();
+    }
+
+    /**
+     * Messages that {@link #opensCase open a case} each, in the caller's transaction, with batched statements: one
+     * to claim their keys (a key stored already, or earlier in the list, is a duplicate), one per table for their
+     * customers and cases, one to complete them. A refused attachment refuses the whole group ({@link #ingestGroup}).
+     */
+    private List<Outcome> newCases(Mailbox mailbox, List<Incoming> items) {
+        OrganizationId organization = mailbox.organizationId();
+        List<Optional<UUID>> rows = store.claimAll(mailbox, items.stream().map(Incoming::mail).toList(),
+                items.stream().map(Incoming::raw).toList(), clock.instant());
+        List<ParsedEmail> fresh = new ArrayList<>();
+        List<UUID> freshRows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            rows.get(i).ifPresent(freshRows::add);
+            if (rows.get(i).isPresent()) fresh.add(items.get(i).mail());
+        }
+        List<Language> languages = fresh.stream().map(EmailIngest::language).toList();
+        List<UUID> customerIds = customerBatches.resolveAll(organization,
+                java.util.stream.IntStream.range(0, fresh.size()).mapToObj(i -> contact(fresh.get(i), languages.get(i))).toList());
+        List<NewCase> commands = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            commands.add(newCase(mailbox, fresh.get(i), languages.get(i), customerIds.get(i), uniqueNames(fresh.get(i).attachments())));
+        }
+        List<CaseBatches.Opened> opened = caseBatches.openAll(organization, commands);
+        List<EmailStore.Completion> completions = new ArrayList<>(opened.size());
+        for (int i = 0; i < opened.size(); i++) {
+            completions.add(new EmailStore.Completion(freshRows.get(i), EmailStore.Kind.NEW_CASE, opened.get(i).opened().id(),
+                    opened.get(i).messageId()));
+        }
+        store.completeAll(completions);
+        return rows.stream().map(r -> r.isPresent() ? Outcome.NEW_CASE : Outcome.DUPLICATE).toList();
     }
 
     Outcome ingest(Mailbox mailbox, byte[] raw, ParsedEmail mail) {
@@ -208,18 +261,32 @@ class EmailIngest {
                             List<ParsedEmail.Attachment> files, List<Dropped> dropped) {
         if (row.isEmpty()) return Outcome.DUPLICATE;
         OrganizationId organization = mailbox.organizationId();
-        Language language = LanguageGuess.guess(mail.contentLanguage(), mail.subject(), mail.text());
-        String name = mail.fromName() != null ? mail.fromName() : mail.fromAddress();
-        UUID customer = customers.resolve(organization, ContactDetails.resident(name, mail.fromAddress(), null, language));
-        String subject = mail.subject().isBlank() ? message("email.subject.none", language) : Text.cap(mail.subject(), MAX_SUBJECT);
-        OpenedCase opened = cases.open(organization, new NewCase(Channel.EMAIL, customer, subject, body(mail, language),
-                language, null, mailbox.unitId(), null, mailboxTag(mailbox), attachments(files), Actor.customer()));
+        Language language = language(mail);
+        UUID customer = customers.resolve(organization, contact(mail, language));
+        OpenedCase opened = cases.open(organization, newCase(mailbox, mail, language, customer, files));
         // the message that opened the case: the customer's newest (one query; detail() would read the whole case)
         UUID first = cases.timeline(organization, customer, 1).stream().filter(t -> t.caseId().equals(opened.id()))
                 .map(TimelineEntry::messageId).findFirst().orElse(null);
         notes(organization, opened.id(), mail, dropped, language);
         store.complete(row.get(), EmailStore.Kind.NEW_CASE, opened.id(), first);
         return Outcome.NEW_CASE;
+    }
+
+    private static Language language(ParsedEmail mail) {
+        return LanguageGuess.guess(mail.contentLanguage(), mail.subject(), mail.text());
+    }
+
+    /** The sender as a contact: unverified, as anyone can write any From address. */
+    private static ContactDetails contact(ParsedEmail mail, Language language) {
+        String name = mail.fromName() != null ? mail.fromName() : mail.fromAddress();
+        return ContactDetails.resident(name, mail.fromAddress(), null, language);
+    }
+
+    private NewCase newCase(Mailbox mailbox, ParsedEmail mail, Language language, UUID customer,
+                            List<ParsedEmail.Attachment> files) {
+        String subject = mail.subject().isBlank() ? message("email.subject.none", language) : Text.cap(mail.subject(), MAX_SUBJECT);
+        return new NewCase(Channel.EMAIL, customer, subject, body(mail, language), language, null, mailbox.unitId(), null,
+                mailboxTag(mailbox), attachments(files), Actor.customer());
     }
 
     /** The case reference in the subject counts only when the sender is that case's customer. */
