@@ -142,35 +142,39 @@ class EmailIngest {
     }
 
     /**
-     * Messages that {@link #opensCase open a case} each, in the caller's transaction, with batched statements: one
-     * to claim their keys (a key stored already, or earlier in the list, is a duplicate), one per table for their
-     * customers and cases, one to complete them. A refused attachment refuses the whole group ({@link #ingestGroup}).
+     * Messages that {@link #opensCase open a case} each, in the caller's transaction, with batched statements: one per
+     * table for their customers and cases, then one that stores the messages, complete. A Message-ID that comes twice
+     * is taken once; one stored meanwhile (by another node) or a refused attachment refuses the whole group
+     * ({@link #ingestGroup}), which is then taken in one by one.
      */
     private List<Outcome> newCases(Mailbox mailbox, List<Incoming> items) {
         OrganizationId organization = mailbox.organizationId();
-        List<Optional<UUID>> rows = store.claimAll(mailbox, items.stream().map(Incoming::mail).toList(),
-                items.stream().map(Incoming::raw).toList(), clock.instant());
-        List<ParsedEmail> fresh = new ArrayList<>();
-        List<UUID> freshRows = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            rows.get(i).ifPresent(freshRows::add);
-            if (rows.get(i).isPresent()) fresh.add(items.get(i).mail());
+        Set<String> keys = new HashSet<>();
+        List<Outcome> outcomes = new ArrayList<>(items.size());
+        List<Incoming> fresh = new ArrayList<>(items.size());
+        for (Incoming in : items) {
+            boolean first = keys.add(in.mail().messageKey());
+            outcomes.add(first ? Outcome.NEW_CASE : Outcome.DUPLICATE);
+            if (first) fresh.add(in);
         }
-        List<Language> languages = fresh.stream().map(EmailIngest::language).toList();
+        List<Language> languages = fresh.stream().map(in -> language(in.mail())).toList();
         List<UUID> customerIds = customerBatches.resolveAll(organization,
-                java.util.stream.IntStream.range(0, fresh.size()).mapToObj(i -> contact(fresh.get(i), languages.get(i))).toList());
+                java.util.stream.IntStream.range(0, fresh.size()).mapToObj(i -> contact(fresh.get(i).mail(), languages.get(i))).toList());
         List<NewCase> commands = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
-            commands.add(newCase(mailbox, fresh.get(i), languages.get(i), customerIds.get(i), uniqueNames(fresh.get(i).attachments())));
+            ParsedEmail mail = fresh.get(i).mail();
+            commands.add(newCase(mailbox, mail, languages.get(i), customerIds.get(i), uniqueNames(mail.attachments())));
         }
         List<CaseBatches.Opened> opened = caseBatches.openAll(organization, commands);
-        List<EmailStore.Completion> completions = new ArrayList<>(opened.size());
+        List<EmailStore.Opened> rows = new ArrayList<>(opened.size());
         for (int i = 0; i < opened.size(); i++) {
-            completions.add(new EmailStore.Completion(freshRows.get(i), EmailStore.Kind.NEW_CASE, opened.get(i).opened().id(),
+            rows.add(new EmailStore.Opened(fresh.get(i).mail(), fresh.get(i).raw(), opened.get(i).opened().id(),
                     opened.get(i).messageId()));
         }
-        store.completeAll(completions);
-        return rows.stream().map(r -> r.isPresent() ? Outcome.NEW_CASE : Outcome.DUPLICATE).toList();
+        if (!store.storeOpened(mailbox, rows, clock.instant())) {
+            throw new IllegalStateException("An email of the group was stored meanwhile");
+        }
+        return outcomes;
     }
 
     Outcome ingest(Mailbox mailbox, byte[] raw, ParsedEmail mail) {

@@ -20,12 +20,11 @@ import org.springframework.stereotype.Repository;
 class EmailStore {
     enum Kind { PENDING, NEW_CASE, CUSTOMER_MESSAGE, NOTE, RECORDED, REPLY, ACK }
 
-    private static final String CLAIM_INBOUND = """
-            insert into email_message (id, organization_id, mailbox_id, direction, kind, message_key, message_id, address,
-                subject, raw, raw_sha256, html, malformed, auto_submitted, bounce, no_auto_reply, created_at)
-            values (?, ?, ?, 'INBOUND', 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final String INSERT_INBOUND = """
+            insert into email_message (id, organization_id, mailbox_id, direction, kind, case_id, case_message_id, message_key,
+                message_id, address, subject, raw, raw_sha256, html, malformed, auto_submitted, bounce, no_auto_reply, created_at)
+            values (?, ?, ?, 'INBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (organization_id, message_key) do nothing""";
-    private static final String COMPLETE = "update email_message set kind = ?, case_id = ?, case_message_id = ? where id = ?";
 
     private final JdbcClient db;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -41,32 +40,31 @@ class EmailStore {
      */
     Optional<UUID> claimInbound(Mailbox mailbox, ParsedEmail mail, byte[] raw, Instant now) {
         UUID id = Ids.next();
-        int inserted = db.sql(CLAIM_INBOUND).params(inboundRow(id, mailbox, mail, raw, now)).update();
+        int inserted = db.sql(INSERT_INBOUND).params(inboundRow(id, mailbox, mail, raw, Kind.PENDING, null, null, now)).update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /** An inbound message that opened a case, with its bytes. */
+    record Opened(ParsedEmail mail, byte[] raw, UUID caseId, UUID caseMessageId) {}
+
     /**
-     * {@link #claimInbound} for several messages in one batched statement: for each, its new row's id, or empty
-     * when its key is stored already (or earlier in the same list).
+     * Stores inbound messages that opened cases in the caller's transaction, complete (kind NEW_CASE, with their case),
+     * in one batched statement: no PENDING row to update afterwards. True when every one was stored; false when a key
+     * was stored already (by another node meanwhile): the caller then rolls back and takes them in one by one.
      */
-    List<Optional<UUID>> claimAll(Mailbox mailbox, List<ParsedEmail> mails, List<byte[]> raws, Instant now) {
-        List<UUID> ids = new java.util.ArrayList<>(mails.size());
-        List<Object[]> rows = new java.util.ArrayList<>(mails.size());
-        for (int i = 0; i < mails.size(); i++) {
-            UUID id = Ids.next();
-            ids.add(id);
-            rows.add(inboundRow(id, mailbox, mails.get(i), raws.get(i), now));
-        }
-        int[] inserted = jdbc.batchUpdate(CLAIM_INBOUND, rows);
-        List<Optional<UUID>> claimed = new java.util.ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) claimed.add(inserted[i] == 1 ? Optional.of(ids.get(i)) : Optional.empty());
-        return claimed;
+    boolean storeOpened(Mailbox mailbox, List<Opened> opened, Instant now) {
+        if (opened.isEmpty()) return true;
+        int[] inserted = jdbc.batchUpdate(INSERT_INBOUND, opened.stream()
+                .map(o -> inboundRow(Ids.next(), mailbox, o.mail(), o.raw(), Kind.NEW_CASE, o.caseId(), o.caseMessageId(), now))
+                .toList());
+        return java.util.Arrays.stream(inserted).allMatch(n -> n == 1);
     }
 
-    private static Object[] inboundRow(UUID id, Mailbox mailbox, ParsedEmail mail, byte[] raw, Instant now) {
-        return new Object[] {id, mailbox.organizationId().value(), mailbox.id(), mail.messageKey(), mail.messageId(),
-                mail.fromAddress(), cap(mail.subject(), 1000), raw, mail.rawSha256(), mail.html(), mail.malformed(),
-                mail.autoSubmitted(), mail.bounce(), mail.noAutoReply(), Timestamp.from(now)};
+    private static Object[] inboundRow(UUID id, Mailbox mailbox, ParsedEmail mail, byte[] raw, Kind kind, UUID caseId,
+                                       UUID caseMessageId, Instant now) {
+        return new Object[] {id, mailbox.organizationId().value(), mailbox.id(), kind.name(), caseId, caseMessageId,
+                mail.messageKey(), mail.messageId(), mail.fromAddress(), cap(mail.subject(), 1000), raw, mail.rawSha256(),
+                mail.html(), mail.malformed(), mail.autoSubmitted(), mail.bounce(), mail.noAutoReply(), Timestamp.from(now)};
     }
 
     /** Which of these message keys the organization has stored already (one query for a whole batch). */
@@ -77,17 +75,8 @@ class EmailStore {
     }
 
     void complete(UUID id, Kind kind, UUID caseId, UUID caseMessageId) {
-        db.sql(COMPLETE).params(kind.name(), caseId, caseMessageId, id).update();
-    }
-
-    /** A stored message and the case (and case message) it became. */
-    record Completion(UUID id, Kind kind, UUID caseId, UUID caseMessageId) {}
-
-    /** {@link #complete} for several messages in one batched statement. */
-    void completeAll(List<Completion> completions) {
-        if (completions.isEmpty()) return;
-        jdbc.batchUpdate(COMPLETE, completions.stream()
-                .map(c -> new Object[] {c.kind().name(), c.caseId(), c.caseMessageId(), c.id()}).toList());
+        db.sql("update email_message set kind = ?, case_id = ?, case_message_id = ? where id = ?")
+                .params(kind.name(), caseId, caseMessageId, id).update();
     }
 
     /** The case that the given Message-IDs belong to, the nearest id first. */

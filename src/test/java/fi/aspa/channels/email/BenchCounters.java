@@ -94,10 +94,14 @@ final class BenchCounters {
         });
     }
 
+    /** By the statement's text as given (the same constant each time: its hash is cached); shortened in the report. */
     private static void count(String sql) {
+        STATEMENTS.computeIfAbsent(sql, k -> new LongAdder()).increment();
+    }
+
+    private static String shortText(String sql) {
         String key = sql.strip().replaceAll("\\s+", " ");
-        if (key.length() > 110) key = key.substring(0, 110);
-        STATEMENTS.computeIfAbsent(key, k -> new LongAdder()).increment();
+        return key.length() > 110 ? key.substring(0, 110) : key;
     }
 
     @SuppressWarnings("unchecked")
@@ -115,15 +119,17 @@ final class BenchCounters {
 
     /** The statements per message, most frequent first. */
     static String breakdown(int messages, int top) {
-        List<Map.Entry<String, LongAdder>> all = new ArrayList<>(STATEMENTS.entrySet());
-        all.sort((x, y) -> Long.compare(y.getValue().sum(), x.getValue().sum()));
-        long total = all.stream().mapToLong(e -> e.getValue().sum()).sum();
+        Map<String, Long> merged = new java.util.HashMap<>();
+        STATEMENTS.forEach((sql, n) -> merged.merge(shortText(sql), n.sum(), Long::sum));
+        List<Map.Entry<String, Long>> all = new ArrayList<>(merged.entrySet());
+        all.sort((x, y) -> Long.compare(y.getValue(), x.getValue()));
+        long total = all.stream().mapToLong(Map.Entry::getValue).sum();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "SQL: %.2f statements per message (%d round trips: %.2f per message; %d batched rows), %.3f commits per message%n",
                 (double) total / messages, EXECUTES.sum(), (double) EXECUTES.sum() / messages, BATCH_ROWS.sum(),
                 (double) COMMITS.sum() / messages));
-        for (Map.Entry<String, LongAdder> e : all.subList(0, Math.min(top, all.size()))) {
-            out.append(String.format(Locale.ROOT, "  %6.3f  %s%n", (double) e.getValue().sum() / messages, e.getKey()));
+        for (Map.Entry<String, Long> e : all.subList(0, Math.min(top, all.size()))) {
+            out.append(String.format(Locale.ROOT, "  %6.3f  %s%n", (double) e.getValue() / messages, e.getKey()));
         }
         return out.toString();
     }

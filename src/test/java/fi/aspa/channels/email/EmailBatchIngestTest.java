@@ -33,6 +33,7 @@ class EmailBatchIngestTest {
     @Autowired MailboxPoller poller;
     @Autowired EmailProperties properties;
     @Autowired Cases cases;
+    @Autowired EmailIngest ingest;
     @Autowired JdbcClient db;
 
     @Test
@@ -86,6 +87,27 @@ class EmailBatchIngestTest {
                 .query(Integer.class).single()).as("each sender a new customer with an unverified address").isEqualTo(MESSAGES);
         assertThat(MailServer.unseen(account)).isZero();
         assertThat(poller.poll(org.id(), mailboxId).fetched()).isZero();
+    }
+
+    @Test
+    void aGroupWithAMessageStoredMeanwhileIsRolledBackWholeAndTakenInOneByOne() {
+        Fixtures.Org org = fixtures.organization();
+        MailServer.Account account = MailServer.account();
+        UUID mailboxId = mailboxes.create(org.id(), MailServer.input(account, org.service().id(), false));
+        Mailbox mailbox = mailboxes.find(org.id(), mailboxId).orElseThrow();
+        String run = UUID.randomUUID().toString();
+        List<EmailIngest.Incoming> group = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> message(run, i, false)).map(raw -> new EmailIngest.Incoming(raw, ingest.parse(raw))).toList();
+        // another node stored the third one after this node looked for stored keys
+        assertThat(ingest.ingest(mailbox, group.get(2).raw(), group.get(2).mail())).isEqualTo(EmailIngest.Outcome.NEW_CASE);
+
+        assertThat(ingest.ingestGroup(mailbox, group)).as("rolled back").isEmpty();
+        assertThat(db.sql("select count(*) from support_case where organization_id = ?").param(org.id().value())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(group.stream().map(in -> ingest.ingest(mailbox, in.raw(), in.mail())).toList()).containsExactly(
+                EmailIngest.Outcome.NEW_CASE, EmailIngest.Outcome.NEW_CASE, EmailIngest.Outcome.DUPLICATE, EmailIngest.Outcome.NEW_CASE);
+        assertThat(db.sql("select count(*) from support_case where organization_id = ?").param(org.id().value())
+                .query(Integer.class).single()).isEqualTo(4);
     }
 
     static byte[] message(String run, int i, boolean program) {
