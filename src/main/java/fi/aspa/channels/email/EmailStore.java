@@ -107,14 +107,19 @@ class EmailStore {
                 .optional();
     }
 
-    /** The message that opened the case, when an email did. */
-    Optional<Inbound> opening(OrganizationId organization, UUID caseId) {
+    /** The message that opened the case, and whether it came from one of the organization's own addresses. */
+    record Opening(Inbound inbound, boolean fromOwnAddress) {}
+
+    /** The message that opened the case, when an email did (with what acknowledging it needs, in one query). */
+    Optional<Opening> opening(OrganizationId organization, UUID caseId) {
         return db.sql("""
-                select mailbox_id, message_id, address, subject, auto_submitted, bounce, malformed, no_auto_reply
-                from email_message where organization_id = ? and case_id = ? and kind = 'NEW_CASE' limit 1""")
+                select e.mailbox_id, e.message_id, e.address, e.subject, e.auto_submitted, e.bounce, e.malformed, e.no_auto_reply,
+                    exists (select 1 from email_mailbox o where o.organization_id = e.organization_id
+                            and lower(o.from_address) = e.address) as own
+                from email_message e where e.organization_id = ? and e.case_id = ? and e.kind = 'NEW_CASE' limit 1""")
                 .params(organization.value(), caseId)
-                .query((rs, n) -> new Inbound(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)))
+                .query((rs, n) -> new Opening(new Inbound(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)), rs.getBoolean(9)))
                 .optional();
     }
 
