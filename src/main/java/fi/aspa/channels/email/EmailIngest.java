@@ -131,6 +131,11 @@ class EmailIngest {
         }
     }
 
+    /** The cases that these Message-IDs of the organization's stored mail belong to (one query). */
+    java.util.Map<String, UUID> casesOf(OrganizationId organization, List<String> messageIds) {
+        return store.casesOf(organization, messageIds);
+    }
+
     /** Whether the message may belong to an existing conversation (then it is taken in after new ones, in order). */
     static boolean mayContinue(ParsedEmail mail) {
         return !mail.threadIds().isEmpty() || mail.bounce() || REFERENCE_LIKE.matcher(mail.subject()).find();

@@ -81,14 +81,20 @@ class EmailStore {
 
     /** The case that the given Message-IDs belong to, the nearest id first. */
     Optional<UUID> caseOf(OrganizationId organization, List<String> messageIds) {
-        if (messageIds.isEmpty()) return Optional.empty();
+        Map<String, UUID> found = casesOf(organization, messageIds);
+        return messageIds.stream().filter(found::containsKey).map(found::get).findFirst();
+    }
+
+    /** The case of each of these Message-IDs that the organization has stored with a case (one query). */
+    Map<String, UUID> casesOf(OrganizationId organization, List<String> messageIds) {
         Map<String, UUID> found = new HashMap<>();
+        if (messageIds.isEmpty()) return found;
         db.sql("select message_key, case_id from email_message where organization_id = ? and message_key = any(?) and case_id is not null")
                 .params(organization.value(), messageIds.toArray(String[]::new))
                 .query(rs -> {
                     found.put(rs.getString(1), rs.getObject(2, UUID.class));
                 });
-        return messageIds.stream().filter(found::containsKey).map(found::get).findFirst();
+        return found;
     }
 
     record Inbound(UUID mailboxId, String messageId, String address, String subject, boolean autoSubmitted,

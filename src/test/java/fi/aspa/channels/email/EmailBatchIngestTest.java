@@ -110,6 +110,48 @@ class EmailBatchIngestTest {
                 .query(Integer.class).single()).isEqualTo(4);
     }
 
+    /**
+     * Replies go in parallel lanes by conversation: five conversations, each with replies to the first message and to
+     * each other and an auto-reply, interleaved in the mailbox, still end up each in its own case in mailbox order.
+     */
+    @Test
+    void repliesInParallelLanesStayInTheirConversationsInMailboxOrder() {
+        Fixtures.Org org = fixtures.organization();
+        MailServer.Account account = MailServer.account();
+        UUID mailboxId = mailboxes.create(org.id(), MailServer.input(account, org.service().id(), false));
+        String run = UUID.randomUUID().toString();
+        int conversations = 5;
+        for (int c = 0; c < conversations; c++) MailServer.deliver(account, message(run, c, false));
+        for (int r = 1; r <= 4; r++) {
+            for (int c = 0; c < conversations; c++) {
+                String parent = "<" + (r == 1 ? "m-" + c : "r-" + c + "-" + (r - 1)) + "-" + run + "@example.fi>";
+                String id = "<r-" + c + "-" + r + "-" + run + "@example.fi>";
+                String auto = r == 3 ? "Auto-Submitted: auto-replied\r\n" : "";
+                MailServer.deliver(account, ("From: Asukas " + c + " <asukas-" + c + "@example.fi>\r\nTo: kirjaamo@testila.fi\r\n"
+                        + "Message-ID: " + id + "\r\nIn-Reply-To: " + parent + "\r\nReferences: " + parent + "\r\n" + auto
+                        + "Date: Mon, 23 Nov 2026 09:00:00 +0200\r\nMIME-Version: 1.0\r\nSubject: Re: Kysymys " + c
+                        + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nVastaus " + r + " keskusteluun " + c + ".\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        MailboxPoller.Result result = poller.poll(org.id(), mailboxId);
+        assertThat(result.error()).isNull();
+        assertThat(result.failed()).isZero();
+        assertThat(result.stored()).isEqualTo(conversations * 5);
+        assertThat(db.sql("select count(*) from support_case where organization_id = ?").param(org.id().value())
+                .query(Integer.class).single()).isEqualTo(conversations);
+        for (int c = 0; c < conversations; c++) {
+            UUID caseId = db.sql("select case_id from email_message where organization_id = ? and message_key = ?")
+                    .params(org.id().value(), "m-" + c + "-" + run + "@example.fi").query(UUID.class).single();
+            List<String> bodies = cases.detail(org.id(), caseId).orElseThrow().messages().stream()
+                    .map(m -> m.body().lines().filter(l -> l.contains("Vastaus") || l.contains("Hei")).findFirst().orElse(m.body()))
+                    .toList();
+            assertThat(bodies).as("conversation " + c).hasSize(5);
+            assertThat(bodies.get(0)).startsWith("Hei, kysyisin asiasta numero " + c + ".");
+            for (int r = 1; r <= 4; r++) assertThat(bodies.get(r)).contains("Vastaus " + r + " keskusteluun " + c + ".");
+        }
+    }
+
     static byte[] message(String run, int i, boolean program) {
         String boundary = "b" + i;
         String pdf = Base64.getMimeEncoder().encodeToString(("%PDF-1.4\n% liite " + i + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
