@@ -48,7 +48,8 @@ class AttachmentPolicy {
                     "Attachment " + name + " is larger than " + DataSize.ofBytes(maxFileBytes).toMegabytes() + " MB",
                     name, DataSize.ofBytes(maxFileBytes).toMegabytes());
         }
-        String type = tika.detect(attachment.content(), name);
+        String known = KnownTypes.of(attachment.content(), name);
+        String type = known != null ? known : tika.detect(attachment.content(), name);
         if (!ALLOWED.contains(type)) {
             throw new AspaException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "attachment-type",
                     "Attachment " + name + " is of a type that is not accepted (" + type + ")", name);

@@ -1,6 +1,7 @@
 package fi.aspa.channels.email;
 
 import fi.aspa.cases.Actor;
+import fi.aspa.cases.CaseBatches;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
@@ -10,6 +11,7 @@ import fi.aspa.cases.OpenedCase;
 import fi.aspa.cases.TimelineEntry;
 import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.Customer;
+import fi.aspa.customer.CustomerBatches;
 import fi.aspa.customer.Customers;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
@@ -57,18 +59,23 @@ class EmailIngest {
     private final EmailParser parser;
     private final EmailStore store;
     private final Cases cases;
+    private final CaseBatches caseBatches;
     private final Customers customers;
+    private final CustomerBatches customerBatches;
     private final Organizations organizations;
     private final MessageSource messages;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    EmailIngest(EmailParser parser, EmailStore store, Cases cases, Customers customers, Organizations organizations,
-                MessageSource messages, PlatformTransactionManager transactions, Clock clock) {
+    EmailIngest(EmailParser parser, EmailStore store, Cases cases, CaseBatches caseBatches, Customers customers,
+                CustomerBatches customerBatches, Organizations organizations, MessageSource messages,
+                PlatformTransactionManager transactions, Clock clock) {
         this.parser = parser;
         this.store = store;
         this.cases = cases;
+        this.caseBatches = caseBatches;
         this.customers = customers;
+        this.customerBatches = customerBatches;
         this.organizations = organizations;
         this.messages = messages;
         this.tx = new TransactionTemplate(transactions);
@@ -98,13 +105,22 @@ class EmailIngest {
      * Takes in several messages, in order, in one transaction: one commit instead of one per message. When any of
      * them fails (an attachment refused, a malformed message, a database error), the whole group is rolled back
      * and nothing of it is kept: empty, and the caller takes them in one by one ({@link #ingest}), so that each
-     * gets the handling a single message gets.
+     * gets the handling a single message gets. Consecutive messages that surely open a new case ({@link #opensCase})
+     * are taken in together: their rows, customers and cases are written with batched statements.
      */
     Optional<List<Outcome>> ingestGroup(Mailbox mailbox, List<Incoming> group) {
         try {
             return Optional.of(tx.execute(status -> {
                 List<Outcome> outcomes = new ArrayList<>(group.size());
-                for (Incoming in : group) {
+                for (int from = 0; from < group.size(); ) {
+                    int to = from;
+                    while (to < group.size() && opensCase(group.get(to).mail())) to++;
+                    if (to > from) {
+                        outcomes.addAll(newCases(mailbox, group.subList(from, to)));
+                        from = to;
+                        continue;
+                    }
+                    Incoming in = group.get(from++);
                     outcomes.add(apply(mailbox, in.mail(), in.raw(), uniqueNames(in.mail().attachments()), new ArrayList<>()));
                 }
                 return outcomes;
@@ -115,9 +131,55 @@ class EmailIngest {
         }
     }
 
+    /** The cases that these Message-IDs of the organization's stored mail belong to (one query). */
+    java.util.Map<String, UUID> casesOf(OrganizationId organization, List<String> messageIds) {
+        return store.casesOf(organization, messageIds);
+    }
+
     /** Whether the message may belong to an existing conversation (then it is taken in after new ones, in order). */
     static boolean mayContinue(ParsedEmail mail) {
         return !mail.threadIds().isEmpty() || mail.bounce() || REFERENCE_LIKE.matcher(mail.subject()).find();
+    }
+
+    /** Whether the message opens a new case whatever is stored: nothing in it can lead to one, and it was read whole. */
+    static boolean opensCase(ParsedEmail mail) {
+        return !mayContinue(mail) && !mail.malformed();
+    }
+
+    /**
+     * Messages that {@link #opensCase open a case} each, in the caller's transaction, with batched statements: one per
+     * table for their customers and cases, then one that stores the messages, complete. A Message-ID that comes twice
+     * is taken once; one stored meanwhile (by another node) or a refused attachment refuses the whole group
+     * ({@link #ingestGroup}), which is then taken in one by one.
+     */
+    private List<Outcome> newCases(Mailbox mailbox, List<Incoming> items) {
+        OrganizationId organization = mailbox.organizationId();
+        Set<String> keys = new HashSet<>();
+        List<Outcome> outcomes = new ArrayList<>(items.size());
+        List<Incoming> fresh = new ArrayList<>(items.size());
+        for (Incoming in : items) {
+            boolean first = keys.add(in.mail().messageKey());
+            outcomes.add(first ? Outcome.NEW_CASE : Outcome.DUPLICATE);
+            if (first) fresh.add(in);
+        }
+        List<Language> languages = fresh.stream().map(in -> language(in.mail())).toList();
+        List<UUID> customerIds = customerBatches.resolveAll(organization,
+                java.util.stream.IntStream.range(0, fresh.size()).mapToObj(i -> contact(fresh.get(i).mail(), languages.get(i))).toList());
+        List<NewCase> commands = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            ParsedEmail mail = fresh.get(i).mail();
+            commands.add(newCase(mailbox, mail, languages.get(i), customerIds.get(i), uniqueNames(mail.attachments())));
+        }
+        List<CaseBatches.Opened> opened = caseBatches.openAll(organization, commands);
+        List<EmailStore.Opened> rows = new ArrayList<>(opened.size());
+        for (int i = 0; i < opened.size(); i++) {
+            rows.add(new EmailStore.Opened(fresh.get(i).mail(), fresh.get(i).raw(), opened.get(i).opened().id(),
+                    opened.get(i).messageId()));
+        }
+        if (!store.storeOpened(mailbox, rows, clock.instant())) {
+            throw new IllegalStateException("An email of the group was stored meanwhile");
+        }
+        return outcomes;
     }
 
     Outcome ingest(Mailbox mailbox, byte[] raw, ParsedEmail mail) {
@@ -208,18 +270,32 @@ class EmailIngest {
                             List<ParsedEmail.Attachment> files, List<Dropped> dropped) {
         if (row.isEmpty()) return Outcome.DUPLICATE;
         OrganizationId organization = mailbox.organizationId();
-        Language language = LanguageGuess.guess(mail.contentLanguage(), mail.subject(), mail.text());
-        String name = mail.fromName() != null ? mail.fromName() : mail.fromAddress();
-        UUID customer = customers.resolve(organization, ContactDetails.resident(name, mail.fromAddress(), null, language));
-        String subject = mail.subject().isBlank() ? message("email.subject.none", language) : Text.cap(mail.subject(), MAX_SUBJECT);
-        OpenedCase opened = cases.open(organization, new NewCase(Channel.EMAIL, customer, subject, body(mail, language),
-                language, null, mailbox.unitId(), null, mailboxTag(mailbox), attachments(files), Actor.customer()));
+        Language language = language(mail);
+        UUID customer = customers.resolve(organization, contact(mail, language));
+        OpenedCase opened = cases.open(organization, newCase(mailbox, mail, language, customer, files));
         // the message that opened the case: the customer's newest (one query; detail() would read the whole case)
         UUID first = cases.timeline(organization, customer, 1).stream().filter(t -> t.caseId().equals(opened.id()))
                 .map(TimelineEntry::messageId).findFirst().orElse(null);
         notes(organization, opened.id(), mail, dropped, language);
         store.complete(row.get(), EmailStore.Kind.NEW_CASE, opened.id(), first);
         return Outcome.NEW_CASE;
+    }
+
+    private static Language language(ParsedEmail mail) {
+        return LanguageGuess.guess(mail.contentLanguage(), mail.subject(), mail.text());
+    }
+
+    /** The sender as a contact: unverified, as anyone can write any From address. */
+    private static ContactDetails contact(ParsedEmail mail, Language language) {
+        String name = mail.fromName() != null ? mail.fromName() : mail.fromAddress();
+        return ContactDetails.resident(name, mail.fromAddress(), null, language);
+    }
+
+    private NewCase newCase(Mailbox mailbox, ParsedEmail mail, Language language, UUID customer,
+                            List<ParsedEmail.Attachment> files) {
+        String subject = mail.subject().isBlank() ? message("email.subject.none", language) : Text.cap(mail.subject(), MAX_SUBJECT);
+        return new NewCase(Channel.EMAIL, customer, subject, body(mail, language), language, null, mailbox.unitId(), null,
+                mailboxTag(mailbox), attachments(files), Actor.customer());
     }
 
     /** The case reference in the subject counts only when the sender is that case's customer. */

@@ -112,13 +112,14 @@ class EmailOutbound {
     }
 
     void acknowledge(OrganizationId organization, UUID caseId) {
-        EmailStore.Inbound opening = store.opening(organization, caseId).orElse(null);
+        EmailStore.Opening opened = store.opening(organization, caseId).orElse(null);
+        EmailStore.Inbound opening = opened == null ? null : opened.inbound();
         if (opening == null || opening.noAutoReply() || opening.autoSubmitted() || opening.bounce() || opening.address() == null) {
             return;
         }
+        if (opened.fromOwnAddress()) return; // never answer one of our own mailboxes (no loops between them)
         Mailbox mailbox = opening.mailboxId() == null ? null : mailboxes.find(organization, opening.mailboxId()).orElse(null);
         if (mailbox == null || !mailbox.enabled() || !mailbox.ackEnabled()) return;
-        if (mailboxes.ownAddresses(organization).contains(opening.address())) return;
         store.lockAddress(organization, opening.address()); // the unique key on the acknowledgement does the rest
         Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
         if (store.acksSince(organization, opening.address(), hourAgo) >= properties.acksPerAddressPerHour()) {

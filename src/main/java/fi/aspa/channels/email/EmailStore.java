@@ -20,10 +20,18 @@ import org.springframework.stereotype.Repository;
 class EmailStore {
     enum Kind { PENDING, NEW_CASE, CUSTOMER_MESSAGE, NOTE, RECORDED, REPLY, ACK }
 
-    private final JdbcClient db;
+    private static final String INSERT_INBOUND = """
+            insert into email_message (id, organization_id, mailbox_id, direction, kind, case_id, case_message_id, message_key,
+                message_id, address, subject, raw, raw_sha256, html, malformed, auto_submitted, bounce, no_auto_reply, created_at)
+            values (?, ?, ?, 'INBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (organization_id, message_key) do nothing""";
 
-    EmailStore(JdbcClient db) {
+    private final JdbcClient db;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    EmailStore(JdbcClient db, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -32,16 +40,31 @@ class EmailStore {
      */
     Optional<UUID> claimInbound(Mailbox mailbox, ParsedEmail mail, byte[] raw, Instant now) {
         UUID id = Ids.next();
-        int inserted = db.sql("""
-                insert into email_message (id, organization_id, mailbox_id, direction, kind, message_key, message_id, address,
-                    subject, raw, raw_sha256, html, malformed, auto_submitted, bounce, no_auto_reply, created_at)
-                values (?, ?, ?, 'INBOUND', 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (organization_id, message_key) do nothing""")
-                .params(id, mailbox.organizationId().value(), mailbox.id(), mail.messageKey(), mail.messageId(),
-                        mail.fromAddress(), cap(mail.subject(), 1000), raw, mail.rawSha256(), mail.html(),
-                        mail.malformed(), mail.autoSubmitted(), mail.bounce(), mail.noAutoReply(), Timestamp.from(now))
-                .update();
+        int inserted = db.sql(INSERT_INBOUND).params(inboundRow(id, mailbox, mail, raw, Kind.PENDING, null, null, now)).update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /** An inbound message that opened a case, with its bytes. */
+    record Opened(ParsedEmail mail, byte[] raw, UUID caseId, UUID caseMessageId) {}
+
+    /**
+     * Stores inbound messages that opened cases in the caller's transaction, complete (kind NEW_CASE, with their case),
+     * in one batched statement: no PENDING row to update afterwards. True when every one was stored; false when a key
+     * was stored already (by another node meanwhile): the caller then rolls back and takes them in one by one.
+     */
+    boolean storeOpened(Mailbox mailbox, List<Opened> opened, Instant now) {
+        if (opened.isEmpty()) return true;
+        int[] inserted = jdbc.batchUpdate(INSERT_INBOUND, opened.stream()
+                .map(o -> inboundRow(Ids.next(), mailbox, o.mail(), o.raw(), Kind.NEW_CASE, o.caseId(), o.caseMessageId(), now))
+                .toList());
+        return java.util.Arrays.stream(inserted).allMatch(n -> n == 1);
+    }
+
+    private static Object[] inboundRow(UUID id, Mailbox mailbox, ParsedEmail mail, byte[] raw, Kind kind, UUID caseId,
+                                       UUID caseMessageId, Instant now) {
+        return new Object[] {id, mailbox.organizationId().value(), mailbox.id(), kind.name(), caseId, caseMessageId,
+                mail.messageKey(), mail.messageId(), mail.fromAddress(), cap(mail.subject(), 1000), raw, mail.rawSha256(),
+                mail.html(), mail.malformed(), mail.autoSubmitted(), mail.bounce(), mail.noAutoReply(), Timestamp.from(now)};
     }
 
     /** Which of these message keys the organization has stored already (one query for a whole batch). */
@@ -58,14 +81,20 @@ class EmailStore {
 
     /** The case that the given Message-IDs belong to, the nearest id first. */
     Optional<UUID> caseOf(OrganizationId organization, List<String> messageIds) {
-        if (messageIds.isEmpty()) return Optional.empty();
+        Map<String, UUID> found = casesOf(organization, messageIds);
+        return messageIds.stream().filter(found::containsKey).map(found::get).findFirst();
+    }
+
+    /** The case of each of these Message-IDs that the organization has stored with a case (one query). */
+    Map<String, UUID> casesOf(OrganizationId organization, List<String> messageIds) {
         Map<String, UUID> found = new HashMap<>();
+        if (messageIds.isEmpty()) return found;
         db.sql("select message_key, case_id from email_message where organization_id = ? and message_key = any(?) and case_id is not null")
                 .params(organization.value(), messageIds.toArray(String[]::new))
                 .query(rs -> {
                     found.put(rs.getString(1), rs.getObject(2, UUID.class));
                 });
-        return messageIds.stream().filter(found::containsKey).map(found::get).findFirst();
+        return found;
     }
 
     record Inbound(UUID mailboxId, String messageId, String address, String subject, boolean autoSubmitted,
@@ -84,14 +113,19 @@ class EmailStore {
                 .optional();
     }
 
-    /** The message that opened the case, when an email did. */
-    Optional<Inbound> opening(OrganizationId organization, UUID caseId) {
+    /** The message that opened the case, and whether it came from one of the organization's own addresses. */
+    record Opening(Inbound inbound, boolean fromOwnAddress) {}
+
+    /** The message that opened the case, when an email did (with what acknowledging it needs, in one query). */
+    Optional<Opening> opening(OrganizationId organization, UUID caseId) {
         return db.sql("""
-                select mailbox_id, message_id, address, subject, auto_submitted, bounce, malformed, no_auto_reply
-                from email_message where organization_id = ? and case_id = ? and kind = 'NEW_CASE' limit 1""")
+                select e.mailbox_id, e.message_id, e.address, e.subject, e.auto_submitted, e.bounce, e.malformed, e.no_auto_reply,
+                    exists (select 1 from email_mailbox o where o.organization_id = e.organization_id
+                            and lower(o.from_address) = e.address) as own
+                from email_message e where e.organization_id = ? and e.case_id = ? and e.kind = 'NEW_CASE' limit 1""")
                 .params(organization.value(), caseId)
-                .query((rs, n) -> new Inbound(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)))
+                .query((rs, n) -> new Opening(new Inbound(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)), rs.getBoolean(9)))
                 .optional();
     }
 

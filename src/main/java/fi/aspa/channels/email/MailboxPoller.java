@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -349,7 +351,9 @@ class MailboxPoller {
      * (replies, bounces, a reference in the subject), each in mailbox order - that many in one transaction (one
      * commit for the group; a group in which anything fails is rolled back and its messages are taken in one by one,
      * each in its own transaction, so that one bad message never takes others with it). The new conversations go in
-     * {@code lanes} in parallel, split by sender (a sender's messages in one lane, in order). With {@code transaction-size}
+     * {@code lanes} in parallel, split by sender (a sender's messages in one lane, in order); then what may continue
+     * one, in {@code lanes} split by conversation (a case's messages in one lane, in order: see
+     * {@link #conversations}). With {@code transaction-size}
      * 1, messages that start a conversation go in parallel, each in its own transaction, and then those that may
      * continue one one by one in mailbox order; either way a reply finds the case of a message earlier in the batch.
      */
@@ -388,32 +392,9 @@ class MailboxPoller {
             // new conversations first, then what may continue one: a reply finds its case even if it came first.
             // New conversations go in lanes, each sender's always in the same one and in mailbox order, the lanes
             // in parallel (each a transaction at a time: their work does not touch the same rows).
-            List<List<Item>> lanes = lanes(starts, properties.lanes());
-            if (lanes.size() == 1) {
-                storeInGroups(mailbox, lanes.getFirst(), batch);
-            } else {
-                List<Future<Batch>> running = new ArrayList<>(lanes.size());
-                for (List<Item> lane : lanes) {
-                    running.add(workers.submit(() -> {
-                        Batch part = new Batch();
-                        storeInGroups(mailbox, lane, part);
-                        return part;
-                    }));
-                }
-                for (Future<Batch> lane : running) {
-                    try {
-                        batch.add(lane.get());
-                    } catch (ExecutionException e) {
-                        // not a message's failure (each is caught and counted in its lane): the poll ends here, and
-                        // nothing of the batch is marked; what the lanes committed is skipped as stored next time
-                        throw new IllegalStateException("Taking in new conversations failed", e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("Interrupted while taking in mail", e);
-                    }
-                }
-            }
-            storeInGroups(mailbox, continues, batch);
+            storeInLanes(mailbox, lanes(starts, properties.lanes()), batch);
+            // then what may continue one, in lanes by the conversation (a case's messages in one lane, in mailbox order)
+            storeInLanes(mailbox, lanes(continues, conversations(mailbox, continues), properties.lanes()), batch);
             return batch;
         }
         List<Future<EmailIngest.Outcome>> parallel = new ArrayList<>();
@@ -436,6 +417,67 @@ class MailboxPoller {
             }
         }
         return batch;
+    }
+
+    /** Stores each lane's messages in groups, the lanes in parallel; waits for all of them. */
+    private void storeInLanes(Mailbox mailbox, List<List<Item>> lanes, Batch batch) {
+        if (lanes.size() == 1) {
+            storeInGroups(mailbox, lanes.getFirst(), batch);
+            return;
+        }
+        List<Future<Batch>> running = new ArrayList<>(lanes.size());
+        for (List<Item> lane : lanes) {
+            running.add(workers.submit(() -> {
+                Batch part = new Batch();
+                storeInGroups(mailbox, lane, part);
+                return part;
+            }));
+        }
+        for (Future<Batch> lane : running) {
+            try {
+                batch.add(lane.get());
+            } catch (ExecutionException e) {
+                // not a message's failure (each is caught and counted in its lane): the poll ends here, and
+                // nothing of the batch is marked; what the lanes committed is skipped as stored next time
+                throw new IllegalStateException("Taking in mail failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while taking in mail", e);
+            }
+        }
+    }
+
+    /**
+     * The conversation each message that may continue one belongs to, as a lane key: the case that its nearest
+     * thread id (for a bounce, then the bounced ids) already leads to (one query for all of them), or the
+     * conversation of an earlier message of the same list that it answers; failing both (a case reference in the
+     * subject, an answer to mail we do not have), its sender's. A case's messages thus stay in one lane, in mailbox
+     * order, whichever way they name it.
+     */
+    private java.util.function.Function<Item, String> conversations(Mailbox mailbox, List<Item> items) {
+        List<String> ids = items.stream().flatMap(i -> threadOf(i.mail()).stream()).distinct().toList();
+        Map<String, UUID> stored = ingest.casesOf(mailbox.organizationId(), ids);
+        Map<String, String> keys = new HashMap<>();
+        Map<Item, String> laneKeys = new java.util.IdentityHashMap<>();
+        for (Item item : items) {
+            String key = null;
+            for (String id : threadOf(item.mail())) {
+                key = keys.containsKey(id) ? keys.get(id) : stored.containsKey(id) ? "case:" + stored.get(id) : null;
+                if (key != null) break;
+            }
+            if (key == null) key = "sender:" + item.mail().fromAddress();
+            keys.putIfAbsent(item.mail().messageKey(), key);
+            laneKeys.put(item, key);
+        }
+        return laneKeys::get;
+    }
+
+    /** The ids that lead a message to its conversation, nearest first. */
+    private static List<String> threadOf(ParsedEmail mail) {
+        if (!mail.bounce()) return mail.threadIds();
+        List<String> ids = new ArrayList<>(mail.threadIds());
+        ids.addAll(mail.bouncedIds());
+        return ids;
     }
 
     /** At most {@code count} lanes (non-empty), each sender's messages in one, in their order. */

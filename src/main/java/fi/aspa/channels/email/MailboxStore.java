@@ -66,13 +66,6 @@ class MailboxStore {
                 .param(address).query(MailboxStore::row).list();
     }
 
-    /** Every address the organization sends from: mail from these is never answered (no loops between mailboxes). */
-    @Transactional(readOnly = true)
-    Set<String> ownAddresses(OrganizationId organization) {
-        return db.sql("select lower(from_address) from email_mailbox where organization_id = ?")
-                .param(organization.value()).query(String.class).stream().collect(Collectors.toSet());
-    }
-
     UUID create(OrganizationId organization, MailboxInput in) {
         UUID id = Ids.next();
         db.sql("""

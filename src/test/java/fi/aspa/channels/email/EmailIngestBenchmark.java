@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code target/bench/email.txt}.
  */
 @AspaTest
+@org.springframework.context.annotation.Import(EmailIngestBenchmark.Counting.class)
 class EmailIngestBenchmark {
     static final int MESSAGES = Integer.getInteger("aspa.bench.messages", 10_000);
     static final boolean ACK = Boolean.parseBoolean(System.getProperty("aspa.bench.ack", "true"));
@@ -40,6 +41,15 @@ class EmailIngestBenchmark {
     JdbcClient db;
     @Autowired
     EmailProperties properties;
+
+    /** Counts statements and commits (see {@link BenchCounters}); only this benchmark's context has it. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class Counting {
+        @org.springframework.context.annotation.Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor countingDataSource() {
+            return BenchCounters.postProcessor();
+        }
+    }
 
     /** Where the messages wait: an IMAP account, how to fill it, how to count what is still unseen. */
     interface Source {
@@ -193,6 +203,10 @@ class EmailIngestBenchmark {
             seen.addAndGet(messages.length);
         };
         String loadBefore = loadAverage();
+        String dataDirectory = db.sql("show data_directory").query(String.class).single();
+        BenchCounters.reset();
+        double jvmCpuBefore = BenchCounters.jvmCpuSeconds();
+        double pgCpuBefore = BenchCounters.postgresCpuSeconds(dataDirectory);
         long start = System.nanoTime();
         int polls = 0;
         int stored = 0;
@@ -241,6 +255,9 @@ class EmailIngestBenchmark {
                 .until(() -> db.sql("select count(*) from event_publication where completion_date is null and serialized_event like ?")
                         .param("%" + org.id().value() + "%").query(Integer.class).single() == 0);
         double ackWait = (System.nanoTime() - ackWaitStart) / 1e9;
+        double jvmCpu = BenchCounters.jvmCpuSeconds() - jvmCpuBefore;
+        double pgCpu = BenchCounters.postgresCpuSeconds(dataDirectory) - pgCpuBefore;
+        String statements = BenchCounters.breakdown(MESSAGES, 40);
         int acks = db.sql("select count(*) from email_message where organization_id = ? and kind = 'ACK'")
                 .param(org.id().value()).query(Integer.class).single();
         if (ACK) assertThat(acks).isEqualTo(cases);
@@ -259,7 +276,8 @@ class EmailIngestBenchmark {
                         simulated crash after commit, before \\Seen: once (re-read and skipped as duplicates: %d)
                         stored rows: %d, distinct Message-IDs: %d, lost: %d, duplicated: %d
                         cpus: %d, max heap: %d MB, load average before/after: %s / %s
-                        """, source.name(), MESSAGES, cases, ACK ? "on (sent by SMTP to GreenMail, after commit)" : "off",
+                        CPU from the first poll to the last acknowledgement: JVM %.1f s (%.2f ms per message), PostgreSQL %.1f s (%.2f ms per message), together %.2f ms per message
+                        %s""", source.name(), MESSAGES, cases, ACK ? "on (sent by SMTP to GreenMail, after commit)" : "off",
                 properties.batchSize(), properties.batchBytes(), properties.maxPerPoll(), properties.workers(),
                 properties.transactionSize(), properties.fetchAhead(), System.getProperty(MailStreams.PROPERTY) == null ? "looked up each time" : "named",
                 deliverSeconds,
@@ -267,7 +285,8 @@ class EmailIngestBenchmark {
                 properties.fetchAhead() > 0 ? "fetched " + properties.fetchAhead() + " batch(es) ahead on a second connection, overlapped" : "in turn",
                 aspaNanos / 1e9, MESSAGES / (aspaNanos / 1e9), reference, acks, ackWait,
                 duplicates, rows, distinct, MESSAGES - distinct, rows - distinct,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024, loadBefore, loadAfter);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024, loadBefore, loadAfter,
+                jvmCpu, jvmCpu * 1000 / MESSAGES, pgCpu, pgCpu * 1000 / MESSAGES, (jvmCpu + pgCpu) * 1000 / MESSAGES, statements);
     }
 
     /**
