@@ -7,13 +7,12 @@ import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.OrganizationId;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 @Transactional
 class CaseBatchOpen implements CaseBatches {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
     private final JdbcTemplate jdbc;
@@ -76,16 +74,20 @@ class CaseBatchOpen implements CaseBatches {
                 knownUnits.add(command.unitId());
             }
             List<AttachmentPolicy.Checked> files = attachmentPolicy.check(command.attachments());
-            checked.add(new Checked(command, subject, body, tags, files, Ids.next(), Ids.next(), clock.instant()));
+            checked.add(new Checked(command, subject, body, tags, files, Ids.next(), Ids.next(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
         }
         List<String> refs = references(org, checked);
         Rows rows = new Rows(organization);
         List<Opened> opened = new ArrayList<>(checked.size());
         for (int i = 0; i < checked.size(); i++) {
             Checked c = checked.get(i);
-            String token = newToken();
+            String token = CaseStore.newToken();
             rows.add(c, refs.get(i), token);
-            opened.add(new Opened(new OpenedCase(c.id(), refs.get(i), token), c.messageId()));
+            NewCase command = c.command();
+            opened.add(new Opened(new OpenedCase(c.id(), refs.get(i), token, new CaseSummary(c.id(), refs.get(i), c.subject(),
+                    command.channel(), command.language(), CaseStatus.NEW, command.priority(), command.customerId(),
+                    command.unitId(), null, List.copyOf(c.tags()), c.at(), c.at())), c.messageId()));
         }
         rows.write();
         for (int i = 0; i < checked.size(); i++) {
@@ -155,11 +157,5 @@ class CaseBatchOpen implements CaseBatches {
             jdbc.batchUpdate("insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail,"
                     + " created_at) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)", history);
         }
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

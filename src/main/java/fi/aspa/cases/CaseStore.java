@@ -592,7 +592,8 @@ class CaseStore implements Cases {
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
-    private static String newToken() {
+    /** A tracking token: 256 random bits, URL-safe; only its SHA-256 is stored. */
+    static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
