@@ -85,9 +85,8 @@ class CaseBatchOpen implements CaseBatches {
             String token = CaseStore.newToken();
             rows.add(c, refs.get(i), token);
             NewCase command = c.command();
-            opened.add(new Opened(new OpenedCase(c.id(), refs.get(i), token, new CaseSummary(c.id(), refs.get(i), c.subject(),
-                    command.channel(), command.language(), CaseStatus.NEW, command.priority(), command.customerId(),
-                    command.unitId(), null, List.copyOf(c.tags()), c.at(), c.at())), c.messageId()));
+            opened.add(new Opened(new OpenedCase(c.id(), refs.get(i), token,
+                    CaseRows.opened(c.id(), refs.get(i), c.subject(), command, c.tags(), c.at())), c.messageId()));
         }
         rows.write();
         for (int i = 0; i < checked.size(); i++) {
@@ -148,14 +147,11 @@ class CaseBatchOpen implements CaseBatches {
                         unit_id, priority, status, tags, topic, tracking_token_sha256, created_at, updated_at, search)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?,
                         setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', left(?, 100000)))""", cases);
-            jdbc.batchUpdate("insert into case_message (id, organization_id, case_id, kind, channel, author_staff_id, body,"
-                    + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", messages);
+            jdbc.batchUpdate(CaseRows.INSERT_MESSAGE, messages);
             if (!files.isEmpty()) {
-                jdbc.batchUpdate("insert into attachment (id, organization_id, case_id, message_id, filename, content_type,"
-                        + " size_bytes, sha256, content, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files);
+                jdbc.batchUpdate(CaseRows.INSERT_ATTACHMENT, files);
             }
-            jdbc.batchUpdate("insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail,"
-                    + " created_at) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)", history);
+            jdbc.batchUpdate(CaseRows.INSERT_EVENT, history);
         }
     }
 }

@@ -136,8 +136,7 @@ class CaseStore implements Cases {
         insertAttachments(organization, id, messageId, files, now);
         events.publishEvent(new CaseOpened(organization, id, reference, command.channel(), command.customerId(), command.unitId()));
         events.publishEvent(new MessageReceived(organization, id, messageId, command.channel()));
-        return new OpenedCase(id, reference, token, new CaseSummary(id, reference, subject, command.channel(), command.language(),
-                CaseStatus.NEW, command.priority(), command.customerId(), command.unitId(), null, List.copyOf(tags), now, now));
+        return new OpenedCase(id, reference, token, CaseRows.opened(id, reference, subject, command, tags, now));
     }
 
     @Override
@@ -521,9 +520,7 @@ class CaseStore implements Cases {
     private UUID insertMessage(OrganizationId organization, UUID caseId, MessageKind kind, Channel channel, UUID author,
                                String body, List<AttachmentPolicy.Checked> files, Instant now) {
         UUID id = Ids.next();
-        db.sql("""
-                insert into case_message (id, organization_id, case_id, kind, channel, author_staff_id, body, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        db.sql(CaseRows.INSERT_MESSAGE)
                 .params(id, organization.value(), caseId, kind.name(), channel.name(), author, body, Timestamp.from(now))
                 .update();
         insertAttachments(organization, caseId, id, files, now);
@@ -533,9 +530,7 @@ class CaseStore implements Cases {
     private void insertAttachments(OrganizationId organization, UUID caseId, UUID messageId, List<AttachmentPolicy.Checked> files,
                                    Instant now) {
         for (AttachmentPolicy.Checked file : files) {
-            db.sql("""
-                    insert into attachment (id, organization_id, case_id, message_id, filename, content_type, size_bytes, sha256, content, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            db.sql(CaseRows.INSERT_ATTACHMENT)
                     .params(Ids.next(), organization.value(), caseId, messageId, file.filename(), file.contentType(),
                             file.content().length, sha256(file.content()), file.content(), Timestamp.from(now))
                     .update();
@@ -553,9 +548,7 @@ class CaseStore implements Cases {
     }
 
     private void recordEvent(OrganizationId organization, UUID caseId, Actor actor, String type, Map<String, ?> detail, Instant now) {
-        db.sql("""
-                insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
+        db.sql(CaseRows.INSERT_EVENT)
                 .params(Ids.next(), organization.value(), caseId, actor.staffId(), actor.kind().name(), type,
                         json.writeValueAsString(detail), Timestamp.from(now))
                 .update();

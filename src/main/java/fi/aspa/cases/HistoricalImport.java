@@ -279,12 +279,8 @@ class HistoricalImport {
                         assignee_id, priority, status, tags, topic, tracking_token_sha256, created_at, updated_at, search)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?,
                         setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', left(?, 100000)))""", cases);
-            jdbc.batchUpdate("""
-                    insert into case_message (id, organization_id, case_id, kind, channel, author_staff_id, body, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", messages);
-            jdbc.batchUpdate("""
-                    insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
-                    values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""", events);
+            jdbc.batchUpdate(CaseRows.INSERT_MESSAGE, messages);
+            jdbc.batchUpdate(CaseRows.INSERT_EVENT, events);
         }
     }
 }
