@@ -163,20 +163,30 @@ class CustomerStore implements Customers {
     @Override
     @Transactional(readOnly = true)
     public Optional<Customer> find(OrganizationId organization, UUID customerId) {
-        Optional<Customer> base = db.sql("select * from customer where organization_id = ? and id = ?")
+        // the customer and its contact points in one round trip (a row per contact point, or one without any)
+        List<Customer> rows = new ArrayList<>(1);
+        List<Customer.ContactPoint> points = new ArrayList<>();
+        db.sql("""
+                select c.*, p.kind as point_kind, p.value as point_value, p.verified as point_verified
+                from customer c
+                left join contact_point p on p.organization_id = c.organization_id and p.customer_id = c.id
+                where c.organization_id = ? and c.id = ?
+                order by p.kind, p.created_at""")
                 .params(organization.value(), customerId)
-                .query((rs, n) -> new Customer(rs.getObject("id", UUID.class), organization,
-                        CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("personal_id"),
-                        rs.getString("business_id"), rs.getObject("staff_user_id", UUID.class),
-                        Language.parse(rs.getString("preferred_language")).orElse(Language.FI), List.of()))
-                .optional();
-        return base.map(c -> new Customer(c.id(), c.organizationId(), c.kind(), c.name(), c.personalId(), c.businessId(),
-                c.staffUserId(), c.preferredLanguage(), db.sql("""
-                        select kind, value, verified from contact_point where organization_id = ? and customer_id = ?
-                        order by kind, created_at""")
-                        .params(organization.value(), customerId)
-                        .query((rs, n) -> new Customer.ContactPoint(rs.getString("kind"), rs.getString("value"), rs.getBoolean("verified")))
-                        .list()));
+                .query(rs -> {
+                    if (rows.isEmpty()) {
+                        rows.add(new Customer(rs.getObject("id", UUID.class), organization,
+                                CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("personal_id"),
+                                rs.getString("business_id"), rs.getObject("staff_user_id", UUID.class),
+                                Language.parse(rs.getString("preferred_language")).orElse(Language.FI), points));
+                    }
+                    String kind = rs.getString("point_kind");
+                    if (kind != null) {
+                        points.add(new Customer.ContactPoint(kind, rs.getString("point_value"), rs.getBoolean("point_verified")));
+                    }
+                });
+        return rows.stream().findFirst().map(c -> new Customer(c.id(), c.organizationId(), c.kind(), c.name(), c.personalId(),
+                c.businessId(), c.staffUserId(), c.preferredLanguage(), List.copyOf(points)));
     }
 
     @Override

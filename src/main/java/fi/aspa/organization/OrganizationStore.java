@@ -1,10 +1,13 @@
 package fi.aspa.organization;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.LocalizedText;
 import fi.aspa.platform.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,13 @@ class OrganizationStore implements Organizations {
     private final JdbcClient db;
     private final Map<OrganizationId, Organization> byId = new ConcurrentHashMap<>();
     private final Map<String, Organization> bySlug = new ConcurrentHashMap<>();
+    /**
+     * Units found by id, reused for {@link #UNIT_MEMORY} at most: every email acknowledgement and reply signs with its
+     * unit's name. Units are only ever created here (a new one is not in it: only found units are kept); the short
+     * time bounds how long a change made in the database elsewhere stays unseen.
+     */
+    static final Duration UNIT_MEMORY = Duration.ofSeconds(3);
+    private final Cache<UUID, Unit> unitsById = Caffeine.newBuilder().expireAfterWrite(UNIT_MEMORY).maximumSize(10_000).build();
 
     OrganizationStore(JdbcClient db) {
         this.db = db;
@@ -74,10 +84,14 @@ class OrganizationStore implements Organizations {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Unit> unit(OrganizationId organization, UUID unitId) {
-        return db.sql("select * from unit where organization_id = ? and id = ?")
+        Unit known = unitsById.getIfPresent(unitId);
+        if (known != null) return Optional.of(known).filter(u -> u.organizationId().equals(organization));
+        Optional<Unit> found = db.sql("select * from unit where organization_id = ? and id = ?")
                 .params(organization.value(), unitId).query(OrganizationStore::unit).optional();
+        found.ifPresent(u -> unitsById.put(u.id(), u));
+        return found;
     }
 
     @Override

@@ -16,7 +16,6 @@ import fi.aspa.platform.OrganizationId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,21 +107,23 @@ class EmailOutbound {
         String body = greeting(customer, language) + "\n\n" + reply.body().strip() + "\n\n" + names.signature(text("email.signoff", language))
                 + "\n\n" + text("email.reply.footer", language, summary.reference());
         send(mailbox.get(), names.sender(), EmailStore.Kind.REPLY, organization, caseId, messageId, to, subject, body,
-                language, last.map(EmailStore.Inbound::messageId).orElse(null), "no");
+                language, last.map(EmailStore.Inbound::messageId).orElse(null), store.threadIds(organization, caseId, 20), "no");
     }
 
     void acknowledge(OrganizationId organization, UUID caseId) {
-        EmailStore.Opening opened = store.opening(organization, caseId).orElse(null);
+        // the opening message and, when it is one to acknowledge, the lock that serializes the acknowledgements to its
+        // address and their count in the last hour, in one statement; the unique key on the acknowledgement does the rest
+        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        EmailStore.Opening opened = store.openingForAck(organization, caseId, hourAgo).orElse(null);
         EmailStore.Inbound opening = opened == null ? null : opened.inbound();
         if (opening == null || opening.noAutoReply() || opening.autoSubmitted() || opening.bounce() || opening.address() == null) {
             return;
         }
         if (opened.fromOwnAddress()) return; // never answer one of our own mailboxes (no loops between them)
-        Mailbox mailbox = opening.mailboxId() == null ? null : mailboxes.find(organization, opening.mailboxId()).orElse(null);
+        if (opened.acksSince() == null) return; // not counted under the lock: not one to acknowledge
+        Mailbox mailbox = opening.mailboxId() == null ? null : mailboxes.forSending(organization, opening.mailboxId()).orElse(null);
         if (mailbox == null || !mailbox.enabled() || !mailbox.ackEnabled()) return;
-        store.lockAddress(organization, opening.address()); // the unique key on the acknowledgement does the rest
-        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
-        if (store.acksSince(organization, opening.address(), hourAgo) >= properties.acksPerAddressPerHour()) {
+        if (opened.acksSince() >= properties.acksPerAddressPerHour()) {
             log.info("Not acknowledging case {}: the sender had {} acknowledgements in the last hour", caseId,
                     properties.acksPerAddressPerHour());
             return;
@@ -135,18 +136,20 @@ class EmailOutbound {
         String subject = text("email.ack.subject", language, baseSubject(summary), summary.reference());
         String body = greeting(customer, language) + "\n\n" + text("email.ack.body", language, summary.reference())
                 + "\n\n" + names.signature(text("email.signoff", language));
+        // the acknowledgement threads under the opening message: what the case's References would be now, without
+        // reading them (a customer's later message that joined meanwhile is not what this answers)
+        List<String> thread = opening.messageId() == null ? List.of() : List.of(opening.messageId());
         send(mailbox, names.sender(), EmailStore.Kind.ACK, organization, caseId, null, opening.address(), subject, body,
-                language, opening.messageId(), "auto-replied");
+                language, opening.messageId(), thread, "auto-replied");
     }
 
     private void send(Mailbox mailbox, String senderName, EmailStore.Kind kind, OrganizationId organization, UUID caseId,
                       UUID caseMessageId, String to, String subject, String body, Language language, String inReplyTo,
-                      String autoSubmitted) {
+                      List<String> thread, String autoSubmitted) {
         String domain = mailbox.fromAddress().substring(mailbox.fromAddress().indexOf('@') + 1);
         String messageId = "aspa." + UUID.randomUUID() + "@" + domain;
-        List<String> thread = store.threadIds(organization, caseId, 20);
         try {
-            MimeMessage message = new MailSender.Outgoing(sender.session(), messageId);
+            MailSender.Outgoing message = new MailSender.Outgoing(sender.session(), messageId);
             message.setFrom(new InternetAddress(mailbox.fromAddress(), senderName, "UTF-8"));
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, "UTF-8");
@@ -160,10 +163,9 @@ class EmailOutbound {
             message.setHeader("Content-Language", language.code());
             message.setText(body, "UTF-8");
             message.saveChanges();
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            message.writeTo(raw);
+            byte[] raw = message.freeze(); // recorded, and sent as recorded (not composed twice)
             if (!store.recordOutbound(organization, mailbox.id(), kind, messageId, to, subject, caseId, caseMessageId,
-                    raw.toByteArray(), clock.instant())) {
+                    raw, clock.instant())) {
                 return; // recorded by an earlier delivery of the same event: sent already
             }
             sender.send(mailbox, message);
@@ -175,7 +177,7 @@ class EmailOutbound {
     private Optional<Mailbox> mailboxFor(OrganizationId organization, UUID unitId, Optional<UUID> cameThrough) {
         Optional<Mailbox> own = unitId == null ? Optional.empty() : mailboxes.forUnit(organization, unitId);
         if (own.isPresent()) return own;
-        Optional<Mailbox> through = cameThrough.flatMap(id -> mailboxes.find(organization, id)).filter(Mailbox::enabled);
+        Optional<Mailbox> through = cameThrough.flatMap(id -> mailboxes.forSending(organization, id)).filter(Mailbox::enabled);
         if (through.isPresent()) return through;
         return mailboxes.forUnit(organization, null);
     }

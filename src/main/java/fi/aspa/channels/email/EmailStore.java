@@ -113,19 +113,30 @@ class EmailStore {
                 .optional();
     }
 
-    /** The message that opened the case, and whether it came from one of the organization's own addresses. */
-    record Opening(Inbound inbound, boolean fromOwnAddress) {}
+    /**
+     * The message that opened the case, whether it came from one of the organization's own addresses, and — when it
+     * may be acknowledged — how many acknowledgements its address had since the given time, counted under a lock.
+     *
+     * @param acksSince null when the message is not one to acknowledge (nothing was locked or counted)
+     */
+    record Opening(Inbound inbound, boolean fromOwnAddress, Integer acksSince) {}
 
-    /** The message that opened the case, when an email did (with what acknowledging it needs, in one query). */
-    Optional<Opening> opening(OrganizationId organization, UUID caseId) {
+    /**
+     * What acknowledging a new email case reads, in one round trip ({@code email_ack_opening}, V280): the opening
+     * message; and when it may be acknowledged, the transaction-scoped lock on its organization and address, which
+     * serializes the acknowledgements to one address until the transaction ends, and then the count of
+     * acknowledgements sent there since {@code since}. The count is taken after the lock is held (a query of its own
+     * in a volatile function, with a fresh snapshot), so it sees every acknowledgement committed by whoever held the
+     * lock before, and the hourly limit holds across threads and nodes.
+     */
+    Optional<Opening> openingForAck(OrganizationId organization, UUID caseId, Instant since) {
         return db.sql("""
-                select e.mailbox_id, e.message_id, e.address, e.subject, e.auto_submitted, e.bounce, e.malformed, e.no_auto_reply,
-                    exists (select 1 from email_mailbox o where o.organization_id = e.organization_id
-                            and lower(o.from_address) = e.address) as own
-                from email_message e where e.organization_id = ? and e.case_id = ? and e.kind = 'NEW_CASE' limit 1""")
-                .params(organization.value(), caseId)
+                select mailbox_id, message_id, address, subject, auto_submitted, bounce, malformed, no_auto_reply, own, acks
+                from email_ack_opening(?, ?, ?)""")
+                .params(organization.value(), caseId, Timestamp.from(since))
                 .query((rs, n) -> new Opening(new Inbound(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)), rs.getBoolean(9)))
+                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)), rs.getBoolean(9),
+                        rs.getObject(10, Integer.class)))
                 .optional();
     }
 
@@ -142,19 +153,6 @@ class EmailStore {
     boolean replySent(OrganizationId organization, UUID caseMessageId) {
         return db.sql("select exists (select 1 from email_message where organization_id = ? and case_message_id = ? and kind = 'REPLY')")
                 .params(organization.value(), caseMessageId).query(Boolean.class).single();
-    }
-
-    /** Serializes the acknowledgements to one address until the transaction ends, so the hourly limit holds. */
-    void lockAddress(OrganizationId organization, String address) {
-        db.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(organization.value() + "/" + address)
-                .query((rs, n) -> 1).list();
-    }
-
-    int acksSince(OrganizationId organization, String address, Instant since) {
-        return db.sql("""
-                select count(*) from email_message where organization_id = ? and direction = 'OUTBOUND' and kind = 'ACK'
-                  and address = ? and created_at >= ?""")
-                .params(organization.value(), address, Timestamp.from(since)).query(Integer.class).single();
     }
 
     /**

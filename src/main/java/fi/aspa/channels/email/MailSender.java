@@ -5,6 +5,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -148,9 +152,13 @@ class MailSender {
         pools.clear();
     }
 
-    /** A message that keeps the Message-ID Aspa gave it (Jakarta Mail would make a new one when saved). */
+    /**
+     * A message that keeps the Message-ID Aspa gave it (Jakarta Mail would make a new one when saved), and once
+     * {@link #freeze() frozen} is sent as the very bytes recorded, not composed (encoded) a second time.
+     */
     static final class Outgoing extends MimeMessage {
         private final String messageId;
+        private byte[] frozen;
 
         Outgoing(Session session, String messageId) {
             super(session);
@@ -160,6 +168,30 @@ class MailSender {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", "<" + messageId + ">");
+        }
+
+        /** Writes the composed (saved) message once: what is recorded, and then what is sent. Not to be changed after. */
+        byte[] freeze() throws IOException, MessagingException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            writeTo(out);
+            frozen = out.toByteArray();
+            return frozen;
+        }
+
+        /** The frozen bytes when the headers to leave out are not in them (SMTP leaves out Bcc and Content-Length). */
+        @Override
+        public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+            if (frozen != null && (ignoreList == null || Arrays.stream(ignoreList).allMatch(h -> {
+                try {
+                    return getHeader(h) == null;
+                } catch (MessagingException e) {
+                    return false;
+                }
+            }))) {
+                os.write(frozen);
+                return;
+            }
+            super.writeTo(os, ignoreList);
         }
     }
 }

@@ -1,5 +1,7 @@
 package fi.aspa.channels.email;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.aspa.platform.SecretBox;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.OrganizationId;
@@ -14,7 +16,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@code email_mailbox} table: configuration by organization, and the lease that lets one node at a time poll
@@ -24,8 +29,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 @Transactional
 class MailboxStore {
+    /**
+     * How long a mailbox's settings read for sending mail are reused. An admin's change on this node takes effect at
+     * once (the entry is dropped when it is written, and again when that commits); one made on another node, within
+     * this time.
+     */
+    static final Duration SETTINGS_MEMORY = Duration.ofSeconds(3);
+
     private final JdbcClient db;
     private final SecretBox secrets;
+    private final Cache<UUID, Optional<Mailbox>> forSending = Caffeine.newBuilder()
+            .expireAfterWrite(SETTINGS_MEMORY).maximumSize(10_000).build();
 
     MailboxStore(JdbcClient db, SecretBox secrets) {
         this.db = db;
@@ -44,6 +58,34 @@ class MailboxStore {
     Optional<Mailbox> find(OrganizationId organization, UUID id) {
         return db.sql("select * from email_mailbox where organization_id = ? and id = ?")
                 .params(organization.value(), id).query(MailboxStore::row).optional();
+    }
+
+    /**
+     * {@link #find} for sending mail (acknowledgements, replies), read at most {@link #SETTINGS_MEMORY} ago: every new
+     * email case's acknowledgement reads its mailbox's settings, and a burst of mail would read the same row each
+     * time. The polling state in it (last poll, last error) may be as old; it is not for showing.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    Optional<Mailbox> forSending(OrganizationId organization, UUID id) {
+        Optional<Mailbox> known = forSending.getIfPresent(id);
+        if (known != null) return known.filter(m -> m.organizationId().equals(organization));
+        Optional<Mailbox> found = db.sql("select * from email_mailbox where organization_id = ? and id = ?")
+                .params(organization.value(), id).query(MailboxStore::row).optional();
+        if (found.isPresent()) forSending.put(id, found);
+        return found;
+    }
+
+    /** Drops what {@link #forSending} remembers of a mailbox now, and again when this transaction ends. */
+    private void changed(UUID id) {
+        forSending.invalidate(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forSending.invalidate(id);
+                }
+            });
+        }
     }
 
     /** The unit's own enabled mailbox; with a null unit, the organization's own (a mailbox of no unit). */
@@ -84,6 +126,7 @@ class MailboxStore {
                         : secrets.seal(nullToEmpty(in.smtpPassword()), context(id, "smtp")))
                 .param("from", in.fromAddress()).param("enabled", in.enabled()).param("ack", in.ackEnabled())
                 .update();
+        changed(id);
         return id;
     }
 
@@ -92,6 +135,7 @@ class MailboxStore {
         boolean keepImap = in.imapPassword() == null || in.imapPassword().isEmpty();
         boolean keepSmtp = in.smtpPassword() == null || in.smtpPassword().isEmpty();
         String smtpUser = blankToNull(in.smtpUsername());
+        changed(id);
         return db.sql("""
                 update email_mailbox set unit_id = :unit, name = :name, imap_host = :imapHost, imap_port = :imapPort,
                     imap_security = :imapSecurity, imap_username = :imapUser,
@@ -117,6 +161,7 @@ class MailboxStore {
     }
 
     boolean setEnabled(OrganizationId organization, UUID id, boolean enabled) {
+        changed(id);
         return db.sql("update email_mailbox set enabled = ?, updated_at = now() where organization_id = ? and id = ?")
                 .params(enabled, organization.value(), id).update() == 1;
     }
