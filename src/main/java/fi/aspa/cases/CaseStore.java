@@ -360,6 +360,24 @@ class CaseStore implements Cases {
     }
 
     @Override
+    public java.util.Set<UUID> lockAvailable(OrganizationId organization, java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(db.sql(
+                        "select id from support_case where organization_id = ? and id = any(?) order by id for update skip locked")
+                .params(organization.value(), caseIds.stream().distinct().toArray(UUID[]::new))
+                .query(UUID.class).list());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CaseSummary> summaries(OrganizationId organization, java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) return List.of();
+        return db.sql("select * from support_case where organization_id = ? and id = any(?)")
+                .params(organization.value(), caseIds.stream().distinct().toArray(UUID[]::new))
+                .query(CaseStore::summary).list();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<CaseDetail> detail(OrganizationId organization, UUID caseId) {
         return db.sql("select * from support_case where organization_id = ? and id = ?")

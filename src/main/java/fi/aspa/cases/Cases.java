@@ -60,6 +60,18 @@ public interface Cases {
      */
     void lockForChange(OrganizationId organization, UUID caseId);
 
+    /**
+     * Locks, for the rest of the caller's transaction, those of the given cases that no other transaction holds now,
+     * in id order and without waiting; returns the ids it locked (ids that are not the organization's cases are left
+     * out). For work on batches of cases (routing new cases): a batch that locks its cases one by one while it works
+     * would wait, holding some, for a case that another transaction (a group of email replies) holds while that one
+     * waits for a case of the batch: a deadlock. The batch leaves the cases it did not get for its next run instead.
+     */
+    java.util.Set<UUID> lockAvailable(OrganizationId organization, java.util.Collection<UUID> caseIds);
+
+    /** The summaries of many cases in one query, in no particular order; ids that are not the organization's cases are left out. */
+    List<CaseSummary> summaries(OrganizationId organization, java.util.Collection<UUID> caseIds);
+
     Optional<CaseDetail> detail(OrganizationId organization, UUID caseId);
 
     /**

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +27,9 @@ import org.springframework.stereotype.Component;
  * decides the service and unit (it moves the case even when a channel gave it a unit: an administrator wrote the rule
  * for exactly that) and applies its assignee, priority and tags. Without a matching rule the classifier decides on the
  * subject and first message, and the case moves to the service's unit only when the classifier is confident and the
- * case has no unit yet (a unit chosen by the resident or a channel is never overridden by a guess). {@link CaseRouted}
- * is published last, when the case is as routing leaves it: its listeners (clocks, assignment) run synchronously in the
- * same transaction.
+ * case has no unit yet (a unit chosen by the resident or a channel is never overridden by a guess). The batch's
+ * decisions are stored together and {@link CaseRouted} is published last ({@link #finish}), when the cases are as
+ * routing leaves them: its listeners (clocks, assignment) run synchronously in the same transaction.
  */
 @Component
 class CaseRouter {
@@ -39,8 +40,11 @@ class CaseRouter {
     private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
 
+    private final JdbcClient db;
+
     CaseRouter(Cases cases, ServiceRouter routing, RuleStore rules, Customers customers, Catalogue catalogue,
-               ApplicationEventPublisher events) {
+               ApplicationEventPublisher events, JdbcClient db) {
+        this.db = db;
         this.cases = cases;
         this.routing = routing;
         this.rules = rules;
@@ -52,13 +56,22 @@ class CaseRouter {
     /** What routing reads once per organization and batch: the rules and the classifier's model. */
     record Context(OrganizationId organization, List<RoutingRule> rules, boolean rulesNeedCustomerKind, ServiceRouter.Trained model) {}
 
+    /**
+     * Two statements when nothing changed: whether the feedback and the rules changed, in one (the rules are read again
+     * only then), and the catalogue's version (the model is retrained only when either changed).
+     */
     Context context(OrganizationId org) {
-        List<RoutingRule> list = rules.list(org);
+        String[] versions = db.sql("select " + ServiceRouter.FEEDBACK_VERSION + ", " + RuleStore.VERSION)
+                .params(org.value(), org.value()).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        List<RoutingRule> list = rules.cached(org, versions[1]);
         boolean kind = list.stream().anyMatch(r -> r.enabled() && r.when().customerKind() != null);
-        return new Context(org, list, kind, routing.model(org));
+        return new Context(org, list, kind, routing.model(org, versions[0]));
     }
 
-    /** Routes one new case: stores the decision, applies it to the case, publishes {@link CaseRouted}. */
+    /**
+     * Routes one new case of a batch: decides and applies the decision to the case; {@link #finish} stores the batch's
+     * decisions and publishes their events.
+     */
     RoutingDecision route(Context context, CaseDetail detail) {
         OrganizationId org = context.organization();
         CaseSummary summary = detail.summary();
@@ -77,8 +90,19 @@ class CaseRouter {
                 cases.transfer(org, summary.id(), Actor.system(), decision.unitId(), null);
             }
         }
-        events.publishEvent(ServiceRouter.routed(decision, false));
         return decision;
+    }
+
+    /**
+     * Stores the decisions of a batch of one organization's new cases with one statement, then publishes
+     * {@link CaseRouted} for each (their listeners run synchronously, in this transaction, with the cases as routing
+     * left them) and {@link CasesRouted} for the batch.
+     */
+    void finish(OrganizationId org, List<RoutingDecision> decisions) {
+        if (decisions.isEmpty()) return;
+        routing.insert(decisions);
+        for (RoutingDecision d : decisions) events.publishEvent(ServiceRouter.routed(d, false));
+        events.publishEvent(new CasesRouted(org, decisions.stream().map(RoutingDecision::caseId).toList()));
     }
 
     /** Applies a matching rule; null when it has nowhere to send the case (its service has no unit), so the classifier decides. */

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -35,14 +37,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       that transaction: no case without its row, no row without its case) and, after commit, nudges this node's
  *       worker threads ({@code aspa.routing.worker.threads}, 2: one routes while the other waits for the database).</li>
  *   <li>The worker claims up to {@code aspa.routing.worker.batch-size} due rows with {@code FOR UPDATE SKIP LOCKED} (a
- *       second worker or node skips them: a case is routed once), reads their cases with one batch read, routes them
- *       all ({@link CaseRouter}: the decision, the move, {@link CaseRouted} to its synchronous listeners: clocks,
- *       assignment, the assistant's service note) and deletes the rows, in ONE transaction. A crash before the commit
+ *       second worker or node skips them: a case is routed once), locks their cases up front in id order without
+ *       waiting ({@link Cases#lockAvailable}: a case another transaction holds, such as a group of email replies,
+ *       stays pending for the next run, so the batch never waits for a case while it holds others: no deadlock),
+ *       reads them with one batch read, routes them all ({@link CaseRouter}: the decision, the move; then the batch's
+ *       decisions with one statement, {@link CaseRouted} per case to its synchronous listeners: assignment, the
+ *       assistant's service note, the clocks, which do their work for the whole batch at {@link CasesRouted}) and
+ *       deletes the rows, in ONE transaction. A crash before the commit
  *       leaves the rows as they were; the next run (a nudge, or the sweep every {@code aspa.routing.worker.sweep-ms}
  *       and at start-up, on any node) routes them.</li>
  *   <li>When a batch fails, it is rolled back and retried case by case, each in a savepoint: the good cases are
- *       routed; a failing case stays pending with its attempts, the error and a growing delay (2^attempts seconds,
- *       at most an hour), and is logged. It never blocks the others.</li>
+ *       routed (each case its own {@link CasesRouted}); a failing case stays pending with its attempts, the error and
+ *       a growing delay (2^attempts seconds, at most an hour), and is logged. It never blocks the others.</li>
+ *   <li>A thread woken by a nudge polls only when work was committed after the latest claim began (a claim sees
+ *       every row committed before it began); the sweep always polls.</li>
  * </ul>
  */
 @Component
@@ -95,7 +103,15 @@ class RoutingWorker implements SmartLifecycle {
         AfterCommit.run(this::nudge);
     }
 
+    /**
+     * When this node last committed new work (a nudge, after the commit) and when a claim last began: a thread woken
+     * for work committed before a claim began (which therefore saw it) does not poll for nothing.
+     */
+    private final AtomicLong lastNudge = new AtomicLong(System.nanoTime());
+    private final AtomicLong lastClaim = new AtomicLong(Long.MIN_VALUE);
+
     void nudge() {
+        lastNudge.accumulateAndGet(System.nanoTime(), Math::max);
         if (nudges.availablePermits() < threads) nudges.release();
     }
 
@@ -125,11 +141,16 @@ class RoutingWorker implements SmartLifecycle {
     }
 
     private void loop() {
+        boolean sweep = true;
         while (running) {
             busy.readLock().lock();
             try {
-                while (running && !paused && routeBatch() >= batchSize) {
-                    nudge(); // a full batch: there may be more, for another thread too
+                // The sweep always polls (another node's cases, retries that came due); a nudge only when work was
+                // committed after the latest claim began: a claim sees every row committed before it began.
+                if (!paused && (sweep || lastNudge.get() >= lastClaim.get())) {
+                    while (running && !paused && routeBatch() >= batchSize) {
+                        nudge(); // a full batch: there may be more, for another thread too
+                    }
                 }
             } catch (RuntimeException e) {
                 log.warn("Routing new cases failed; trying again in {} ms", sweepMs, e);
@@ -137,7 +158,7 @@ class RoutingWorker implements SmartLifecycle {
                 busy.readLock().unlock();
             }
             try {
-                nudges.tryAcquire(sweepMs, TimeUnit.MILLISECONDS);
+                sweep = !nudges.tryAcquire(sweepMs, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
@@ -173,6 +194,7 @@ class RoutingWorker implements SmartLifecycle {
     }
 
     private int routeClaimed(boolean oneByOne) {
+        lastClaim.accumulateAndGet(System.nanoTime(), Math::max);
         List<Pending> claimed = db.sql("""
                         select case_id, organization_id, attempts from routing_pending where next_attempt_at <= clock_timestamp()
                         order by next_attempt_at limit ? for update skip locked""")
@@ -187,8 +209,12 @@ class RoutingWorker implements SmartLifecycle {
         for (Map.Entry<OrganizationId, List<Pending>> entry : byOrganization.entrySet()) {
             OrganizationId org = entry.getKey();
             List<Pending> pending = entry.getValue();
+            List<UUID> ids = pending.stream().map(Pending::caseId).toList();
+            // All the batch's cases locked first, in id order, without waiting: a case that another transaction holds
+            // (a group of email replies to it) stays pending for the next run instead of a wait that could deadlock.
+            Set<UUID> locked = cases.lockAvailable(org, ids);
             Map<UUID, CaseDetail> details = new LinkedHashMap<>();
-            cases.details(org, pending.stream().map(Pending::caseId).toList()).forEach(d -> details.put(d.summary().id(), d));
+            cases.details(org, ids).forEach(d -> details.put(d.summary().id(), d));
             CaseRouter.Context context;
             if (!oneByOne) {
                 context = router.context(org);
@@ -200,19 +226,22 @@ class RoutingWorker implements SmartLifecycle {
                     continue;
                 }
             }
+            List<RoutingDecision> decisions = new ArrayList<>(pending.size());
             for (Pending p : pending) {
                 CaseDetail detail = details.get(p.caseId());
                 if (detail == null) {
                     done.add(p.caseId()); // the case is gone: nothing to route
+                } else if (!locked.contains(p.caseId())) {
+                    log.debug("Case {} is busy in another transaction; routing it in the next run", p.caseId());
                 } else if (!oneByOne) {
                     beforeRouting.accept(p.caseId());
-                    router.route(context, detail);
+                    decisions.add(router.route(context, detail));
                     done.add(p.caseId());
                 } else {
                     try {
                         savepoint.executeWithoutResult(s -> {
                             beforeRouting.accept(p.caseId());
-                            router.route(context, detail);
+                            router.finish(org, List.of(router.route(context, detail)));
                         });
                         done.add(p.caseId());
                     } catch (RuntimeException e) {
@@ -220,6 +249,7 @@ class RoutingWorker implements SmartLifecycle {
                     }
                 }
             }
+            if (!oneByOne) router.finish(org, decisions);
         }
         if (!done.isEmpty()) {
             db.sql("delete from routing_pending where case_id = any(?)").param(done.toArray(UUID[]::new)).update();

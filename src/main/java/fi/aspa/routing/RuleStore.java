@@ -38,6 +38,26 @@ class RuleStore {
                 .param(organization.value()).query(RuleStore::rule).list();
     }
 
+    private record Cached(String version, List<RoutingRule> rules) {}
+
+    private final java.util.Map<OrganizationId, Cached> cached = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A digest of the organization's rules as stored (any change of any column changes it), for {@link #cached}. */
+    static final String VERSION = """
+            (select md5(coalesce(string_agg(r::text, ',' order by r.id), '')) from routing_rule r where r.organization_id = ?)""";
+
+    /**
+     * The organization's rules as {@link #list} gives them, read again only when their digest ({@link #VERSION},
+     * which the caller read in a statement it needed anyway) differs from that of the ones this node read last.
+     */
+    List<RoutingRule> cached(OrganizationId organization, String version) {
+        Cached current = cached.get(organization);
+        if (current != null && current.version().equals(version)) return current.rules();
+        List<RoutingRule> rules = List.copyOf(list(organization));
+        cached.put(organization, new Cached(version, rules));
+        return rules;
+    }
+
     @Transactional(readOnly = true)
     Optional<RoutingRule> find(OrganizationId organization, UUID id) {
         return db.sql("select * from routing_rule where organization_id = ? and id = ?")

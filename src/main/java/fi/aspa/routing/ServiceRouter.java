@@ -73,14 +73,16 @@ class ServiceRouter implements Routing, RoutingFeedback {
     @Override
     public RoutingDecision decide(OrganizationId organization, UUID caseId, String text, Language language, boolean caseHasUnit) {
         RoutingDecision decision = classify(organization, caseId, text, caseHasUnit, model(organization));
+        insert(List.of(decision));
         events.publishEvent(routed(decision, false));
         return decision;
     }
 
     /**
-     * Classifies and stores the decision with the given model, without publishing {@link CaseRouted}: the caller
-     * publishes it once the decision's consequences for the case (the move to the service's unit) are applied, so
-     * that the synchronous listeners (clocks, assignment) see the case as routing left it.
+     * Classifies with the given model; the decision is NOT stored yet: the caller stores a batch's decisions with one
+     * statement ({@link #insert}) and publishes {@link CaseRouted} once the decision's consequences for the case (the
+     * move to the service's unit) are applied, so that the synchronous listeners (clocks, assignment) see the case as
+     * routing left it.
      */
     RoutingDecision classify(OrganizationId organization, UUID caseId, String text, boolean caseHasUnit, Trained model) {
         String checked = text == null || text.isBlank() ? "-" : (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
@@ -115,7 +117,7 @@ class ServiceRouter implements Routing, RoutingFeedback {
         UUID serviceId = best != null && guess ? best.serviceId() : null;
         UUID unitId = best != null && guess ? best.unitId() : null;
         double confidence = best == null ? 0 : best.confidence();
-        return store(organization, caseId, outcome, serviceId, unitId, null, confidence, reason, ranked, ServiceClassifier.MODEL,
+        return decision(organization, caseId, outcome, serviceId, unitId, null, confidence, reason, ranked, ServiceClassifier.MODEL,
                 null, null);
     }
 
@@ -124,30 +126,72 @@ class ServiceRouter implements Routing, RoutingFeedback {
         return new CaseRouted(d.organizationId(), d.caseId(), d.id(), d.outcome(), d.serviceId(), d.unitId(), d.confidence(), corrected);
     }
 
+    /** A new decision, not stored yet ({@link #insert}). */
+    private RoutingDecision decision(OrganizationId organization, UUID caseId, RoutingDecision.Outcome outcome, UUID serviceId,
+                                     UUID unitId, UUID assigneeId, double confidence, String reason,
+                                     List<RoutingDecision.Alternative> ranked, String model, UUID ruleId, UUID decidedBy) {
+        return new RoutingDecision(Ids.next(), organization, caseId, outcome, serviceId, unitId, assigneeId, confidence, reason,
+                ranked, model, clock.instant(), ruleId, decidedBy);
+    }
+
     /** Stores a decision; the caller publishes {@link CaseRouted} ({@link #routed}) in the same transaction. */
     private RoutingDecision store(OrganizationId organization, UUID caseId, RoutingDecision.Outcome outcome, UUID serviceId,
                                   UUID unitId, UUID assigneeId, double confidence, String reason,
                                   List<RoutingDecision.Alternative> ranked, String model, UUID ruleId, UUID decidedBy) {
-        UUID id = Ids.next();
-        var decidedAt = clock.instant();
+        RoutingDecision d = decision(organization, caseId, outcome, serviceId, unitId, assigneeId, confidence, reason, ranked,
+                model, ruleId, decidedBy);
+        insert(List.of(d));
+        return d;
+    }
+
+    /** Stores decisions (of one organization or several) with one statement, whatever their number. */
+    void insert(List<RoutingDecision> decisions) {
+        if (decisions.isEmpty()) return;
+        int n = decisions.size();
+        UUID[] id = new UUID[n], org = new UUID[n], caseId = new UUID[n], service = new UUID[n], unit = new UUID[n],
+                assignee = new UUID[n], rule = new UUID[n], decidedBy = new UUID[n];
+        String[] outcome = new String[n], reason = new String[n], alternatives = new String[n], model = new String[n],
+                decidedAt = new String[n];
+        Double[] confidence = new Double[n];
+        for (int i = 0; i < n; i++) {
+            RoutingDecision d = decisions.get(i);
+            id[i] = d.id();
+            org[i] = d.organizationId().value();
+            caseId[i] = d.caseId();
+            outcome[i] = d.outcome().name();
+            service[i] = d.serviceId();
+            unit[i] = d.unitId();
+            assignee[i] = d.assigneeId();
+            confidence[i] = d.confidence();
+            reason[i] = d.reason();
+            alternatives[i] = json.writeValueAsString(d.alternatives());
+            model[i] = d.model();
+            decidedAt[i] = d.decidedAt().toString();
+            rule[i] = d.ruleId();
+            decidedBy[i] = d.decidedBy();
+        }
         db.sql("""
                 insert into routing_decision (id, organization_id, case_id, outcome, service_id, unit_id, assignee_id, confidence,
                     reason, alternatives, model, decided_at, rule_id, decided_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)""")
-                .params(id, organization.value(), caseId, outcome.name(), serviceId, unitId, assigneeId, confidence, reason,
-                        json.writeValueAsString(ranked), model, Timestamp.from(decidedAt), ruleId, decidedBy)
+                select id, org, case_id, outcome, service, unit, assignee, confidence, reason, cast(alternatives as jsonb), model,
+                    cast(decided_at as timestamptz), rule, decided_by
+                from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as uuid[]),
+                            cast(? as uuid[]), cast(? as uuid[]), cast(? as float8[]), cast(? as text[]), cast(? as text[]),
+                            cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]))
+                    as d(id, org, case_id, outcome, service, unit, assignee, confidence, reason, alternatives, model, decided_at,
+                         rule, decided_by)""")
+                .params(id, org, caseId, outcome, service, unit, assignee, confidence, reason, alternatives, model, decidedAt,
+                        rule, decidedBy)
                 .update();
-        return new RoutingDecision(id, organization, caseId, outcome, serviceId, unitId, assigneeId, confidence, reason, ranked,
-                model, decidedAt, ruleId, decidedBy);
     }
 
     /**
-     * A routing rule decided: stored with the rule and its reasons. The caller applies the rule's actions and then
-     * publishes {@link CaseRouted}.
+     * A routing rule decided, with the rule and its reasons (not stored yet: {@link #insert}). The caller applies the
+     * rule's actions and then publishes {@link CaseRouted}.
      */
     RoutingDecision decideByRule(OrganizationId organization, UUID caseId, RuleMatcher.Match match, UUID serviceId, UUID unitId) {
         RoutingRule.Actions then = match.rule().then();
-        return store(organization, caseId, RoutingDecision.Outcome.ROUTED, serviceId, unitId, then.assigneeId(), 1.0,
+        return decision(organization, caseId, RoutingDecision.Outcome.ROUTED, serviceId, unitId, then.assigneeId(), 1.0,
                 match.reason(), List.of(), RoutingDecision.BY_RULE, match.rule().id(), null);
     }
 
@@ -225,9 +269,16 @@ class ServiceRouter implements Routing, RoutingFeedback {
 
     /** The organization's model, retrained first when the catalogue or the feedback changed (two small queries to know). */
     Trained model(OrganizationId organization) {
-        String version = catalogue.version(organization) + "/" + db.sql(
-                "select count(*) || '@' || coalesce(max(created_at)::text, '-') from routing_feedback where organization_id = ?")
-                .param(organization.value()).query(String.class).single();
+        return model(organization, db.sql("select " + FEEDBACK_VERSION).param(organization.value()).query(String.class).single());
+    }
+
+    /** What the feedback is as of a statement (count and latest), for {@link #model(OrganizationId, String)}. */
+    static final String FEEDBACK_VERSION = """
+            (select count(*) || '@' || coalesce(max(created_at)::text, '-') from routing_feedback where organization_id = ?)""";
+
+    /** The model, with the feedback's {@link #FEEDBACK_VERSION} read by the caller (with other things it reads). */
+    Trained model(OrganizationId organization, String feedbackVersion) {
+        String version = catalogue.version(organization) + "/" + feedbackVersion;
         Trained current = models.get(organization);
         if (current != null && current.version().equals(version)) return current;
         // One training at a time per organization (it takes seconds with a full catalogue); while it runs, the

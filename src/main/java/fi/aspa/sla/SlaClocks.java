@@ -10,6 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,17 +47,70 @@ class SlaClocks implements ServiceLevels {
         store.lockCase(caseId);
         Optional<CaseSummary> found = cases.summary(org, caseId);
         if (found.isEmpty()) return;
-        CaseSummary summary = found.get();
-        Instant now = clock.instant();
         Optional<SlaStore.CaseRow> existing = store.slaCase(org, caseId);
         UUID serviceId = routedServiceId != null ? routedServiceId : existing.map(SlaStore.CaseRow::serviceId).orElse(null);
-        Optional<SlaTarget> target = store.pick(org, serviceId, summary.priority());
+        Optional<SlaTarget> target = store.pick(org, serviceId, found.get().priority());
+        Instant now = clock.instant();
         if (target.isEmpty()) {
-            existing.ifPresent(row -> store.saveCase(org, new SlaStore.CaseRow(caseId, serviceId, summary.unitId(), row.startedAt()), now));
+            existing.ifPresent(row -> store.saveCase(org, new SlaStore.CaseRow(caseId, serviceId, found.get().unitId(), row.startedAt()), now));
             return;
         }
         // the history only when a clock runs: most new cases of a service without a target stop above
         CaseDetail detail = cases.detail(org, caseId).orElseThrow();
+        boolean anyService = store.pick(org, null, found.get().priority()).isPresent();
+        start(org, detail, existing, serviceId, target.get(), routed, anyService, store.calendar(org), now);
+    }
+
+    /**
+     * The clocks of a batch of cases that routing just decided (case → the service decided, null on triage), with a
+     * few statements for the whole batch: the cases locked in id order, their summaries, their sla rows with a check
+     * of the targets, and only for cases with a target their history and the calendar.
+     */
+    void routed(OrganizationId org, Map<UUID, UUID> serviceByCase) {
+        if (serviceByCase.isEmpty()) return;
+        List<UUID> ids = serviceByCase.keySet().stream().sorted(Comparator.comparing(UUID::toString)).toList();
+        store.lockCases(ids);
+        Map<UUID, CaseSummary> summaries = new HashMap<>();
+        cases.summaries(org, ids).forEach(c -> summaries.put(c.id(), c));
+        if (summaries.isEmpty()) return;
+        SlaStore.Batch batch = store.batch(org, ids);
+        Instant now = clock.instant();
+        Map<UUID, SlaTarget> running = new LinkedHashMap<>();
+        for (UUID caseId : ids) {
+            CaseSummary summary = summaries.get(caseId);
+            if (summary == null) continue;
+            Optional<SlaStore.CaseRow> existing = Optional.ofNullable(batch.rows().get(caseId));
+            UUID serviceId = serviceByCase.get(caseId) != null ? serviceByCase.get(caseId)
+                    : existing.map(SlaStore.CaseRow::serviceId).orElse(null);
+            Optional<SlaTarget> target = SlaStore.pick(batch.targets(), serviceId, summary.priority());
+            if (target.isPresent()) {
+                running.put(caseId, target.get());
+            } else {
+                existing.ifPresent(row -> store.saveCase(org, new SlaStore.CaseRow(caseId, serviceId, summary.unitId(), row.startedAt()), now));
+            }
+        }
+        if (running.isEmpty()) return;
+        BusinessCalendar calendar = store.calendar(org);
+        for (CaseDetail detail : cases.details(org, running.keySet())) {
+            UUID caseId = detail.summary().id();
+            Optional<SlaStore.CaseRow> existing = Optional.ofNullable(batch.rows().get(caseId));
+            UUID serviceId = serviceByCase.get(caseId) != null ? serviceByCase.get(caseId)
+                    : existing.map(SlaStore.CaseRow::serviceId).orElse(null);
+            boolean anyService = SlaStore.pick(batch.targets(), null, detail.summary().priority()).isPresent();
+            start(org, detail, existing, serviceId, running.get(caseId), true, anyService, calendar, now);
+        }
+    }
+
+    /**
+     * Computes and stores a case's clocks from its history.
+     *
+     * @param anyService whether a target for every service applies to the case (else only its service's target
+     *                   starts the clock: when routed, from now)
+     */
+    private void start(OrganizationId org, CaseDetail detail, Optional<SlaStore.CaseRow> existing, UUID serviceId,
+                       SlaTarget t, boolean routed, boolean anyService, BusinessCalendar calendar, Instant now) {
+        CaseSummary summary = detail.summary();
+        UUID caseId = summary.id();
         Instant opened = summary.createdAt();
         List<ClockMath.StatusChange> changes = new ArrayList<>();
         Instant firstReply = null;
@@ -67,7 +124,7 @@ class SlaClocks implements ServiceLevels {
         Instant start;
         if (existing.isPresent()) {
             start = existing.get().startedAt();
-        } else if (routed && store.pick(org, null, summary.priority()).isEmpty()) {
+        } else if (routed && !anyService) {
             start = now.isBefore(opened) ? opened : now;
         } else {
             start = opened;
@@ -76,8 +133,6 @@ class SlaClocks implements ServiceLevels {
         for (ClockMath.StatusChange c : changes) if (!c.at().isAfter(start)) initial = c.to();
         store.saveCase(org, new SlaStore.CaseRow(caseId, serviceId, summary.unitId(), start), now);
 
-        BusinessCalendar calendar = store.calendar(org);
-        SlaTarget t = target.get();
         save(org, caseId, SlaClock.Kind.FIRST_RESPONSE, t.firstResponseMinutes(), t, calendar,
                 ClockMath.timeline(start, initial, changes, firstReply), now);
         save(org, caseId, SlaClock.Kind.RESOLUTION, t.resolutionMinutes(), t, calendar,

@@ -6,6 +6,7 @@ import fi.aspa.cases.CaseEvents.CaseTransferred;
 import fi.aspa.cases.CaseEvents.ReplyPosted;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.routing.CaseRouted;
+import fi.aspa.routing.CasesRouted;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,27 +58,90 @@ class SlaEvents {
             clocks.recompute(event.organizationId(), event.caseId(), null, false);
             return;
         }
-        Moved moved = TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(s -> s instanceof Moved m && m.owner == this).map(Moved.class::cast).findFirst()
-                .orElseGet(() -> {
-                    Moved m = new Moved(this);
-                    TransactionSynchronizationManager.registerSynchronization(m);
-                    return m;
-                });
-        moved.cases.put(event.caseId(), event.organizationId());
+        registered(Moved.class).orElseGet(() -> register(new Moved(this))).cases.put(event.caseId(), event.organizationId());
     }
 
+    /**
+     * Routing decided a case: its clocks start, in the deciding transaction, with the case as routing left it. Noted
+     * for its batch ({@link CasesRouted}, published by the routing worker after the batch's {@link CaseRouted}) or,
+     * for a decision of its own (a person's choice), recomputed just before the transaction commits.
+     */
     @EventListener
     void on(CaseRouted event) {
-        clocks.recompute(event.organizationId(), event.caseId(), event.serviceId(), true);
-        TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(s -> s instanceof Moved m && m.owner == this).map(Moved.class::cast)
-                .forEach(m -> m.cases.remove(event.caseId()));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            clocks.recompute(event.organizationId(), event.caseId(), event.serviceId(), true);
+            return;
+        }
+        registered(Moved.class).ifPresent(m -> m.cases.remove(event.caseId()));
+        Routed routed = registered(Routed.class).orElseGet(() -> register(new Routed(this)));
+        routed.cases.computeIfAbsent(event.organizationId(), k -> new LinkedHashMap<>()).put(event.caseId(), event.serviceId());
+    }
+
+    /** The routing worker's batch: the clocks of its cases, with a few statements for the batch. */
+    @EventListener
+    void on(CasesRouted event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
+        registered(Routed.class).ifPresent(r -> r.flush(event.organizationId(), event.caseIds()));
+    }
+
+    /** This listener's synchronization of the given kind in the current transaction, if it registered one. */
+    private <T extends Owned> java.util.Optional<T> registered(Class<T> kind) {
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(s -> kind.isInstance(s) && ((Owned) s).owner() == this).map(kind::cast).findFirst();
+    }
+
+    private static <T extends TransactionSynchronization> T register(T synchronization) {
+        TransactionSynchronizationManager.registerSynchronization(synchronization);
+        return synchronization;
+    }
+
+    /** A synchronization that knows which listener registered it (another context's listener has its own). */
+    private interface Owned extends TransactionSynchronization {
+        SlaEvents owner();
+    }
+
+    /** The cases a transaction's routing decided whose clocks are still to start (organization → case → service). */
+    private static final class Routed implements Owned {
+        final SlaEvents owner;
+
+        @Override
+        public SlaEvents owner() {
+            return owner;
+        }
+        final Map<OrganizationId, Map<UUID, UUID>> cases = new LinkedHashMap<>();
+
+        Routed(SlaEvents owner) {
+            this.owner = owner;
+        }
+
+        /**
+         * The batch's cases. A case of the organization heard but not in the batch was routed in a savepoint that
+         * was rolled back (the routing worker's case-by-case retry): it is still to route, its clocks are not.
+         */
+        void flush(OrganizationId org, List<UUID> batch) {
+            Map<UUID, UUID> heard = cases.remove(org);
+            if (heard == null) return;
+            heard.keySet().retainAll(batch);
+            owner.clocks.routed(org, heard);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (OrganizationId org : List.copyOf(cases.keySet())) {
+                Map<UUID, UUID> heard = cases.remove(org);
+                owner.clocks.routed(org, heard);
+            }
+        }
     }
 
     /** The cases a transaction moved whose clocks are still to recompute. */
-    private static final class Moved implements TransactionSynchronization {
+    private static final class Moved implements Owned {
         final SlaEvents owner;
+
+        @Override
+        public SlaEvents owner() {
+            return owner;
+        }
         final Map<UUID, OrganizationId> cases = new LinkedHashMap<>();
 
         Moved(SlaEvents owner) {

@@ -50,7 +50,11 @@ class SlaStore {
      * transaction (the routing worker recomputes the clocks of a whole batch of new cases in one).
      */
     Optional<SlaTarget> pick(OrganizationId org, UUID serviceId, Priority priority) {
-        return targetsOfTransaction(org).stream()
+        return pick(targetsOfTransaction(org), serviceId, priority);
+    }
+
+    static Optional<SlaTarget> pick(List<SlaTarget> targets, UUID serviceId, Priority priority) {
+        return targets.stream()
                 .filter(t -> t.serviceId() == null || t.serviceId().equals(serviceId))
                 .filter(t -> t.priority() == null || t.priority() == priority)
                 .min(Comparator.comparing((SlaTarget t) -> t.serviceId() == null).thenComparing(t -> t.priority() == null));
@@ -157,6 +161,45 @@ class SlaStore {
         return db.sql("select * from sla_case where organization_id = ? and case_id = ?").params(org.value(), caseId)
                 .query((rs, n) -> new CaseRow(rs.getObject("case_id", UUID.class), rs.getObject("service_id", UUID.class),
                         rs.getObject("unit_id", UUID.class), instant(rs, "started_at"))).optional();
+    }
+
+    /** Serializes with {@link #lockCase} the recomputations of these cases, locked in the order given. */
+    void lockCases(List<UUID> caseIds) {
+        db.sql("select pg_advisory_xact_lock(hashtextextended(id::text, 7150)) from unnest(cast(? as uuid[])) as u(id)")
+                .param(caseIds.toArray(UUID[]::new)).query((rs, n) -> 1).list();
+    }
+
+    /** The sla rows of a batch of cases and the organization's targets, as of one statement. */
+    record Batch(Map<UUID, CaseRow> rows, List<SlaTarget> targets) {}
+
+    private record CachedTargets(String version, List<SlaTarget> targets) {}
+
+    private final Map<OrganizationId, CachedTargets> cachedTargets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The sla rows of these cases and, in the same statement, a digest of the organization's targets: the targets
+     * themselves are read only when the digest differs from that of the ones this node has (they rarely change).
+     */
+    Batch batch(OrganizationId org, List<UUID> caseIds) {
+        Map<UUID, CaseRow> rows = new HashMap<>();
+        String[] version = {"-"};
+        db.sql("""
+                select c.case_id, c.service_id, c.unit_id, c.started_at,
+                    (select md5(coalesce(string_agg(t::text, ',' order by t.id), '')) from sla_target t where t.organization_id = ?) as targets
+                from (select 1) one left join sla_case c on c.organization_id = ? and c.case_id = any(?)""")
+                .params(org.value(), org.value(), caseIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    version[0] = rs.getString("targets");
+                    UUID id = rs.getObject("case_id", UUID.class);
+                    if (id != null) rows.put(id, new CaseRow(id, rs.getObject("service_id", UUID.class),
+                            rs.getObject("unit_id", UUID.class), instant(rs, "started_at")));
+                });
+        CachedTargets cached = cachedTargets.get(org);
+        if (cached == null || !cached.version().equals(version[0])) {
+            cached = new CachedTargets(version[0], targets(org));
+            cachedTargets.put(org, cached);
+        }
+        return new Batch(rows, cached.targets());
     }
 
     void saveCase(OrganizationId org, CaseRow row, Instant now) {
