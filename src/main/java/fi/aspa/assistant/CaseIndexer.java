@@ -42,14 +42,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Cheap on the intake path: the case events are heard synchronously, in the publishing transaction, and only
  * note the case's id in memory after commit (no event publication, no transaction of its own). A background thread
- * collects the noted cases every {@value #DELAY_MS} ms, reads their texts with one query per {@value #CHUNK} cases and
- * writes them with one index commit. A crash loses at most the last moment's notes; a rebuild
+ * collects the noted cases {@value #DELAY_MS} ms after the first note, but at most once per {@value #MIN_INTERVAL_MS} ms
+ * (under load every commit and refresh of the index, and the merges of its small segments, cost more than the
+ * documents themselves), reads their texts with one query per {@value #CHUNK} cases and writes them with one index
+ * commit. A crash loses at most the last moment's notes; a rebuild
  * ({@link fi.aspa.search.SearchRebuild}) reads every case through {@link #searchDocuments}.
  */
 @Component
 class CaseIndexer implements SearchDocumentSource, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(CaseIndexer.class);
     static final long DELAY_MS = 200;
+    static final long MIN_INTERVAL_MS = 1_000;
     private static final long RETRY_MS = 5_000;
     private static final int CHUNK = 500;
     static final String STATUS = "status";
@@ -61,6 +64,7 @@ class CaseIndexer implements SearchDocumentSource, DisposableBean {
     private final Clock clock;
     private final Map<OrganizationId, Set<UUID>> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile long lastFlushNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MS);
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "case-indexer");
         t.setDaemon(true);
@@ -116,7 +120,8 @@ class CaseIndexer implements SearchDocumentSource, DisposableBean {
 
     private void enqueue(OrganizationId organization, UUID caseId) {
         pending.computeIfAbsent(organization, o -> ConcurrentHashMap.newKeySet()).add(caseId);
-        schedule(DELAY_MS);
+        long sinceLast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFlushNanos);
+        schedule(Math.max(DELAY_MS, MIN_INTERVAL_MS - sinceLast));
     }
 
     private void schedule(long delayMs) {
@@ -131,6 +136,7 @@ class CaseIndexer implements SearchDocumentSource, DisposableBean {
 
     /** Indexes every noted case; on failure the cases are noted again and retried later. */
     void flush() {
+        lastFlushNanos = System.nanoTime();
         scheduled.set(false);
         for (OrganizationId organization : List.copyOf(pending.keySet())) {
             Set<UUID> noted = pending.get(organization);
