@@ -3,6 +3,8 @@
 # when Dovecot is installed (Debian: apt-get install dovecot-imapd), from a Dovecot of its own (a separate
 # process with a temporary configuration, a Maildir under target/, not the system's service; stopped at the end).
 # Usage: bench/email/run.sh [messages=10000] [acknowledgements=true|false] [-Daspa.email.<setting>=<value> ...]
+# The Dovecot run's acknowledgements go to a discarding SMTP server in the benchmark's JVM (as the organization's mail
+# server on another machine would take them); -Daspa.bench.ack-sink=greenmail sends them to GreenMail as before.
 # Prints the result and writes it to target/bench/email.txt.
 set -e
 cd "$(dirname "$0")/../.."

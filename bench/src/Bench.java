@@ -55,6 +55,8 @@ public class Bench {
     static int[] CONCURRENCY = {8, 32, 128};
     /** Only the API intake (no raw PostgreSQL and health baselines): for quick before/after measurements. */
     static boolean apiOnly = false;
+    /** The JDK's HttpClient as the intake's load generator even where wrk is installed (as before session 6). */
+    static boolean javaClient = false;
 
     static Path jar = Path.of("target/aspa.jar");
     static Path data = Path.of("bench/.data");
@@ -67,6 +69,7 @@ public class Bench {
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
         apiOnly = Arrays.asList(args).contains("--api-only");
+        javaClient = Arrays.asList(args).contains("--java-client");
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[i + 1]);
@@ -167,7 +170,8 @@ public class Bench {
             AtomicLong seq = new AtomicLong();
             HttpResponse<String> probe = http.send(intakeRequest(base, seq.incrementAndGet()), HttpResponse.BodyHandlers.ofString());
             boolean apiAvailable = probe.statusCode() == 201 || probe.statusCode() == 200;
-            note = apiAvailable ? "POST /api/v1/cases answered " + probe.statusCode()
+            note = apiAvailable ? "POST /api/v1/cases answered " + probe.statusCode() + "; load generator: " + (Wrk.use()
+                    ? "wrk (C; " + Wrk.THREADS + " threads, one keep-alive connection per client)" : "the JDK's HttpClient (one virtual thread per client)")
                     : "POST /api/v1/cases answered " + probe.statusCode() + ": the API is not in this build (needs the API branch merged); intake over HTTP not measured";
             System.out.println("   " + note);
             try (Connection setup = app.jdbc()) {
@@ -187,6 +191,17 @@ public class Bench {
                 }
             }
             UUID org = UUID.randomUUID();
+            if (apiAvailable) {
+                // the first level would otherwise pay for the JIT compiling the whole intake path (and look slow at 8 clients)
+                System.out.println("   warming the application up: POST /api/v1/cases, 32 clients, not recorded");
+                Cost warmFrom = Cost.take(app, seq.get());
+                if (Wrk.use()) Wrk.run("warm-up", 32, base + "/api/v1/cases", "intake.lua", seq, "warm" + System.currentTimeMillis(), TOKEN);
+                else run("warm-up", 32, c -> () -> http.send(intakeRequest(base, seq.incrementAndGet()),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 201, app);
+                drain(app, warmFrom.at);
+                note += "; before the first level the application was warmed up with " + (warmupSeconds + measureSeconds)
+                        + " s of intake at 32 clients, not recorded";
+            }
             for (int clients : CONCURRENCY) {
                 if (!apiOnly) {
                 System.out.println("   raw JDBC inserts, " + clients + " clients");
@@ -215,7 +230,9 @@ public class Bench {
                 if (apiAvailable) {
                     System.out.println("   POST /api/v1/cases, " + clients + " clients");
                     Cost before = Cost.take(app, seq.get());
-                    Result api = run("POST /api/v1/cases (HTTP, JSON, bearer token)", clients, c -> () -> {
+                    Result api = Wrk.use() ? Wrk.run("POST /api/v1/cases (HTTP, JSON, bearer token)", clients,
+                            base + "/api/v1/cases", "intake.lua", seq, "c" + clients + "t" + System.currentTimeMillis(), TOKEN)
+                            : runCountingCpu("POST /api/v1/cases (HTTP, JSON, bearer token)", clients, c -> () -> {
                         HttpResponse<Void> r = http.send(intakeRequest(base, seq.incrementAndGet()), HttpResponse.BodyHandlers.discarding());
                         return r.statusCode() == 201 || r.statusCode() == 200;
                     }, app);
@@ -234,7 +251,9 @@ public class Bench {
                 }
                 if (apiOnly) continue;
                 System.out.println("   GET /actuator/health, " + clients + " clients");
-                Result health = run("GET /actuator/health (HTTP baseline)", clients, c -> () -> {
+                Result health = Wrk.use() ? Wrk.run("GET /actuator/health (HTTP baseline)", clients, base + "/actuator/health",
+                        "report.lua", new AtomicLong())
+                        : runCountingCpu("GET /actuator/health (HTTP baseline)", clients, c -> () -> {
                     HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
                             HttpResponse.BodyHandlers.discarding());
                     return r.statusCode() == 200;
@@ -683,7 +702,14 @@ public class Bench {
             this.seconds = seconds;
         }
 
+        /** Set when the load generator reports its own percentiles (wrk) instead of every latency. */
+        Map<Double, Double> givenPercentilesMs;
+        long givenRequests = -1;
+        /** CPU the load generator itself used per measured request (it shares the 2 cores with what it measures). */
+        double loadGeneratorCpuMs = Double.NaN;
+
         double percentileMs(double p) {
+            if (givenPercentilesMs != null) return givenPercentilesMs.getOrDefault(p, Double.NaN);
             if (latenciesNanos.length == 0) return Double.NaN;
             int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
             return latenciesNanos[Math.clamp(index, 0, latenciesNanos.length - 1)] / 1e6;
@@ -693,16 +719,84 @@ public class Bench {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("what", name);
             m.put("clients", clients);
-            m.put("requests", latenciesNanos.length);
+            long requests = givenRequests >= 0 ? givenRequests : latenciesNanos.length;
+            m.put("requests", requests);
             m.put("errors", errors);
-            m.put("perSecond", round(latenciesNanos.length / seconds));
+            m.put("perSecond", round(requests / seconds));
             m.put("p50ms", round(percentileMs(50)));
             m.put("p95ms", round(percentileMs(95)));
             m.put("p99ms", round(percentileMs(99)));
             m.put("maxMs", round(percentileMs(100)));
             m.put("loadavg1", load);
             m.put("note", note);
+            if (!Double.isNaN(loadGeneratorCpuMs)) m.put("cpuMsPerRequest.loadGenerator", round(loadGeneratorCpuMs));
             return m;
+        }
+    }
+
+    /** {@link #run} with the CPU this JVM (the load generator) used per measured request. */
+    static Result runCountingCpu(String name, int clients, ClientSetup setup, App app) throws Exception {
+        Duration before = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        Result r = run(name, clients, setup, app);
+        Duration used = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(before);
+        long all = Math.max(1, Math.round(r.latenciesNanos.length * (warmupSeconds + measureSeconds) / (double) measureSeconds));
+        r.loadGeneratorCpuMs = used.toNanos() / 1e6 / all;
+        return r;
+    }
+
+    /**
+     * wrk as the load generator where it is installed ({@code apt-get install wrk}; bench/run installs it): a C
+     * event loop spends about a twentieth of the CPU per request that the JDK's HttpClient does (0.05 against about
+     * 1 ms), and on these 2 cores the load generator's CPU is taken from the application it measures. Closed loop
+     * like {@link #run}: each connection sends its next request when the answer has come. A warm-up run, then the
+     * measured run; wrk reports the percentiles itself (bench/src/report.lua).
+     */
+    static final class Wrk {
+        static final int THREADS = 2;
+        private static final Pattern RESULT = Pattern.compile(
+                "RESULT requests=(\\d+) non2xx=(\\d+) errors=(\\d+) durationUs=(\\d+) p50us=(\\d+) p95us=(\\d+) p99us=(\\d+) maxUs=(\\d+)");
+        private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
+
+        static boolean use() {
+            return !javaClient && Files.isExecutable(Path.of("/usr/bin/wrk"));
+        }
+
+        /** Runs the warm-up and the measured time; {@code sent} grows by every request answered (both runs). */
+        static Result run(String name, int clients, String url, String script, AtomicLong sent, String... scriptArgs) throws Exception {
+            long[] warm = once(Math.max(clients, THREADS), warmupSeconds, url, script, scriptArgs);
+            sent.addAndGet(warm[0]);
+            String load = loadavg();
+            long[] m = once(Math.max(clients, THREADS), measureSeconds, url, script, scriptArgs);
+            sent.addAndGet(m[0]);
+            Result r = new Result(name, clients, new long[0], m[1] + m[2], m[3] / 1e6);
+            r.givenRequests = m[0] - m[1];
+            r.givenPercentilesMs = Map.of(50.0, m[4] / 1e3, 95.0, m[5] / 1e3, 99.0, m[6] / 1e3, 100.0, m[7] / 1e3);
+            r.loadGeneratorCpuMs = (warm[8] + m[8]) / 1e6 / Math.max(1, warm[0] + m[0]);
+            r.note = "wrk; load before: " + load;
+            return r;
+        }
+
+        /** requests, non-2xx, errors, duration µs, p50, p95, p99, max µs, CPU ns of wrk. */
+        private static long[] once(int clients, int seconds, String url, String script, String... scriptArgs) throws Exception {
+            List<String> command = new ArrayList<>(List.of("bash", "-c", "wrk \"$@\"; times", "wrk", "-t" + THREADS,
+                    "-c" + clients, "-d" + seconds + "s", "--timeout", "30s", "-s", "bench/src/" + script, url));
+            if (scriptArgs.length > 0) {
+                command.add("--");
+                command.addAll(List.of(scriptArgs));
+            }
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(seconds + 120L, TimeUnit.SECONDS)) p.destroyForcibly();
+            Matcher r = RESULT.matcher(out);
+            if (!r.find()) throw new IllegalStateException("wrk did not report: " + out);
+            long[] v = new long[9];
+            for (int i = 0; i < 8; i++) v[i] = Long.parseLong(r.group(i + 1));
+            Matcher t = TIMES.matcher(out.substring(r.end()));
+            if (t.find() && t.find()) { // the second line of `times`: the children's user and system time
+                v[8] = Math.round((Long.parseLong(t.group(1)) * 60 + Double.parseDouble(t.group(2))
+                        + Long.parseLong(t.group(3)) * 60 + Double.parseDouble(t.group(4))) * 1e9);
+            }
+            return v;
         }
     }
 

@@ -91,6 +91,37 @@ class EmailIngestBenchmark {
         System.out.println(greenMail);
     }
 
+    /**
+     * Where the Dovecot run's acknowledgements go. By default ({@code -Daspa.bench.ack-sink=discard}) an SMTP server
+     * (SubEthaSMTP, the library of Aspa's own receiver) that takes each message and drops it, as the organization's
+     * mail server on another machine takes it off Aspa's hands. GreenMail ({@code -Daspa.bench.ack-sink=greenmail},
+     * the only sink before session 6) parses and keeps every message in this JVM: about a tenth of the JVM's CPU in this
+     * benchmark, which is the test server's work, not Aspa's. The GreenMail run always uses GreenMail.
+     */
+    static final class AckSink {
+        static final AtomicInteger RECEIVED = new AtomicInteger();
+        private static org.subethamail.smtp.server.SMTPServer server;
+
+        static boolean discarding() {
+            return "discard".equals(System.getProperty("aspa.bench.ack-sink", "discard"));
+        }
+
+        static synchronized int port() {
+            if (!discarding()) return MailServer.smtpPort();
+            if (server == null) {
+                server = org.subethamail.smtp.server.SMTPServer.port(0).bindAddress(java.net.InetAddress.getLoopbackAddress())
+                        .messageHandler((context, from, to, data) -> RECEIVED.incrementAndGet()).build();
+                server.start();
+            }
+            return server.getPortAllocated();
+        }
+
+        static String name(Source source) {
+            return source.name().startsWith("GreenMail") || !discarding() ? "GreenMail (in this JVM, parsed and kept)"
+                    : "a discarding SMTP server (SubEthaSMTP in this JVM; " + RECEIVED.get() + " received so far)";
+        }
+    }
+
     static Source greenMail() {
         MailServer.Account account = MailServer.account();
         return new Source() {
@@ -134,7 +165,7 @@ class EmailIngestBenchmark {
 
             public MailboxInput input(UUID unitId) {
                 return new MailboxInput("Dovecot " + UUID.randomUUID(), unitId, host, port, Mailbox.Security.NONE, login,
-                        password, "INBOX", "127.0.0.1", MailServer.smtpPort(), Mailbox.Security.NONE, null, null,
+                        password, "INBOX", "127.0.0.1", AckSink.port(), Mailbox.Security.NONE, null, null,
                         "kirjaamo-" + UUID.randomUUID().toString().substring(0, 8) + "@testila.fi", true, ACK);
             }
 
@@ -277,7 +308,7 @@ class EmailIngestBenchmark {
                         stored rows: %d, distinct Message-IDs: %d, lost: %d, duplicated: %d
                         cpus: %d, max heap: %d MB, load average before/after: %s / %s
                         CPU from the first poll to the last acknowledgement: JVM %.1f s (%.2f ms per message), PostgreSQL %.1f s (%.2f ms per message), together %.2f ms per message
-                        %s""", source.name(), MESSAGES, cases, ACK ? "on (sent by SMTP to GreenMail, after commit)" : "off",
+                        %s""", source.name(), MESSAGES, cases, ACK ? "on (sent by SMTP to " + AckSink.name(source) + ", after commit)" : "off",
                 properties.batchSize(), properties.batchBytes(), properties.maxPerPoll(), properties.workers(),
                 properties.transactionSize(), properties.fetchAhead(), System.getProperty(MailStreams.PROPERTY) == null ? "looked up each time" : "named",
                 deliverSeconds,
