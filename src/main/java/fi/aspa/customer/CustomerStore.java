@@ -67,12 +67,25 @@ class CustomerStore implements Customers {
             known = db.sql("select id from customer where organization_id = ? and merged_into is null and staff_user_id = ?")
                     .params(organization.value(), details.staffUserId()).query(UUID.class).optional();
         }
-        // an email or phone recognizes someone only when it is verified on them and this source proves it too
-        if (known.isEmpty() && email != null && details.trusted()) known = verifiedContact(organization, "EMAIL", email);
-        if (known.isEmpty() && phone != null && details.trusted()) known = verifiedContact(organization, "PHONE", phone);
         if (known.isPresent()) {
             addContacts(organization, known.get(), email, phone, details.trusted());
             return known.get();
+        }
+        // an email or phone recognizes someone only when it is verified on them and this source proves it too; the
+        // contact point that recognized them is theirs and verified already, so only the other one may be new
+        if (email != null && details.trusted()) {
+            known = verifiedContact(organization, "EMAIL", email);
+            if (known.isPresent()) {
+                addContacts(organization, known.get(), null, phone, true);
+                return known.get();
+            }
+        }
+        if (phone != null && details.trusted()) {
+            known = verifiedContact(organization, "PHONE", phone);
+            if (known.isPresent()) {
+                addContacts(organization, known.get(), email, null, true);
+                return known.get();
+            }
         }
         UUID id = Ids.next();
         Language language = details.language() == null ? Language.FI : details.language();

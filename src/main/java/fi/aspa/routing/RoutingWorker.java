@@ -49,7 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>When a batch fails, it is rolled back and retried case by case, each in a savepoint: the good cases are
  *       routed (each case its own {@link CasesRouted}); a failing case stays pending with its attempts, the error and
  *       a growing delay (2^attempts seconds, at most an hour), and is logged. It never blocks the others.</li>
- *   <li>A thread woken by a nudge polls only when work was committed after the latest claim began (a claim sees
+ *   <li>A thread woken by a nudge first waits {@code aspa.routing.worker.gather-ms} (20) for more cases to join the
+ *       batch, then polls only when work was committed after the latest claim began (a claim sees
  *       every row committed before it began); the sweep always polls.</li>
  * </ul>
  */
@@ -65,6 +66,7 @@ class RoutingWorker implements SmartLifecycle {
     private final TransactionTemplate savepoint;
     private final int batchSize;
     private final long sweepMs;
+    private final long gatherMs;
     private final Semaphore nudges = new Semaphore(0);
     /** Held (shared) by each worker thread while it routes; {@link #pause} takes it exclusively. */
     private final ReentrantReadWriteLock busy = new ReentrantReadWriteLock();
@@ -81,7 +83,8 @@ class RoutingWorker implements SmartLifecycle {
     RoutingWorker(JdbcClient db, Cases cases, CaseRouter router, PlatformTransactionManager transactions,
                   @Value("${aspa.routing.worker.batch-size:200}") int batchSize,
                   @Value("${aspa.routing.worker.sweep-ms:2000}") long sweepMs,
-                  @Value("${aspa.routing.worker.threads:2}") int threads) {
+                  @Value("${aspa.routing.worker.threads:2}") int threads,
+                  @Value("${aspa.routing.worker.gather-ms:20}") long gatherMs) {
         this.db = db;
         this.cases = cases;
         this.router = router;
@@ -91,6 +94,7 @@ class RoutingWorker implements SmartLifecycle {
         this.batchSize = batchSize;
         this.sweepMs = sweepMs;
         this.threads = Math.max(1, threads);
+        this.gatherMs = Math.max(0, gatherMs);
     }
 
     /** In the case's own transaction: the case is pending routing; this node's worker is nudged after commit. */
@@ -159,6 +163,10 @@ class RoutingWorker implements SmartLifecycle {
             }
             try {
                 sweep = !nudges.tryAcquire(sweepMs, TimeUnit.MILLISECONDS);
+                // Gather: the cases that arrive meanwhile join this batch. A batch costs about a dozen statements
+                // whatever its size, so under load a short wait makes routing cheaper per case (5 cases a batch at
+                // 800 contacts/s without it, 20 with 20 ms); a case is routed at most this much later.
+                if (!sweep && gatherMs > 0 && running) Thread.sleep(gatherMs);
             } catch (InterruptedException e) {
                 return;
             }

@@ -100,7 +100,7 @@ class RoutingBatchTest {
     }
 
     RoutingWorker worker(int batchSize) {
-        return new RoutingWorker(db, cases, router, transactions, batchSize, 60_000, 1);
+        return new RoutingWorker(db, cases, router, transactions, batchSize, 60_000, 1, 0);
     }
 
     RoutingDecision decision(UUID caseId) {

@@ -192,7 +192,7 @@ class RoutingWorkerTest {
     }
 
     RoutingWorker secondNode(int batchSize) {
-        return new RoutingWorker(db, cases, router, transactions, batchSize, 60_000, 1);
+        return new RoutingWorker(db, cases, router, transactions, batchSize, 60_000, 1, 0);
     }
 
     static void await(CountDownLatch latch) {
