@@ -232,10 +232,12 @@ public class Bench {
                 // closed, so that their backends report their last statistics now (an idle backend reports up to
                 // 10 s later, inside the next level's window: commits per contact would count the raw inserts')
                 for (Connection conn : rawConnections) conn.close();
-                Thread.sleep(1000);
                 }
                 if (apiAvailable) {
                     System.out.println("   POST /api/v1/cases, " + clients + " clients");
+                    // an idle backend reports its statistics up to 10 s late (PGSTAT_IDLE_INTERVAL): the health level's
+                    // connections in the application's pool would count their commits into this level's
+                    Thread.sleep(11_000);
                     Cost before = Cost.take(app, seq.get());
                     Result api = Wrk.use() ? Wrk.run("POST /api/v1/cases (HTTP, JSON, bearer token)", clients,
                             base + "/api/v1/cases", "intake.lua", seq, "c" + clients + "t" + System.currentTimeMillis(), TOKEN)
