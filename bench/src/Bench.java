@@ -235,8 +235,9 @@ public class Bench {
                 }
                 if (apiAvailable) {
                     System.out.println("   POST /api/v1/cases, " + clients + " clients");
-                    // an idle backend reports its statistics up to 10 s late (PGSTAT_IDLE_INTERVAL): the health level's
-                    // connections in the application's pool would count their commits into this level's
+                    // a quiet moment between levels. (It does not keep the health level's commits out of this level's
+                    // commitsPerContact: the pooled connections report them when next used, that is in this level; so
+                    // that figure is exact only for the first level and with --api-only, about 1.0 per contact.)
                     Thread.sleep(11_000);
                     Cost before = Cost.take(app, seq.get());
                     Result api = Wrk.use() ? Wrk.run("POST /api/v1/cases (HTTP, JSON, bearer token)", clients,
