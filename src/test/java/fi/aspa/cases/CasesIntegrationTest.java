@@ -133,7 +133,7 @@ class CasesIntegrationTest {
                 .as("routing has its own outbox, not a registry row per case").noneMatch(l -> l.contains("Routing") || l.contains("CaseRouter"))
                 .as("a listener with nothing to do for a chatbot case has no row").noneMatch(l -> l.contains("EmailOutbound"))
                 .as("metrics are not in the registry").noneMatch(l -> l.contains("CaseFlowMetrics"));
-        for (int i = 0; i < 200 && (meters.counter("aspa.cases.opened", "channel", "CHATBOT").count() == before
+        for (int i = 0; i < 600 && (meters.counter("aspa.cases.opened", "channel", "CHATBOT").count() == before
                 || db.sql("select count(*) from event_publication where serialized_event like ?").param("%" + opened.id() + "%")
                         .query(Long.class).single() > 0
                 || db.sql("select count(*) from routing_pending where case_id = ?").param(opened.id()).query(Long.class).single() > 0); i++) {
