@@ -116,6 +116,36 @@ final class NaiveBayes implements TextClassifier {
 
     @Override
     public List<Scored> rank(String text) {
+        double[] confidence = confidences(text);
+        List<Scored> ranked = new ArrayList<>(confidence.length);
+        for (int c = 0; c < confidence.length; c++) ranked.add(new Scored(labels.get(c), confidence[c]));
+        ranked.sort(Comparator.comparingDouble(Scored::confidence).reversed());
+        return ranked;
+    }
+
+    /**
+     * The {@code k} most likely labels without sorting them all: routing wants five of the organization's hundreds of
+     * services for every new case, and sorting all of them was a tenth of the intake's CPU. Same order as {@link #rank}
+     * (equal confidences in label order).
+     */
+    @Override
+    public List<Scored> top(String text, int k) {
+        double[] confidence = confidences(text);
+        boolean[] taken = new boolean[confidence.length];
+        List<Scored> top = new ArrayList<>(Math.min(k, confidence.length));
+        while (top.size() < Math.min(k, confidence.length)) {
+            int best = -1;
+            for (int c = 0; c < confidence.length; c++) {
+                if (!taken[c] && (best < 0 || confidence[c] > confidence[best])) best = c;
+            }
+            taken[best] = true;
+            top.add(new Scored(labels.get(best), confidence[best]));
+        }
+        return top;
+    }
+
+    /** Each label's confidence for the text, in label order (they sum to 1). */
+    private double[] confidences(String text) {
         Vectorizer.Sparse v = vectorizer.vector(text);
         double mass = 0;
         for (double x : v.value()) mass += x;
@@ -135,9 +165,7 @@ final class NaiveBayes implements TextClassifier {
             score[c] = Math.exp((score[c] - max) / temperature);
             sum += score[c];
         }
-        List<Scored> ranked = new ArrayList<>();
-        for (int c = 0; c < score.length; c++) ranked.add(new Scored(labels.get(c), score[c] / sum));
-        ranked.sort(Comparator.comparingDouble(Scored::confidence).reversed());
-        return ranked;
+        for (int c = 0; c < score.length; c++) score[c] /= sum;
+        return score;
     }
 }

@@ -37,6 +37,11 @@ final class ServiceClassifier implements TextClassifier {
         return model.rank(text);
     }
 
+    @Override
+    public List<Scored> top(String text, int k) {
+        return model.top(text, k);
+    }
+
     List<String> evidence(String text, String label) {
         return model.evidence(text, label, 5);
     }

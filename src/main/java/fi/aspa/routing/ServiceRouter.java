@@ -255,9 +255,16 @@ class ServiceRouter implements Routing, RoutingFeedback {
     }
 
     private static List<RoutingDecision.Alternative> rank(Trained model, String text) {
+        if (model.classifier() == null) return new ArrayList<>();
+        List<Scored> top = model.classifier().top(text, ALTERNATIVES);
+        List<RoutingDecision.Alternative> ranked = alternatives(model, top);
+        // a label without its service (not expected: both come from the same catalogue) leaves a gap: rank them all
+        return ranked.size() < ALTERNATIVES && top.size() == ALTERNATIVES ? alternatives(model, model.classifier().rank(text)) : ranked;
+    }
+
+    private static List<RoutingDecision.Alternative> alternatives(Trained model, List<Scored> scored) {
         List<RoutingDecision.Alternative> ranked = new ArrayList<>();
-        if (model.classifier() == null) return ranked;
-        for (Scored s : model.classifier().rank(text)) {
+        for (Scored s : scored) {
             CatalogueService service = model.services().get(s.label());
             if (service == null) continue;
             ranked.add(new RoutingDecision.Alternative(service.id(), service.name().fi(), service.open311Code(),

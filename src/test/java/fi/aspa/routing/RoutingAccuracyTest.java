@@ -39,6 +39,24 @@ class RoutingAccuracyTest {
     }
 
     @Test
+    void theTopFewAreTheFirstOfTheFullRankingTiesIncluded() {
+        List<Example> training = new java.util.ArrayList<>(RoutingBenchmark.helsinkiCatalogue());
+        List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
+        requests.subList(0, 50).forEach(r -> training.add(new Example(r.label(), r.text())));
+        TextClassifier classifier = RoutingBenchmark.production(training);
+        for (RoutingBenchmark.Labelled r : requests) {
+            List<Scored> all = classifier.rank(r.text());
+            assertThat(classifier.top(r.text(), 5)).as(r.text()).isEqualTo(all.subList(0, 5));
+            assertThat(classifier.top(r.text(), 1)).isEqualTo(all.subList(0, 1));
+        }
+        // nothing known in the text: every label equally likely, in label order, as the full ranking has them
+        List<Scored> even = classifier.rank("qqq");
+        assertThat(even.get(0).confidence()).isEqualTo(even.get(4).confidence());
+        assertThat(classifier.top("qqq", 5)).isEqualTo(even.subList(0, 5));
+        assertThat(classifier.top("qqq", 100)).as("more than there are").isEqualTo(even);
+    }
+
+    @Test
     void theBaselineIsBeaten() {
         List<Example> catalogue = RoutingBenchmark.helsinkiCatalogue();
         List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
