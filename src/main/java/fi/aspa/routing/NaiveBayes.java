@@ -16,6 +16,10 @@ import java.util.function.Function;
  */
 final class NaiveBayes implements TextClassifier {
     private final Vectorizer vectorizer;
+    /** The text last turned into features: routing ranks a case's text, then explains the best label from the same text. */
+    private volatile Vectorized last;
+
+    private record Vectorized(String text, Vectorizer.Sparse vector) {}
     private final List<String> labels;
     /** Per feature: the labels that saw it, and their log weight minus the label's weight of an unseen feature. */
     private final int[][] postingLabels;
@@ -98,7 +102,7 @@ final class NaiveBayes implements TextClassifier {
     List<String> evidence(String text, String label, int limit) {
         int c = labels.indexOf(label);
         if (c < 0) return List.of();
-        Vectorizer.Sparse v = vectorizer.vector(text);
+        Vectorizer.Sparse v = vector(text);
         String[] names = vectorizer.names();
         record Weighed(String word, double weight) {}
         List<Weighed> weighed = new ArrayList<>();
@@ -144,9 +148,17 @@ final class NaiveBayes implements TextClassifier {
         return top;
     }
 
+    private Vectorizer.Sparse vector(String text) {
+        Vectorized seen = last;
+        if (seen != null && seen.text().equals(text)) return seen.vector();
+        Vectorizer.Sparse v = vectorizer.vector(text);
+        last = new Vectorized(text, v);
+        return v;
+    }
+
     /** Each label's confidence for the text, in label order (they sum to 1). */
     private double[] confidences(String text) {
-        Vectorizer.Sparse v = vectorizer.vector(text);
+        Vectorizer.Sparse v = vector(text);
         double mass = 0;
         for (double x : v.value()) mass += x;
         double[] score = new double[labels.size()];
