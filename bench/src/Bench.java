@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +55,9 @@ public class Bench {
     static final List<String> JVM_OPTS = List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC");
     static final String TOKEN = "aspa-demo-token";
     static int[] CONCURRENCY = {8, 32, 128};
+    /** The paced intake levels: contacts per second offered by {@link #PACED_CLIENTS} clients with think time. */
+    static int[] PACED_RATES = {250, 500, 1000, 1250};
+    static final int PACED_CLIENTS = 32;
     /** Only the API intake (no raw PostgreSQL and health baselines): for quick before/after measurements. */
     static boolean apiOnly = false;
     /** The JDK's HttpClient as the intake's load generator even where wrk is installed (as before session 6). */
@@ -80,6 +84,8 @@ public class Bench {
                 case "--cases" -> largeCases = Integer.parseInt(args[i + 1]);
                 case "--customers" -> largeCustomers = Integer.parseInt(args[i + 1]);
                 case "--clients" -> CONCURRENCY = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--paced" -> PACED_RATES = args[i + 1].equals("none") ? new int[0]
+                        : Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> { }
             }
         }
@@ -239,25 +245,12 @@ public class Bench {
                     // commitsPerContact: the pooled connections report them when next used, that is in this level; so
                     // that figure is exact only for the first level and with --api-only, about 1.0 per contact.)
                     Thread.sleep(11_000);
-                    Cost before = Cost.take(app, seq.get());
-                    Result api = Wrk.use() ? Wrk.run("POST /api/v1/cases (HTTP, JSON, bearer token)", clients,
+                    rows.add(withCost(app, seq, () -> Wrk.use() ? Wrk.run("POST /api/v1/cases (HTTP, JSON, bearer token)", clients,
                             base + "/api/v1/cases", "intake.lua", seq, "c" + clients + "t" + System.currentTimeMillis(), TOKEN)
                             : runCountingCpu("POST /api/v1/cases (HTTP, JSON, bearer token)", clients, c -> () -> {
                         HttpResponse<Void> r = http.send(intakeRequest(base, seq.incrementAndGet()), HttpResponse.BodyHandlers.discarding());
                         return r.statusCode() == 201 || r.statusCode() == 200;
-                    }, app);
-                    Map<String, Object> row = api.row();
-                    Cost sent = Cost.take(app, seq.get());
-                    double drained = drain(app, before.at);
-                    Cost after = Cost.take(app, seq.get());
-                    row.put("drainedAfterS", drained < 0 ? "not in 300 s" : round(drained));
-                    // what the whole application kept up with: every contact of the run (warm-up included) routed,
-                    // over the run and the time until its background work was done
-                    row.put("sustainedPerSecond", drained < 0 ? "backlog" : round((after.contacts() - before.contacts())
-                            / (warmupSeconds + measureSeconds + drained)));
-                    row.putAll(after.minus(before, sent));
-                    System.out.println("   " + row);
-                    rows.add(row);
+                    }, app)));
                 }
                 if (apiOnly) continue;
                 System.out.println("   GET /actuator/health, " + clients + " clients");
@@ -270,6 +263,22 @@ public class Bench {
                 }, app);
                 rows.add(health.row());
             }
+            if (apiAvailable && Wrk.use()) {
+                // Below saturation: the same contacts from 32 clients, each waiting a random think time (mean 32,000 /
+                // rate ms) after every answer, as residents do, instead of sending the next one at once. What the
+                // closed-loop levels above cannot show: the latency when the machine is not queueing for its cores.
+                for (int rate : PACED_RATES) {
+                    System.out.println("   POST /api/v1/cases, " + PACED_CLIENTS + " clients paced to about " + rate + "/s");
+                    Thread.sleep(11_000);
+                    String thinkMs = String.valueOf(1000.0 * PACED_CLIENTS / rate);
+                    rows.add(withCost(app, seq, () -> Wrk.run("POST /api/v1/cases, clients with think time (about " + rate
+                            + "/s offered)", PACED_CLIENTS, base + "/api/v1/cases", "intake-paced.lua", seq,
+                            "p" + rate + "t" + System.currentTimeMillis(), TOKEN, thinkMs)));
+                }
+                note += "; the paced levels: " + PACED_CLIENTS + " clients, each waiting an exponentially distributed think "
+                        + "time (mean " + PACED_CLIENTS + ",000 / rate ms) after every answer before its next contact, so "
+                        + "the offered rate is a little below the named one (perSecond is what was sent)";
+            }
             try (Connection c = app.jdbc(); Statement s = c.createStatement()) {
                 s.execute("drop table if exists bench_raw_case");
             }
@@ -279,6 +288,26 @@ public class Bench {
                         + measureSeconds + " s measured; latency percentiles are over all measured requests. Raw PostgreSQL: one "
                         + "single-row insert per transaction (autocommit, synchronous_commit on: durable) into a table shaped like "
                         + "support_case, one connection per client, on the same embedded server Aspa uses.\n\n" + table(rows));
+    }
+
+    /**
+     * One intake level with what it cost: the load, then the wait until its background work is done, and the
+     * application's and PostgreSQL's CPU, commits and rows per contact over both.
+     */
+    static Map<String, Object> withCost(App app, AtomicLong seq, Callable<Result> level) throws Exception {
+        Cost before = Cost.take(app, seq.get());
+        Map<String, Object> row = level.call().row();
+        Cost sent = Cost.take(app, seq.get());
+        double drained = drain(app, before.at);
+        Cost after = Cost.take(app, seq.get());
+        row.put("drainedAfterS", drained < 0 ? "not in 300 s" : round(drained));
+        // what the whole application kept up with: every contact of the run (warm-up included) routed,
+        // over the run and the time until its background work was done
+        row.put("sustainedPerSecond", drained < 0 ? "backlog" : round((after.contacts() - before.contacts())
+                / (warmupSeconds + measureSeconds + drained)));
+        row.putAll(after.minus(before, sent));
+        System.out.println("   " + row);
+        return row;
     }
 
     /**
