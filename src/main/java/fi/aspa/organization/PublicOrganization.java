@@ -2,20 +2,16 @@ package fi.aspa.organization;
 
 import fi.aspa.platform.Language;
 import fi.aspa.platform.AspaException;
-import java.util.Locale;
+import fi.aspa.platform.PageModel;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The organization whose public pages this deployment serves (its slug in {@code aspa.public.organization}).
  * The organization's name goes into every page's header.
  */
 @Component
-@ControllerAdvice
-public class PublicOrganization {
+public class PublicOrganization implements PageModel {
     private final Organizations organizations;
     private final String slug;
 
@@ -28,9 +24,8 @@ public class PublicOrganization {
         return organizations.findBySlug(slug).orElseThrow(() -> AspaException.notFound("Organization"));
     }
 
-    @ModelAttribute("organizationName")
-    String organizationName() {
-        Locale locale = LocaleContextHolder.getLocale();
-        return organizations.findBySlug(slug).map(o -> o.name().in(Language.of(locale))).orElse(null);
+    @Override
+    public void addTo(Page page) {
+        page.put("organizationName", organizations.findBySlug(slug).map(o -> o.name().in(Language.of(page.locale()))).orElse(null));
     }
 }

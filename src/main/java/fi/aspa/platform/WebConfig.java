@@ -3,6 +3,7 @@ package fi.aspa.platform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,6 +24,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(Language.FI.locale(), Language.SV.locale(), Language.EN.locale());
+
+    private final ObjectProvider<PageModel> pageModels;
+
+    WebConfig(ObjectProvider<PageModel> pageModels) {
+        this.pageModels = pageModels;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -60,5 +67,6 @@ class WebConfig implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(new SupportedLocaleOnly(change));
+        registry.addInterceptor(new PageModels(pageModels.orderedStream().toList()));
     }
 }

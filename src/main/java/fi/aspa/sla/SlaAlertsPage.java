@@ -9,6 +9,7 @@ import fi.aspa.organization.Unit;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.platform.PageModel;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The unit manager's in-app list of escalations: the cases of the manager's unit whose clocks are at risk (warned) or
@@ -70,11 +70,11 @@ class SlaAlertsPage {
     }
 
     /** Tells the workspace navigation whether to offer the list (managers and administrators only). */
-    @ControllerAdvice
-    static class Navigation {
-        @ModelAttribute("slaManager")
-        boolean slaManager(@AuthenticationPrincipal Object principal) {
-            return principal instanceof StaffPrincipal staff && staff.has(Role.UNIT_MANAGER);
+    @Component
+    static class Navigation implements PageModel {
+        @Override
+        public void addTo(Page page) {
+            page.put("slaManager", page.principal() instanceof StaffPrincipal staff && staff.has(Role.UNIT_MANAGER));
         }
     }
 }

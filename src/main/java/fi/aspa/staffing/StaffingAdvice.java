@@ -4,6 +4,7 @@ import fi.aspa.catalogue.Catalogue;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.Language;
+import fi.aspa.platform.PageModel;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Locale;
@@ -12,16 +13,14 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
  * What staffing adds to other workspace pages: the reminder to confirm a stale profile (under the header of every
  * workspace page but the profile itself) and, on a case page, why the case was or was not assigned automatically.
  */
-@ControllerAdvice
-class StaffingAdvice {
+@Component
+class StaffingAdvice implements PageModel {
     private static final Pattern CASE_PAGE = Pattern.compile("/workspace/cases/([0-9a-fA-F-]{36})");
 
     private final StaffingStore store;
@@ -41,9 +40,15 @@ class StaffingAdvice {
     /** {@code confirmed} is the date last confirmed, null with {@code never}. */
     record Reminder(boolean never, String confirmed) {}
 
-    @ModelAttribute("profileReminder")
-    Reminder profileReminder(@AuthenticationPrincipal Object principal, HttpServletRequest request) {
-        if (!(principal instanceof StaffPrincipal me) || !"GET".equals(request.getMethod())) return null;
+    @Override
+    public void addTo(Page page) {
+        if (!(page.principal() instanceof StaffPrincipal me)) return;
+        page.put("profileReminder", profileReminder(me, page.request()));
+        page.put("caseAssignment", caseAssignment(me, page.request(), page.locale()));
+    }
+
+    Reminder profileReminder(StaffPrincipal me, HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) return null;
         String path = path(request);
         if (!path.startsWith("/workspace") || path.startsWith("/workspace/profile")) return null;
         Optional<Instant> confirmed = store.confirmedAt(me.organizationId(), me.id());
@@ -51,9 +56,7 @@ class StaffingAdvice {
         return new Reminder(confirmed.isEmpty(), confirmed.map(c -> StaffingViews.DATE.format(c.atZone(StaffingViews.HELSINKI))).orElse(null));
     }
 
-    @ModelAttribute("caseAssignment")
-    String caseAssignment(@AuthenticationPrincipal Object principal, HttpServletRequest request, Locale locale) {
-        if (!(principal instanceof StaffPrincipal me)) return null;
+    String caseAssignment(StaffPrincipal me, HttpServletRequest request, Locale locale) {
         Matcher m = CASE_PAGE.matcher(path(request));
         if (!m.matches()) return null;
         UUID caseId;
