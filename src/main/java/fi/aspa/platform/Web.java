@@ -17,6 +17,11 @@ public final class Web {
     }
 
     public static boolean isApiRequest(HttpServletRequest request) {
-        return isApiPath(request.getRequestURI().substring(request.getContextPath().length()));
+        return isApiPath(path(request));
+    }
+
+    /** The request's path within the application (without the context path). */
+    public static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

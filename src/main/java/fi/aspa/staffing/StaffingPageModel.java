@@ -5,6 +5,7 @@ import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.PageModel;
+import fi.aspa.platform.Web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * workspace page but the profile itself) and, on a case page, why the case was or was not assigned automatically.
  */
 @Component
-class StaffingAdvice implements PageModel {
+class StaffingPageModel implements PageModel {
     private static final Pattern CASE_PAGE = Pattern.compile("/workspace/cases/([0-9a-fA-F-]{36})");
 
     private final StaffingStore store;
@@ -29,7 +30,7 @@ class StaffingAdvice implements PageModel {
     private final Catalogue catalogue;
     private final MessageSource messages;
 
-    StaffingAdvice(StaffingStore store, StaffingViews views, Staff staff, Catalogue catalogue, MessageSource messages) {
+    StaffingPageModel(StaffingStore store, StaffingViews views, Staff staff, Catalogue catalogue, MessageSource messages) {
         this.store = store;
         this.views = views;
         this.staff = staff;
@@ -49,7 +50,7 @@ class StaffingAdvice implements PageModel {
 
     Reminder profileReminder(StaffPrincipal me, HttpServletRequest request) {
         if (!"GET".equals(request.getMethod())) return null;
-        String path = path(request);
+        String path = Web.path(request);
         if (!path.startsWith("/workspace") || path.startsWith("/workspace/profile")) return null;
         Optional<Instant> confirmed = store.confirmedAt(me.organizationId(), me.id());
         if (!views.stale(confirmed.orElse(null))) return null;
@@ -57,7 +58,7 @@ class StaffingAdvice implements PageModel {
     }
 
     String caseAssignment(StaffPrincipal me, HttpServletRequest request, Locale locale) {
-        Matcher m = CASE_PAGE.matcher(path(request));
+        Matcher m = CASE_PAGE.matcher(Web.path(request));
         if (!m.matches()) return null;
         UUID caseId;
         try {
@@ -82,9 +83,5 @@ class StaffingAdvice implements PageModel {
             case NO_LANGUAGE -> messages.getMessage("staffing.reason.no-language", new Object[]{service, spoken}, locale);
             case NOBODY_AVAILABLE -> messages.getMessage("staffing.reason.nobody-available", new Object[]{service, spoken}, locale);
         };
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }
