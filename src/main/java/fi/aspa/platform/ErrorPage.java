@@ -20,7 +20,7 @@ class ErrorPage implements ErrorController {
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     Object html(HttpServletRequest request) {
-        if (Web.isApiPath(originalPath(request))) return problem(request);
+        if (Web.isApiPath(Web.failedPath(request))) return problem(request);
         HttpStatus status = status(request);
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
@@ -43,11 +43,6 @@ class ErrorPage implements ErrorController {
         String code = status.name().toLowerCase().replace('_', '-');
         ProblemDetail problem = Problems.of(status, code, status.getReasonPhrase());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static String originalPath(HttpServletRequest request) {
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return uri == null ? null : uri.toString().substring(request.getContextPath().length());
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package fi.aspa.platform;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Small facts about requests shared by the web layers of all modules. */
@@ -18,6 +19,12 @@ public final class Web {
 
     public static boolean isApiRequest(HttpServletRequest request) {
         return isApiPath(path(request));
+    }
+
+    /** On an error dispatch, the path within the application that failed; otherwise null. */
+    public static String failedPath(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri == null ? null : uri.toString().substring(request.getContextPath().length());
     }
 
     /** The request's path within the application (without the context path). */
