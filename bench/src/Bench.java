@@ -223,36 +223,12 @@ public class Bench {
                         + " s of intake at 32 clients, not recorded, until the JIT compilers used at most " + JIT_SETTLED_SECONDS
                         + " s of CPU in a round (last: " + jitSeconds + " s)";
             }
+            // The issue's reference (about 5,000 durable inserts/s on these machines) is what ONE connection does: each
+            // commit waits for its own WAL flush. Measured beside the levels' own references, at their concurrency, where
+            // PostgreSQL's group commit shares a flush among many commits.
+            if (!apiOnly) rows.add(rawInserts(app, org, 1));
             for (int clients : CONCURRENCY) {
-                if (!apiOnly) {
-                System.out.println("   raw JDBC inserts, " + clients + " clients");
-                AtomicLong n = new AtomicLong();
-                List<Connection> rawConnections = Collections.synchronizedList(new ArrayList<>());
-                Result raw = run("raw PostgreSQL insert+commit (JDBC)", clients, c -> {
-                    Connection conn = app.jdbc();
-                    rawConnections.add(conn);
-                    try (Statement s = conn.createStatement()) {
-                        s.execute("set synchronous_commit = on");
-                    }
-                    PreparedStatement ps = conn.prepareStatement("""
-                            insert into bench_raw_case (id, organization_id, reference, subject, channel, status, body, created_at, updated_at)
-                            values (?, ?, ?, ?, 'API', 'NEW', ?, now(), now())""");
-                    return () -> {
-                        long i = n.incrementAndGet();
-                        ps.setObject(1, UUID.randomUUID());
-                        ps.setObject(2, org);
-                        ps.setString(3, "RAW-" + clients + "-" + i);
-                        ps.setString(4, "Katuvalo rikki " + i);
-                        ps.setString(5, "Katuvalo osoitteen Koivukuja 5 kohdalla ei ole palanut viikkoon.");
-                        ps.executeUpdate();
-                        return true;
-                    };
-                }, app);
-                rows.add(raw.row());
-                // closed, so that their backends report their last statistics now (an idle backend reports up to
-                // 10 s later, inside the next level's window: commits per contact would count the raw inserts')
-                for (Connection conn : rawConnections) conn.close();
-                }
+                if (!apiOnly) rows.add(rawInserts(app, org, clients));
                 if (apiAvailable) {
                     System.out.println("   POST /api/v1/cases, " + clients + " clients");
                     // a quiet moment between levels. (It does not keep the health level's commits out of this level's
@@ -296,12 +272,70 @@ public class Bench {
             try (Connection c = app.jdbc(); Statement s = c.createStatement()) {
                 s.execute("drop table if exists bench_raw_case");
             }
+            note += rawShares(rows);
         }
         write("intake", Map.of("note", note, "warmupSeconds", warmupSeconds, "measureSeconds", measureSeconds, "runs", rows),
                 "# Intake throughput\n\n" + note + ".\n\nEach client loops for " + warmupSeconds + " s of warm-up and "
                         + measureSeconds + " s measured; latency percentiles are over all measured requests. Raw PostgreSQL: one "
                         + "single-row insert per transaction (autocommit, synchronous_commit on: durable) into a table shaped like "
                         + "support_case, one connection per client, on the same embedded server Aspa uses.\n\n" + table(rows));
+    }
+
+    /**
+     * The closed-loop intake levels as a share of the raw insert rates measured beside them: at the level's own
+     * concurrency and at one connection (the issue's "about 5,000/s with durable commits").
+     */
+    static String rawShares(List<Map<String, Object>> rows) {
+        Map<Integer, Double> raw = new LinkedHashMap<>();
+        rows.stream().filter(r -> String.valueOf(r.get("what")).startsWith("raw "))
+                .forEach(r -> raw.put((Integer) r.get("clients"), ((Number) r.get("perSecond")).doubleValue()));
+        Double single = raw.get(1);
+        StringBuilder shares = new StringBuilder();
+        for (Map<String, Object> r : rows) {
+            if (!String.valueOf(r.get("what")).startsWith("POST /api/v1/cases (HTTP")) continue;
+            int clients = (Integer) r.get("clients");
+            double rate = ((Number) r.get("perSecond")).doubleValue();
+            Double same = raw.get(clients);
+            if (same == null) continue;
+            shares.append(shares.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%d clients %.1f %% of raw at %d",
+                    clients, 100 * rate / same, clients));
+            if (single != null) shares.append(String.format(java.util.Locale.ROOT, " and %.1f %% of raw at one connection", 100 * rate / single));
+        }
+        return shares.isEmpty() ? "" : "; intake as a share of the raw insert rate: " + shares;
+    }
+
+    /**
+     * Raw PostgreSQL beside the intake: one single-row insert per transaction (autocommit, synchronous_commit on) into
+     * a table shaped like support_case, one JDBC connection per client, on the server Aspa uses.
+     */
+    static Map<String, Object> rawInserts(App app, UUID org, int clients) throws Exception {
+        System.out.println("   raw JDBC inserts, " + clients + " clients");
+        AtomicLong n = new AtomicLong();
+        List<Connection> rawConnections = Collections.synchronizedList(new ArrayList<>());
+        Result raw = run("raw PostgreSQL insert+commit (JDBC)", clients, c -> {
+            Connection conn = app.jdbc();
+            rawConnections.add(conn);
+            try (Statement s = conn.createStatement()) {
+                s.execute("set synchronous_commit = on");
+            }
+            PreparedStatement ps = conn.prepareStatement("""
+                    insert into bench_raw_case (id, organization_id, reference, subject, channel, status, body, created_at, updated_at)
+                    values (?, ?, ?, ?, 'API', 'NEW', ?, now(), now())""");
+            return () -> {
+                long i = n.incrementAndGet();
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, org);
+                ps.setString(3, "RAW-" + clients + "-" + i);
+                ps.setString(4, "Katuvalo rikki " + i);
+                ps.setString(5, "Katuvalo osoitteen Koivukuja 5 kohdalla ei ole palanut viikkoon.");
+                ps.executeUpdate();
+                return true;
+            };
+        }, app);
+        // closed, so that their backends report their last statistics now (an idle backend reports up to
+        // 10 s later, inside the next level's window: commits per contact would count the raw inserts')
+        for (Connection conn : rawConnections) conn.close();
+        return raw.row();
     }
 
     /**
