@@ -20,7 +20,7 @@ final class ServiceClassifier implements TextClassifier {
     private final NaiveBayes model;
 
     ServiceClassifier(List<Example> examples) {
-        model = new NaiveBayes(examples, TextFeatures::of, ALPHA, true, TEMPERATURE);
+        model = new NaiveBayes(examples, TextFeatures.STANDARD, ALPHA, true, TEMPERATURE);
     }
 
     /** What the model learns from a service of the catalogue: its text in every language it has a name in. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Features of free text that survive Finnish and Swedish inflection and compounding without a dictionary:
@@ -60,17 +61,52 @@ final class TextFeatures {
     /** Feature counts of a text: {@code w:} words, {@code p:} prefixes, {@code c:} in-word character n-grams. */
     static Map<String, Double> of(String text) {
         Map<String, Double> counts = new HashMap<>();
+        visit(text, (kind, chars, from, to) -> counts.merge(kind + ":" + new String(chars, from, to - from), 1.0, Double::sum));
+        return counts;
+    }
+
+    /** {@link #of} as a function that can also be visited: the classifier's vectorizer takes that path. */
+    static final Visitable STANDARD = new Visitable() {
+        @Override
+        public Map<String, Double> apply(String text) {
+            return of(text);
+        }
+
+        @Override
+        public void visit(String text, Visitor visitor) {
+            TextFeatures.visit(text, visitor);
+        }
+    };
+
+    /** Features that can be visited one by one without building their names (kind, then ':', then the characters). */
+    interface Visitable extends Function<String, Map<String, Double>> {
+        void visit(String text, Visitor visitor);
+    }
+
+    /** Receives one feature: its kind ({@code w}, {@code p} or {@code c}) and its characters {@code chars[from, to)}. */
+    @FunctionalInterface
+    interface Visitor {
+        void feature(char kind, char[] chars, int from, int to);
+    }
+
+    /**
+     * Every feature of {@link #of}, once per occurrence, without building its name: classification looks each one up
+     * in the vocabulary, and most of a case's features are not in it. The characters are only valid during the call.
+     */
+    static void visit(String text, Visitor visitor) {
+        char[] marked = new char[34];
         for (String w : words(text)) {
-            counts.merge("w:" + w, 1.0, Double::sum);
-            if (w.length() > PREFIX + 1) counts.merge("p:" + w.substring(0, PREFIX), 1.0, Double::sum);
-            String marked = "^" + w + "$";
-            for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
-                for (int i = 0; i + n <= marked.length(); i++) {
-                    counts.merge("c:" + marked.substring(i, i + n), 1.0, Double::sum);
-                }
+            int n = w.length();
+            if (marked.length < n + 2) marked = new char[n + 2];
+            marked[0] = '^';
+            w.getChars(0, n, marked, 1);
+            marked[n + 1] = '$';
+            visitor.feature('w', marked, 1, n + 1);
+            if (n > PREFIX + 1) visitor.feature('p', marked, 1, 1 + PREFIX);
+            for (int g = MIN_GRAM; g <= MAX_GRAM; g++) {
+                for (int i = 0; i + g <= n + 2; i++) visitor.feature('c', marked, i, i + g);
             }
         }
-        return counts;
     }
 
     /**

@@ -16,6 +16,8 @@ final class Vectorizer {
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private final double[] idf;
     private final boolean tfidf;
+    /** The vocabulary by kind and characters, when the features can be visited ({@link TextFeatures.Visitable}). */
+    private final Table table;
 
     Vectorizer(List<String> texts, Function<String, Map<String, Double>> features, boolean tfidf) {
         this(texts.stream().map(features).toList(), features, tfidf);
@@ -35,6 +37,7 @@ final class Vectorizer {
         }
         idf = new double[vocabulary.size()];
         df.forEach((f, count) -> idf[vocabulary.get(f)] = tfidf ? Math.log((1.0 + n) / (1.0 + count)) + 1.0 : 1.0);
+        table = features instanceof TextFeatures.Visitable ? new Table(vocabulary) : null;
     }
 
     /** The feature names by index (for explanations). */
@@ -55,8 +58,36 @@ final class Vectorizer {
         return idf.length;
     }
 
+    /**
+     * The text's vector. With visitable features, without naming them: each feature is looked up by its characters
+     * and only the vocabulary's indices are counted (the same vector as {@link #vector(Map)} of the named features, in
+     * index order), instead of a map of every feature's name, most of which the vocabulary has never seen.
+     */
     Sparse vector(String text) {
-        return vector(features.apply(text));
+        if (table == null) return vector(features.apply(text));
+        Hits hits = new Hits();
+        ((TextFeatures.Visitable) features).visit(text, (kind, chars, from, to) -> hits.add(table.find(kind, chars, from, to)));
+        int[] found = hits.sorted();
+        int distinct = 0;
+        for (int i = 0; i < found.length; i++) if (i == 0 || found[i] != found[i - 1]) distinct++;
+        int[] index = new int[distinct];
+        double[] value = new double[distinct];
+        int k = -1;
+        int count = 0;
+        for (int i = 0; i < found.length; i++) {
+            if (i == 0 || found[i] != found[i - 1]) {
+                if (k >= 0) value[k] = weight(index[k], count);
+                index[++k] = found[i];
+                count = 0;
+            }
+            count++;
+        }
+        if (k >= 0) value[k] = weight(index[k], count);
+        return new Sparse(index, value).normalized();
+    }
+
+    private double weight(int feature, double count) {
+        return (tfidf ? 1.0 + Math.log(count) : count) * idf[feature];
     }
 
     Sparse vector(Map<String, Double> counts) {
@@ -67,10 +98,73 @@ final class Vectorizer {
             Integer i = vocabulary.get(e.getKey());
             if (i == null) continue;
             index[k] = i;
-            value[k] = (tfidf ? 1.0 + Math.log(e.getValue()) : e.getValue()) * idf[i];
+            value[k] = weight(i, e.getValue());
             k++;
         }
         return new Sparse(Arrays.copyOf(index, k), Arrays.copyOf(value, k)).normalized();
+    }
+
+    /** The vocabulary indices of a text's features, with repeats (unknown features are left out). */
+    private static final class Hits {
+        private int[] found = new int[128];
+        private int size;
+
+        void add(int feature) {
+            if (feature < 0) return;
+            if (size == found.length) found = Arrays.copyOf(found, size * 2);
+            found[size++] = feature;
+        }
+
+        int[] sorted() {
+            int[] sorted = Arrays.copyOf(found, size);
+            Arrays.sort(sorted);
+            return sorted;
+        }
+    }
+
+    /**
+     * The vocabulary as an open-addressing hash table that finds a feature from its kind and characters without
+     * building its name: the hash is {@link String#hashCode()} of {@code kind + ":" + characters}, and a candidate is
+     * compared character by character.
+     */
+    private static final class Table {
+        private final String[] keys;
+        private final int[] values;
+        private final int mask;
+
+        Table(Map<String, Integer> vocabulary) {
+            int capacity = Integer.highestOneBit(Math.max(2, vocabulary.size()) * 2 - 1) << 1; // at most half full
+            keys = new String[capacity];
+            values = new int[capacity];
+            mask = capacity - 1;
+            vocabulary.forEach((key, value) -> {
+                int slot = spread(key.hashCode()) & mask;
+                while (keys[slot] != null) slot = (slot + 1) & mask;
+                keys[slot] = key;
+                values[slot] = value;
+            });
+        }
+
+        /** The feature's index, or -1 when the vocabulary does not have it. */
+        int find(char kind, char[] chars, int from, int to) {
+            int hash = 31 * kind + ':';
+            for (int i = from; i < to; i++) hash = 31 * hash + chars[i];
+            for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+                String key = keys[slot];
+                if (key == null) return -1;
+                if (matches(key, kind, chars, from, to)) return values[slot];
+            }
+        }
+
+        private static boolean matches(String key, char kind, char[] chars, int from, int to) {
+            if (key.length() != to - from + 2 || key.charAt(0) != kind || key.charAt(1) != ':') return false;
+            for (int i = from; i < to; i++) if (key.charAt(i - from + 2) != chars[i]) return false;
+            return true;
+        }
+
+        private static int spread(int hash) {
+            return hash ^ (hash >>> 16);
+        }
     }
 
     /** A sparse vector; indices are not sorted. */
