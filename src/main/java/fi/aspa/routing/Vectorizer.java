@@ -16,7 +16,8 @@ final class Vectorizer {
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private final double[] idf;
     private final boolean tfidf;
-    /** The vocabulary by kind and characters, when the features can be visited ({@link TextFeatures.Visitable}). */
+    /** The features when they can be visited, and the vocabulary by kind and characters for them; else null. */
+    private final TextFeatures.Visitable visitable;
     private final Table table;
 
     Vectorizer(List<String> texts, Function<String, Map<String, Double>> features, boolean tfidf) {
@@ -37,7 +38,8 @@ final class Vectorizer {
         }
         idf = new double[vocabulary.size()];
         df.forEach((f, count) -> idf[vocabulary.get(f)] = tfidf ? Math.log((1.0 + n) / (1.0 + count)) + 1.0 : 1.0);
-        table = features instanceof TextFeatures.Visitable ? new Table(vocabulary) : null;
+        visitable = features instanceof TextFeatures.Visitable v ? v : null;
+        table = visitable == null ? null : new Table(vocabulary);
     }
 
     /** The feature names by index (for explanations). */
@@ -64,26 +66,21 @@ final class Vectorizer {
      * index order), instead of a map of every feature's name, most of which the vocabulary has never seen.
      */
     Sparse vector(String text) {
-        if (table == null) return vector(features.apply(text));
+        if (visitable == null) return vector(features.apply(text));
         Hits hits = new Hits();
-        ((TextFeatures.Visitable) features).visit(text, (kind, chars, from, to) -> hits.add(table.find(kind, chars, from, to)));
+        visitable.visit(text, (kind, chars, from, to) -> hits.add(table.find(kind, chars, from, to)));
         int[] found = hits.sorted();
-        int distinct = 0;
-        for (int i = 0; i < found.length; i++) if (i == 0 || found[i] != found[i - 1]) distinct++;
-        int[] index = new int[distinct];
-        double[] value = new double[distinct];
-        int k = -1;
-        int count = 0;
-        for (int i = 0; i < found.length; i++) {
-            if (i == 0 || found[i] != found[i - 1]) {
-                if (k >= 0) value[k] = weight(index[k], count);
-                index[++k] = found[i];
-                count = 0;
-            }
-            count++;
+        int[] index = new int[found.length];
+        double[] value = new double[found.length];
+        int k = 0;
+        for (int i = 0; i < found.length; ) {
+            int repeats = 1;
+            while (i + repeats < found.length && found[i + repeats] == found[i]) repeats++;
+            index[k] = found[i];
+            value[k++] = weight(found[i], repeats);
+            i += repeats;
         }
-        if (k >= 0) value[k] = weight(index[k], count);
-        return new Sparse(index, value).normalized();
+        return new Sparse(Arrays.copyOf(index, k), Arrays.copyOf(value, k)).normalized();
     }
 
     private double weight(int feature, double count) {
