@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,10 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The City of Helsinki feedback system's ten Open311 service types ({@code data/open311-helsinki-services.json},
- * Finnish), with Swedish and English names and descriptions written for Aspa.
+ * Finnish), with Swedish and English names and descriptions written for Aspa. Their keywords are the city's two or
+ * three per service followed by the residents' words written for Aspa ({@code data/helsinki-service-keywords.json}):
+ * the routing classifier learns each keyword as an example of its service, so a catalogue with the words people
+ * actually use routes new cases better from the first day (BENCHMARKS-routing.md, session 11).
  */
 final class HelsinkiFeedbackServices {
     static final String RESOURCE = "/data/open311-helsinki-services.json";
+    static final String KEYWORDS = "/data/helsinki-service-keywords.json";
 
     /** code -> {name sv, description sv, name en, description en} */
     private static final Map<String, String[]> TRANSLATIONS = Map.of(
@@ -45,22 +50,33 @@ final class HelsinkiFeedbackServices {
 
     private HelsinkiFeedbackServices() {}
 
+    /** The services as Aspa's demo organization gets them: the city's keywords and the ones written for Aspa. */
     static List<ServiceDraft> drafts(UUID unitId) {
+        return drafts(unitId, true);
+    }
+
+    /** With {@code aspaKeywords} false, only the city's own keywords, as the city published the list. */
+    static List<ServiceDraft> drafts(UUID unitId, boolean aspaKeywords) {
         List<ServiceDraft> drafts = new ArrayList<>();
-        try (InputStream in = HelsinkiFeedbackServices.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is missing");
-            JsonNode root = JsonMapper.builder().build().readTree(in);
+        JsonMapper json = JsonMapper.builder().build();
+        try (InputStream in = HelsinkiFeedbackServices.class.getResourceAsStream(RESOURCE);
+             InputStream words = HelsinkiFeedbackServices.class.getResourceAsStream(KEYWORDS)) {
+            if (in == null || words == null) throw new IllegalStateException(RESOURCE + " or " + KEYWORDS + " is missing");
+            JsonNode root = json.readTree(in);
+            JsonNode written = json.readTree(words).get("keywords");
             for (JsonNode s : root.get("services")) {
                 String code = s.get("service_code").asString();
                 String[] t = TRANSLATIONS.getOrDefault(code, new String[4]);
-                List<String> keywords = Arrays.stream(s.get("keywords").asString().split(","))
-                        .map(String::trim).filter(k -> !k.isEmpty()).toList();
+                Set<String> keywords = new LinkedHashSet<>();
+                Arrays.stream(s.get("keywords").asString().split(",")).map(String::trim).filter(k -> !k.isEmpty())
+                        .forEach(keywords::add);
+                if (aspaKeywords && written.has(code)) written.get(code).forEach(k -> keywords.add(k.asString()));
                 String group = s.get("group").asString();
                 drafts.add(new ServiceDraft(
                         new LocalizedText(s.get("service_name").asString(), t[0], t[2]),
                         new LocalizedText(group, null, null),
                         new LocalizedText(s.get("description").asString(), t[1], t[3]),
-                        null, keywords, null,
+                        null, List.copyOf(keywords), null,
                         List.of(new Concept("http://urn.fi/URN:NBN:fi:au:ptvl:v2001", new LocalizedText("Kansalaiset", null, null))),
                         null, null, unitId, null, Set.of(ServiceChannel.OPEN311, ServiceChannel.WEB_FORM), code, null, null,
                         "Service", "Free"));

@@ -1,6 +1,7 @@
 package fi.aspa.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,11 +28,22 @@ final class NaiveBayes implements TextClassifier {
     private final double[] unseen;
     private final double[] prior;
     private final double temperature;
+    private final int among;
     private final boolean complement;
 
     NaiveBayes(List<Example> examples, Function<String, Map<String, Double>> features, double alpha, boolean complement,
                double temperature) {
+        this(examples, features, alpha, complement, temperature, Integer.MAX_VALUE);
+    }
+
+    /**
+     * With {@code among} set, a confidence is the label's share among the {@code among} most likely labels (they sum
+     * to 1): a softmax over all of a catalogue of hundreds spreads the mass so thin that no case would ever look sure.
+     */
+    NaiveBayes(List<Example> examples, Function<String, Map<String, Double>> features, double alpha, boolean complement,
+               double temperature, int among) {
         this.temperature = temperature;
+        this.among = among;
         this.complement = complement;
         List<Map<String, Double>> documents = examples.stream().map(e -> features.apply(e.text())).toList();
         vectorizer = new Vectorizer(documents, features, true);
@@ -156,7 +168,7 @@ final class NaiveBayes implements TextClassifier {
         return v;
     }
 
-    /** Each label's confidence for the text, in label order (they sum to 1). */
+    /** Each label's confidence for the text, in label order (those of the {@code among} most likely sum to 1). */
     private double[] confidences(String text) {
         Vectorizer.Sparse v = vector(text);
         double mass = 0;
@@ -172,12 +184,32 @@ final class NaiveBayes implements TextClassifier {
         }
         double max = Double.NEGATIVE_INFINITY;
         for (double s : score) max = Math.max(max, s);
-        double sum = 0;
-        for (int c = 0; c < score.length; c++) {
-            score[c] = Math.exp((score[c] - max) / temperature);
-            sum += score[c];
-        }
+        for (int c = 0; c < score.length; c++) score[c] = Math.exp((score[c] - max) / temperature);
+        double sum = sumOfLargest(score, Math.min(among, score.length));
         for (int c = 0; c < score.length; c++) score[c] /= sum;
         return score;
+    }
+
+    /** The sum of the {@code n} largest values (a small sorted buffer: n is ten, the labels hundreds). */
+    private static double sumOfLargest(double[] values, int n) {
+        if (n == values.length) {
+            double sum = 0;
+            for (double v : values) sum += v;
+            return sum;
+        }
+        double[] largest = new double[n];
+        Arrays.fill(largest, -1);
+        for (double v : values) {
+            if (v <= largest[n - 1]) continue;
+            int i = n - 1;
+            while (i > 0 && largest[i - 1] < v) {
+                largest[i] = largest[i - 1];
+                i--;
+            }
+            largest[i] = v;
+        }
+        double sum = 0;
+        for (double v : largest) sum += v;
+        return sum;
     }
 }

@@ -19,9 +19,15 @@ public final class CatalogueTexts {
 
     private CatalogueTexts() {}
 
-    /** The ten Helsinki Open311 feedback services (fi/sv/en). */
+    /** The ten Helsinki Open311 feedback services (fi/sv/en) as the demo organization has them. */
     public static List<CatalogueService> helsinki() {
-        return HelsinkiFeedbackServices.drafts(null).stream().map(d -> service(d, CatalogueService.Source.OPEN311)).toList();
+        return helsinki(true);
+    }
+
+    /** With {@code aspaKeywords} false, only the city's own two or three keywords per service (the published list). */
+    public static List<CatalogueService> helsinki(boolean aspaKeywords) {
+        return HelsinkiFeedbackServices.drafts(null, aspaKeywords).stream()
+                .map(d -> service(d, CatalogueService.Source.OPEN311)).toList();
     }
 
     /** The 458 national PTV service descriptions. */

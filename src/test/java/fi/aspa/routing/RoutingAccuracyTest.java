@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Routing quality does not regress: cross-validated accuracy on the 99 labelled Helsinki requests stays above
- * floors about three requests below the measured values (BENCHMARKS-routing.md: 5-fold 50.5 % / 75.8 %,
- * leave-one-out 50.5 % / 69.7 %), and above the naive baseline measured on the same folds. Not timed; no database.
+ * floors about three requests below the measured values (BENCHMARKS-routing.md, session 11: with the demo
+ * catalogue's keywords 5-fold 60.6 % / 84.8 %, leave-one-out 57.6 % / 84.8 %, catalogue only 55.6 % / 78.8 %; with the
+ * city's own keywords only 50.5 % / 74.7 %), and above the naive baseline measured on the same folds. Not timed; no
+ * database.
  */
 class RoutingAccuracyTest {
 
@@ -19,14 +21,48 @@ class RoutingAccuracyTest {
         List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
         assertThat(requests).hasSize(99);
         RoutingBenchmark.Accuracy fiveFold = RoutingBenchmark.crossValidate(catalogue, requests, 5, true, RoutingBenchmark::production);
-        assertThat(fiveFold.top3()).as("5-fold top-3 " + fiveFold).isGreaterThanOrEqualTo(0.72);
-        assertThat(fiveFold.top1()).as("5-fold top-1 " + fiveFold).isGreaterThanOrEqualTo(0.47);
+        assertThat(fiveFold.top3()).as("5-fold top-3 " + fiveFold).isGreaterThanOrEqualTo(0.81);
+        assertThat(fiveFold.top1()).as("5-fold top-1 " + fiveFold).isGreaterThanOrEqualTo(0.57);
         RoutingBenchmark.Accuracy leaveOneOut = RoutingBenchmark.crossValidate(catalogue, requests, requests.size(), true,
                 RoutingBenchmark::production);
-        assertThat(leaveOneOut.top3()).as("leave-one-out top-3 " + leaveOneOut).isGreaterThanOrEqualTo(0.66);
-        assertThat(leaveOneOut.top1()).as("leave-one-out top-1 " + leaveOneOut).isGreaterThanOrEqualTo(0.47);
+        assertThat(leaveOneOut.top3()).as("leave-one-out top-3 " + leaveOneOut).isGreaterThanOrEqualTo(0.81);
+        assertThat(leaveOneOut.top1()).as("leave-one-out top-1 " + leaveOneOut).isGreaterThanOrEqualTo(0.54);
         RoutingBenchmark.Accuracy catalogueOnly = RoutingBenchmark.crossValidate(catalogue, requests, 1, false, RoutingBenchmark::production);
-        assertThat(catalogueOnly.top3()).as("catalogue text only top-3 " + catalogueOnly).isGreaterThanOrEqualTo(0.50);
+        assertThat(catalogueOnly.top3()).as("catalogue text only top-3 " + catalogueOnly).isGreaterThanOrEqualTo(0.75);
+        assertThat(catalogueOnly.top1()).as("catalogue text only top-1 " + catalogueOnly).isGreaterThanOrEqualTo(0.52);
+    }
+
+    @Test
+    void theCataloguesKeywordsAreWhatRaisesIt() {
+        // the same model on the city's list as published (two or three keywords per service): the gain above comes
+        // from the residents' words in the demo catalogue, each learned as an example of its service
+        List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
+        RoutingBenchmark.Accuracy published = RoutingBenchmark.crossValidate(RoutingBenchmark.helsinkiCatalogue(false), requests, 5,
+                true, RoutingBenchmark::production);
+        assertThat(published.top1()).as("published " + published).isGreaterThanOrEqualTo(0.47);
+        assertThat(published.top3()).as("published " + published).isGreaterThanOrEqualTo(0.71);
+        RoutingBenchmark.Accuracy demo = RoutingBenchmark.crossValidate(RoutingBenchmark.helsinkiCatalogue(), requests, 5, true,
+                RoutingBenchmark::production);
+        assertThat(demo.top1() - published.top1()).as("demo " + demo + ", published " + published).isGreaterThanOrEqualTo(0.05);
+        assertThat(demo.top3() - published.top3()).as("demo " + demo + ", published " + published).isGreaterThanOrEqualTo(0.05);
+    }
+
+    @Test
+    void confidencesMeanTheSameInACatalogueOfHundreds() {
+        // the demo organization's 468 services: over all of them a softmax left 1 % of the cases above the triage
+        // threshold; as shares among the ten most likely, about half are routed (53 %), as with the ten services
+        List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
+        List<List<Scored>> rankings = RoutingBenchmark.heldOut(RoutingBenchmark.demoCatalogue(), requests, 5, true,
+                RoutingBenchmark::production);
+        long sure = rankings.stream().filter(r -> r.getFirst().confidence() >= ServiceClassifier.TRIAGE_THRESHOLD).count();
+        assertThat(sure).as("routed without triage, of 99").isBetween(40L, 70L);
+        for (List<Scored> ranked : rankings) {
+            assertThat(ranked).hasSizeGreaterThan(400);
+            assertThat(ranked.subList(0, ServiceClassifier.CONFIDENCE_AMONG).stream().mapToDouble(Scored::confidence).sum())
+                    .isCloseTo(1.0, within(1e-9));
+            assertThat(ranked.get(ServiceClassifier.CONFIDENCE_AMONG).confidence())
+                    .isLessThanOrEqualTo(ranked.get(ServiceClassifier.CONFIDENCE_AMONG - 1).confidence());
+        }
     }
 
     @Test
@@ -70,9 +106,10 @@ class RoutingAccuracyTest {
     void theBaselineIsTheNaiveOneOfTheIssue() {
         // the comparison means something only if the baseline is the plain method: char_wb n-grams, one centroid
         // per service, cosine. Resubstituted (tested on its own training data) it must look good; cross-validated
-        // on the same folds as Aspa it lands where BENCHMARKS-routing.md says (46.5 % / 74.7 %; scikit-learn gives
-        // the same 51.5 % / 75.8 % and 47.5 % / 71.7 % without the catalogue text, bench/routing/sklearn_baseline.py).
-        List<Example> catalogue = RoutingBenchmark.helsinkiCatalogue();
+        // on the same folds as Aspa with the city's service list it lands where BENCHMARKS-routing.md says (48.5 % /
+        // 75.8 %; scikit-learn gives the same 51.5 % / 75.8 % and 47.5 % / 71.7 % without the catalogue text,
+        // bench/routing/sklearn_baseline.py).
+        List<Example> catalogue = RoutingBenchmark.helsinkiCatalogue(false);
         List<RoutingBenchmark.Labelled> requests = RoutingBenchmark.requests();
         RoutingBenchmark.Accuracy baseline = RoutingBenchmark.crossValidate(catalogue, requests, 5, true, RoutingBenchmark::baseline);
         assertThat(baseline.top1()).as("baseline " + baseline).isBetween(0.40, 0.50);
