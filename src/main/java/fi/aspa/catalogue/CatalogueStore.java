@@ -26,9 +26,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 @Service
 @Transactional
@@ -181,6 +184,15 @@ class CatalogueStore implements Catalogue {
                 .param(organization.value()).query(String.class).single();
     }
 
+    /**
+     * The service as stored, without the vocabulary's Swedish and English labels filled in: what an edit starts from,
+     * so that saving a form changes only what the form shows.
+     */
+    @Transactional(readOnly = true)
+    Optional<CatalogueService> stored(OrganizationId organization, UUID serviceId) {
+        return load(organization, "s.id = :id", Map.of("id", serviceId), false).stream().findFirst();
+    }
+
     // ------------------------------------------------------------------ commands
 
     @Override
@@ -218,7 +230,8 @@ class CatalogueStore implements Catalogue {
     public PtvImportReport importPtv(OrganizationId organization, InputStream jsonLines) {
         requireOrganization(organization);
         PtvImportReport report = ptvImport.read(organization, jsonLines);
-        if (report.imported() > 0) events.publishEvent(new CatalogueChanged(organization));
+        // an update changes what search and routing know as much as a new service does
+        if (report.imported() + report.updated() > 0) events.publishEvent(new CatalogueChanged(organization));
         return report;
     }
 
@@ -247,16 +260,43 @@ class CatalogueStore implements Catalogue {
         return created;
     }
 
-    /** Used by the PTV import: creates or updates by PTV id, keeping what only Aspa knows (unit, people, channels). */
+    /**
+     * Used by the PTV import: creates or updates by PTV id, keeping what only Aspa knows (unit, people, channels,
+     * Open311 code). Each line is written under a savepoint of the import's transaction, so that a line the catalogue
+     * refuses (a validation rule, an Open311 code another service has, a value the database cannot store) is
+     * reported as {@link PtvImport.Invalid} and the lines before and after it stay imported.
+     */
     boolean upsertFromPtv(OrganizationId organization, ServiceDraft draft, String extraJson) {
-        Optional<UUID> existing = db.sql("select id from catalogue_service where organization_id = ? and ptv_id = ?")
-                .params(organization.value(), draft.ptvId()).query(UUID.class).optional();
-        if (existing.isPresent()) {
-            write(organization, existing.get(), draft, CatalogueService.Source.PTV, extraJson, true);
-            return false;
+        String ptvId = draft.ptvId().toString();
+        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+        Object savepoint = transaction.createSavepoint();
+        try {
+            Optional<UUID> existing = db.sql("select id from catalogue_service where organization_id = ? and ptv_id = ?")
+                    .params(organization.value(), draft.ptvId()).query(UUID.class).optional();
+            boolean created = existing.isEmpty();
+            if (!created) {
+                write(organization, existing.get(), draft, CatalogueService.Source.PTV, extraJson, true);
+            } else {
+                if (draft.open311Code() != null && byOpen311Code(organization, draft.open311Code()).isPresent()) {
+                    throw new PtvImport.Invalid(ptvId, "open311-code-taken",
+                            "Open311 code " + draft.open311Code() + " is already used by another service");
+                }
+                insert(organization, draft, CatalogueService.Source.PTV, extraJson == null ? Map.of() : Map.of("extra", extraJson));
+            }
+            transaction.releaseSavepoint(savepoint);
+            return created;
+        } catch (AspaException e) {
+            transaction.rollbackToSavepoint(savepoint);
+            throw new PtvImport.Invalid(ptvId, "invalid", e.getMessage());
+        } catch (PtvImport.Invalid e) {
+            transaction.rollbackToSavepoint(savepoint);
+            throw e;
+        } catch (DataAccessException e) {
+            transaction.rollbackToSavepoint(savepoint);
+            String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
+            throw new PtvImport.Invalid(ptvId, "not-stored", "the database refused the service"
+                    + (state == null ? "" : " (SQLSTATE " + state + ")"));
         }
-        insert(organization, draft, CatalogueService.Source.PTV, extraJson == null ? Map.of() : Map.of("extra", extraJson));
-        return true;
     }
 
     private CatalogueService insert(OrganizationId organization, ServiceDraft draft, CatalogueService.Source source,

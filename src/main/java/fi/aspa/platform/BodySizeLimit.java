@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,15 +23,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps non-multipart request bodies (JSON, forms). A declared length over the cap is refused before reading
  * (413); a chunked body is cut off where it crosses the cap with {@link TooLarge}, which the API answers as 413
- * too. Multipart uploads have their own limits ({@code spring.servlet.multipart.*}).
+ * too. Multipart uploads have their own limits ({@code spring.servlet.multipart.*}); an endpoint a module declares
+ * as a {@link LargerBody} has its own cap.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimit extends OncePerRequestFilter {
     private final long maxBytes;
+    private final Map<String, Long> larger = new HashMap<>();
 
-    BodySizeLimit(@Value("${aspa.web.max-body-size:1MB}") DataSize maxBody) {
+    BodySizeLimit(@Value("${aspa.web.max-body-size:1MB}") DataSize maxBody, ObjectProvider<LargerBody> largerBodies) {
         this.maxBytes = maxBody.toBytes();
+        largerBodies.orderedStream().forEach(b -> larger.put(b.method().toUpperCase(Locale.ROOT) + " " + b.path(), b.max().toBytes()));
     }
 
     @Override
@@ -38,11 +45,12 @@ class BodySizeLimit extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > maxBytes) {
+        long max = larger.isEmpty() ? maxBytes : larger.getOrDefault(request.getMethod() + " " + Web.path(request), maxBytes);
+        if (request.getContentLengthLong() > max) {
             response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
             return;
         }
-        chain.doFilter(new Capped(request, maxBytes), response);
+        chain.doFilter(new Capped(request, max), response);
     }
 
     /** The body crossed the cap while it was being read. */

@@ -110,6 +110,8 @@ class PtvImportTest {
         assertThat(report.updated()).isZero();
         assertThat(report.skipped()).extracting(PtvImportReport.Skipped::line).containsExactly(2, 3, 4, 5, 6, 7, 9, 10);
         assertThat(report.skipped().get(0).reason()).startsWith("malformed JSON");
+        assertThat(report.skipped()).extracting(PtvImportReport.Skipped::code).containsExactly("malformed-json",
+                "missing-finnish-name", "unknown-structure", "unknown-structure", "not-an-object", "not-utf-8", "line-too-long", "bad-id");
         assertThat(report.skipped().get(1).reason()).isEqualTo("missing Finnish name");
         assertThat(report.skipped().get(1).ptvId()).isEqualTo("6a0b9c2e-0000-4000-8000-000000000002");
         assertThat(report.skipped().get(2).reason()).isEqualTo("unknown structure: name is not an object of languages");
@@ -119,6 +121,32 @@ class PtvImportTest {
         assertThat(report.skipped().get(6).reason()).isEqualTo("line longer than 1 MB");
         assertThat(report.skipped().get(7).reason()).isEqualTo("PTV id is not a UUID");
         assertThat(catalogue.list(org.id())).hasSize(4);
+    }
+
+    @Test
+    void aLineTheCatalogueRefusesIsSkippedAndTheLinesAroundItStay() throws IOException {
+        Fixtures.Org org = fixtures.organization();
+        catalogue.addHelsinkiFeedbackServices(org.id(), org.service().id());
+        List<String> good = lines(nationalFile()).subList(0, 2);
+        String keywords = String.join(", ", java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> "\"k" + i + "\"").toList());
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        write(file, good.get(0));                                                                                  // 1 ok
+        write(file, "{\"id\": \"6a0b9c2e-0000-4000-8000-000000000011\", \"name\": {\"fi\": \"Koodi\"}, \"open311Code\": \"171\"}"); // 2
+        write(file, "{\"id\": \"6a0b9c2e-0000-4000-8000-000000000012\", \"name\": {\"fi\": \"Nolla\\u0000merkki\"}}");        // 3
+        write(file, "{\"id\": \"6a0b9c2e-0000-4000-8000-000000000013\", \"name\": {\"fi\": \"Sanat\"}, \"keywords\": [" + keywords + "]}"); // 4
+        write(file, "{\"id\": \"6a0b9c2e-0000-4000-8000-000000000014\", \"name\": {\"fi\": \"Pitkä\", \"sv\": \"" + "l".repeat(501) + "\"}}"); // 5
+        write(file, good.get(1));                                                                                  // 6 ok
+
+        PtvImportReport report = catalogue.importPtv(org.id(), new ByteArrayInputStream(file.toByteArray()));
+
+        assertThat(report.imported()).isEqualTo(2);
+        assertThat(report.skipped()).extracting(PtvImportReport.Skipped::line).containsExactly(2, 3, 4, 5);
+        assertThat(report.skipped()).extracting(PtvImportReport.Skipped::code)
+                .containsExactly("open311-code-taken", "not-stored", "too-many-keywords", "too-long");
+        assertThat(report.skipped().get(0).reason()).isEqualTo("Open311 code 171 is already used by another service");
+        assertThat(report.skipped()).extracting(PtvImportReport.Skipped::code).allMatch(PtvImportReport.Skipped.CODES::contains);
+        assertThat(catalogue.list(org.id())).hasSize(12);
+        assertThat(catalogue.byOpen311Code(org.id(), "171").orElseThrow().name().fi()).isEqualTo("Katujen kunto");
     }
 
     @Test
