@@ -342,11 +342,15 @@ class CaseStore implements Cases {
         Map<UUID, Integer> load = new LinkedHashMap<>();
         for (UUID id : assigneeIds) load.put(id, 0);
         if (load.isEmpty()) return load;
+        // each person's count stops at the cap: one index range of at most LOAD_CAP entries per person, whatever the backlog
         db.sql("""
-                select assignee_id, count(*) as n from support_case
-                where organization_id = ? and assignee_id = any(cast(? as uuid[])) and status in ('NEW', 'OPEN', 'WAITING')
-                group by assignee_id""")
-                .params(organization.value(), load.keySet().stream().map(UUID::toString).toArray(String[]::new))
+                select p.id as assignee_id,
+                       (select count(*) from (select 1 from support_case c
+                                              where c.organization_id = ? and c.assignee_id = p.id and c.assignee_id is not null
+                                                and c.status in ('NEW', 'OPEN', 'WAITING')
+                                              limit ?) capped) as n
+                from unnest(cast(? as uuid[])) as p(id)""")
+                .params(organization.value(), LOAD_CAP, load.keySet().stream().map(UUID::toString).toArray(String[]::new))
                 .query((rs, n) -> load.put(rs.getObject("assignee_id", UUID.class), rs.getInt("n")))
                 .list();
         return load;

@@ -81,10 +81,14 @@ public interface Cases {
     List<CaseDetail> details(OrganizationId organization, java.util.Collection<UUID> caseIds);
 
     /**
-     * How many cases (new, open or waiting) each of these staff members has assigned: the load that assignment
-     * balances. Staff members with none are in the map with 0.
+     * How many cases (new, open or waiting) each of these staff members has assigned, counted up to
+     * {@link #LOAD_CAP}: the load that assignment balances (someone with that many is as full as anyone with more).
+     * Staff members with none are in the map with 0.
      */
     java.util.Map<UUID, Integer> openLoad(OrganizationId organization, java.util.Collection<UUID> assigneeIds);
+
+    /** Where {@link #openLoad} stops counting: it costs at most this many index entries per person. */
+    int LOAD_CAP = 200;
 
     Optional<UUID> idByReference(OrganizationId organization, String reference);
 

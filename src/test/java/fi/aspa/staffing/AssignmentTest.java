@@ -9,6 +9,7 @@ import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
+import fi.aspa.cases.HistoricalCase;
 import fi.aspa.cases.NewCase;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.catalogue.Catalogue;
@@ -209,6 +210,27 @@ class AssignmentTest {
 
         assertThat(reason.assigneeId()).isEqualTo(free.id());
         assertThat(reason.load()).isEqualTo(1); // the resolved case does not count
+    }
+
+    @Test
+    void loadIsCountedUpToTheCapSoThatABacklogCostsNoMoreToCompare() {
+        StaffUser swamped = person("Swamped Sam", List.of("fi"), Map.of(parking, Level.EXPERT));
+        StaffUser buried = person("Buried Bo", List.of("fi"), Map.of(parking, Level.EXPERT));
+        UUID customer = customers.resolve(org.id(), ContactDetails.resident("Maija Meikäläinen", "maija@example.fi", null, Language.FI));
+        List<HistoricalCase> backlog = new ArrayList<>();
+        for (int i = 0; i < Cases.LOAD_CAP + 5; i++) {
+            Instant at = TUESDAY_10.minus(Duration.ofDays(30)).plusSeconds(i);
+            backlog.add(new HistoricalCase(Channel.WEB_FORM, customer, "Pysäköinti " + i, "Tarvitsen pysäköintitunnuksen",
+                    Language.FI, null, unit, null, Set.of(), Actor.customer(), at,
+                    List.of(new HistoricalCase.Assignment(at.plusSeconds(1), swamped.id(), swamped.id()))));
+        }
+        cases.importHistorical(org.id(), backlog);
+        cases.assign(org.id(), aCase(Language.FI).id(), Actor.system(), buried.id());
+
+        Map<UUID, Integer> load = cases.openLoad(org.id(), List.of(swamped.id(), buried.id()));
+
+        assertThat(load).containsEntry(swamped.id(), Cases.LOAD_CAP).containsEntry(buried.id(), 1);
+        assertThat(assign(aCase(Language.FI), TUESDAY_10).assigneeId()).isEqualTo(buried.id());
     }
 
     @Test
