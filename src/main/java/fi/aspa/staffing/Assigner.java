@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,63 @@ class Assigner {
     /** After routing: assigns when the case's unit has automatic assignment on and nobody has the case yet. */
     Optional<StaffingStore.Reason> afterRouting(OrganizationId organization, UUID caseId, UUID serviceId) {
         return assign(organization, caseId, serviceId, clock.instant(), true);
+    }
+
+    /**
+     * After the routing worker's batch: for each case (in the batch's order) the same choice as {@link #assign}, with
+     * each unit's lock, people, profiles and loads read once for the batch instead of once per case, the loads and
+     * the turn carried from one case to the next in memory. The routing worker has locked the cases already.
+     */
+    List<StaffingStore.Reason> afterRoutingBatch(OrganizationId organization, Map<UUID, UUID> serviceByCase) {
+        return assignBatch(organization, serviceByCase, clock.instant());
+    }
+
+    /** {@link #afterRoutingBatch} at the instant {@code now} (tests pass their own). */
+    List<StaffingStore.Reason> assignBatch(OrganizationId organization, Map<UUID, UUID> serviceByCase, Instant now) {
+        List<StaffingStore.Reason> reasons = new ArrayList<>();
+        if (serviceByCase.isEmpty()) return reasons;
+        Map<UUID, CaseSummary> assignable = new LinkedHashMap<>();
+        for (CaseSummary s : cases.summaries(organization, serviceByCase.keySet())) {
+            if (s.unitId() != null && s.assigneeId() == null && ASSIGNABLE.contains(s.status())) assignable.put(s.id(), s);
+        }
+        Map<UUID, List<CaseSummary>> byUnit = new LinkedHashMap<>();
+        for (UUID caseId : serviceByCase.keySet()) {
+            CaseSummary s = assignable.get(caseId);
+            if (s != null && serviceByCase.get(caseId) != null) byUnit.computeIfAbsent(s.unitId(), u -> new ArrayList<>()).add(s);
+        }
+        List<StaffUser> everyone = null;
+        var local = now.atZone(HELSINKI).toLocalDateTime();
+        for (Map.Entry<UUID, List<CaseSummary>> unit : byUnit.entrySet()) {
+            UUID unitId = unit.getKey();
+            if (!store.autoAssign(organization, unitId)) continue;
+            UUID last = store.lockUnit(organization, unitId, now).orElse(null);
+            if (everyone == null) everyone = staff.inOrganization(organization);
+            Map<UUID, String> people = new LinkedHashMap<>();
+            for (StaffUser u : everyone) if (unitId.equals(u.unitId())) people.put(u.id(), u.language().code());
+            Map<UUID, Profile> profiles = store.profiles(organization, people);
+            Map<UUID, Integer> load = new HashMap<>(cases.openLoad(organization, people.keySet()));
+            boolean turned = false;
+            for (CaseSummary summary : unit.getValue()) {
+                UUID serviceId = serviceByCase.get(summary.id());
+                String language = summary.language().code();
+                List<AssignmentChoice.Candidate> candidates = new ArrayList<>();
+                for (Profile p : profiles.values()) {
+                    candidates.add(AssignmentChoice.candidate(p, serviceId, language, local, load.getOrDefault(p.staffId(), 0)));
+                }
+                AssignmentChoice.Decision decision = AssignmentChoice.choose(candidates, last);
+                if (decision.staffId() != null) {
+                    cases.assign(organization, summary.id(), Actor.system(), decision.staffId());
+                    load.merge(decision.staffId(), 1, (a, b) -> Math.min(Cases.LOAD_CAP, a + b));
+                    last = decision.staffId();
+                    turned = true;
+                }
+                reasons.add(new StaffingStore.Reason(summary.id(), unitId, serviceId, decision.staffId(), decision.outcome(),
+                        decision.level(), language, decision.load(), decision.candidates(), now));
+            }
+            if (turned) store.chosen(organization, unitId, last, now);
+        }
+        store.record(organization, reasons);
+        return reasons;
     }
 
     /**

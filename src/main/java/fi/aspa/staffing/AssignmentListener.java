@@ -1,13 +1,23 @@
 package fi.aspa.staffing;
 
+import fi.aspa.platform.OrganizationId;
 import fi.aspa.routing.CaseRouted;
+import fi.aspa.routing.CasesRouted;
 import fi.aspa.routing.RoutingDecision;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Assigns a person when routing has decided, in the routing transaction (a plain listener: routing decides new cases
- * in batches, and a failure here leaves the case pending routing, retried with it).
+ * in batches, and a failure here leaves the case pending routing, retried with it). The routing worker's cases are
+ * assigned together when its batch ends ({@link CasesRouted}): each unit's people, profiles and loads are read once
+ * for the batch. A decision of its own (a person's choice in triage) is assigned just before its transaction commits.
  */
 @Component
 class AssignmentListener {
@@ -26,6 +36,54 @@ class AssignmentListener {
     @EventListener
     void on(CaseRouted event) {
         if (!enabled || event.outcome() == RoutingDecision.Outcome.TRIAGE || event.serviceId() == null) return;
-        assigner.afterRouting(event.organizationId(), event.caseId(), event.serviceId());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            assigner.afterRouting(event.organizationId(), event.caseId(), event.serviceId());
+            return;
+        }
+        Routed routed = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(s -> s instanceof Routed r && r.owner == this).map(Routed.class::cast).findFirst()
+                .orElseGet(() -> {
+                    Routed r = new Routed(this);
+                    TransactionSynchronizationManager.registerSynchronization(r);
+                    return r;
+                });
+        routed.cases.computeIfAbsent(event.organizationId(), o -> new LinkedHashMap<>()).put(event.caseId(), event.serviceId());
+    }
+
+    /** The routing worker's batch: its cases are assigned now, unit by unit. */
+    @EventListener
+    void on(CasesRouted event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
+        TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(s -> s instanceof Routed r && r.owner == this).map(Routed.class::cast).findFirst()
+                .ifPresent(r -> r.flush(event.organizationId(), event.caseIds()));
+    }
+
+    /** The cases a transaction's routing decided that are still to assign (organization → case → service). */
+    private static final class Routed implements TransactionSynchronization {
+        final AssignmentListener owner;
+        final Map<OrganizationId, Map<UUID, UUID>> cases = new LinkedHashMap<>();
+
+        Routed(AssignmentListener owner) {
+            this.owner = owner;
+        }
+
+        /**
+         * The batch's cases. A case of the organization heard but not in the batch was routed in a savepoint that was
+         * rolled back (the routing worker's case-by-case retry): it is still to route, so not to assign.
+         */
+        void flush(OrganizationId organization, List<UUID> batch) {
+            Map<UUID, UUID> heard = cases.remove(organization);
+            if (heard == null) return;
+            heard.keySet().retainAll(batch);
+            owner.assigner.afterRoutingBatch(organization, heard);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (OrganizationId organization : List.copyOf(cases.keySet())) {
+                owner.assigner.afterRoutingBatch(organization, cases.remove(organization));
+            }
+        }
     }
 }

@@ -244,6 +244,24 @@ class StaffingStore {
     record Reason(UUID caseId, UUID unitId, UUID serviceId, UUID assigneeId, AssignmentChoice.Outcome outcome, Level level,
                   String language, Integer load, int candidates, Instant decidedAt) {}
 
+    /** Several reasons in one statement (a routing batch's). */
+    void record(OrganizationId organization, List<Reason> reasons) {
+        if (reasons.isEmpty()) return;
+        StringBuilder sql = new StringBuilder("""
+                insert into staffing_assignment (id, organization_id, case_id, unit_id, service_id, assignee_id, outcome, level,
+                    language, load, candidates, decided_at) values """);
+        List<Object> params = new ArrayList<>();
+        for (Reason reason : reasons) {
+            if (!params.isEmpty()) sql.append(", ");
+            sql.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(Ids.next(), organization.value(), reason.caseId(), reason.unitId(),
+                    reason.serviceId(), reason.assigneeId(), reason.outcome().name(),
+                    reason.level() == null ? null : reason.level().name(), reason.language(), reason.load(),
+                    reason.candidates(), Timestamp.from(reason.decidedAt())));
+        }
+        db.sql(sql.toString()).params(params).update();
+    }
+
     void record(OrganizationId organization, Reason reason) {
         db.sql("""
                 insert into staffing_assignment (id, organization_id, case_id, unit_id, service_id, assignee_id, outcome, level,

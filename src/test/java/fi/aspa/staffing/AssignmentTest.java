@@ -234,6 +234,36 @@ class AssignmentTest {
     }
 
     @Test
+    void aRoutingBatchIsAssignedAsOneCaseAfterAnother() {
+        // the batch reads the unit's people and loads once and carries them from case to case in memory: the result
+        // must be what assigning the cases one by one gives (least loaded first, equals in turn)
+        StaffUser one = person("Batch One", List.of("fi"), Map.of(parking, Level.EXPERT));
+        StaffUser two = person("Batch Two", List.of("fi"), Map.of(parking, Level.EXPERT));
+        cases.assign(org.id(), aCase(Language.FI).id(), Actor.system(), one.id());
+        Map<UUID, UUID> batch = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) batch.put(aCase(Language.FI).id(), parking);
+        OpenedCase swedish = aCase(Language.SV);
+        batch.put(swedish.id(), parking);
+
+        List<StaffingStore.Reason> reasons = tx.execute(s -> assigner.assignBatch(org.id(), batch, TUESDAY_10));
+
+        assertThat(reasons).extracting(StaffingStore.Reason::caseId).containsExactlyElementsOf(batch.keySet());
+        Map<UUID, Integer> load = new HashMap<>(Map.of(one.id(), 1, two.id(), 0));
+        for (StaffingStore.Reason r : reasons.subList(0, 5)) {
+            assertThat(r.load()).as("the load the choice saw, carried from the cases before").isEqualTo(load.get(r.assigneeId()));
+            assertThat(load.get(r.assigneeId())).as("the least loaded").isEqualTo(load.values().stream().min(Integer::compare).orElseThrow());
+            load.merge(r.assigneeId(), 1, Integer::sum);
+        }
+        assertThat(load).containsEntry(one.id(), 3).containsEntry(two.id(), 3);
+        assertThat(reasons.getFirst().assigneeId()).isEqualTo(two.id());
+        assertThat(reasons.get(5).outcome()).isEqualTo(AssignmentChoice.Outcome.NO_LANGUAGE);
+        for (StaffingStore.Reason r : reasons) {
+            assertThat(store.lastReason(org.id(), r.caseId()).orElseThrow().assigneeId()).isEqualTo(r.assigneeId());
+            assertThat(cases.summary(org.id(), r.caseId()).orElseThrow().assigneeId()).isEqualTo(r.assigneeId());
+        }
+    }
+
+    @Test
     void equalsTakeTurnsFairly() {
         List<StaffUser> three = List.of(
                 person("Turn One", List.of("fi"), Map.of(parking, Level.EXPERT)),
