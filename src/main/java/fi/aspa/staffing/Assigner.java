@@ -74,37 +74,48 @@ class Assigner {
             if (s != null && serviceByCase.get(caseId) != null) byUnit.computeIfAbsent(s.unitId(), u -> new ArrayList<>()).add(s);
         }
         List<StaffUser> everyone = null;
-        var local = now.atZone(HELSINKI).toLocalDateTime();
         for (Map.Entry<UUID, List<CaseSummary>> unit : byUnit.entrySet()) {
-            UUID unitId = unit.getKey();
-            if (!store.autoAssign(organization, unitId)) continue;
-            UUID last = store.lockUnit(organization, unitId, now).orElse(null);
+            if (!store.autoAssign(organization, unit.getKey())) continue;
             if (everyone == null) everyone = staff.inOrganization(organization);
-            Map<UUID, String> people = new LinkedHashMap<>();
-            for (StaffUser u : everyone) if (unitId.equals(u.unitId())) people.put(u.id(), u.language().code());
-            Map<UUID, Profile> profiles = store.profiles(organization, people);
-            Map<UUID, Integer> load = new HashMap<>(cases.openLoad(organization, people.keySet()));
-            boolean turned = false;
-            for (CaseSummary summary : unit.getValue()) {
-                UUID serviceId = serviceByCase.get(summary.id());
-                String language = summary.language().code();
-                List<AssignmentChoice.Candidate> candidates = new ArrayList<>();
-                for (Profile p : profiles.values()) {
-                    candidates.add(AssignmentChoice.candidate(p, serviceId, language, local, load.getOrDefault(p.staffId(), 0)));
-                }
-                AssignmentChoice.Decision decision = AssignmentChoice.choose(candidates, last);
-                if (decision.staffId() != null) {
-                    cases.assign(organization, summary.id(), Actor.system(), decision.staffId());
-                    load.merge(decision.staffId(), 1, (a, b) -> Math.min(Cases.LOAD_CAP, a + b));
-                    last = decision.staffId();
-                    turned = true;
-                }
-                reasons.add(new StaffingStore.Reason(summary.id(), unitId, serviceId, decision.staffId(), decision.outcome(),
-                        decision.level(), language, decision.load(), decision.candidates(), now));
-            }
-            if (turned) store.chosen(organization, unitId, last, now);
+            reasons.addAll(inUnit(organization, unit.getKey(), unit.getValue(), serviceByCase, everyone, now));
         }
         store.record(organization, reasons);
+        return reasons;
+    }
+
+    /**
+     * The choice for each of the unit's cases in turn, the unit's row locked first: its people, their profiles and
+     * loads read once, the loads and the turn carried from one case to the next. Assigns, and returns the reasons
+     * (not yet recorded).
+     */
+    private List<StaffingStore.Reason> inUnit(OrganizationId organization, UUID unitId, List<CaseSummary> unitCases,
+                                              Map<UUID, UUID> serviceByCase, List<StaffUser> everyone, Instant now) {
+        UUID last = store.lockUnit(organization, unitId, now).orElse(null);
+        Map<UUID, String> people = new LinkedHashMap<>();
+        for (StaffUser u : everyone) if (unitId.equals(u.unitId())) people.put(u.id(), u.language().code());
+        Map<UUID, Profile> profiles = store.profiles(organization, people);
+        Map<UUID, Integer> load = new HashMap<>(cases.openLoad(organization, people.keySet()));
+        var local = now.atZone(HELSINKI).toLocalDateTime();
+        List<StaffingStore.Reason> reasons = new ArrayList<>();
+        boolean turned = false;
+        for (CaseSummary summary : unitCases) {
+            UUID serviceId = serviceByCase.get(summary.id());
+            String language = summary.language().code();
+            List<AssignmentChoice.Candidate> candidates = new ArrayList<>();
+            for (Profile p : profiles.values()) {
+                candidates.add(AssignmentChoice.candidate(p, serviceId, language, local, load.getOrDefault(p.staffId(), 0)));
+            }
+            AssignmentChoice.Decision decision = AssignmentChoice.choose(candidates, last);
+            if (decision.staffId() != null) {
+                cases.assign(organization, summary.id(), Actor.system(), decision.staffId());
+                load.merge(decision.staffId(), 1, (x, y) -> Math.min(Cases.LOAD_CAP, x + y));
+                last = decision.staffId();
+                turned = true;
+            }
+            reasons.add(new StaffingStore.Reason(summary.id(), unitId, serviceId, decision.staffId(), decision.outcome(),
+                    decision.level(), language, decision.load(), decision.candidates(), now));
+        }
+        if (turned) store.chosen(organization, unitId, last, now);
         return reasons;
     }
 
@@ -121,28 +132,9 @@ class Assigner {
         UUID unitId = summary.unitId();
         if (onlyWhenOn && !store.autoAssign(organization, unitId)) return Optional.empty();
         cases.lockForChange(organization, caseId); // the case before the unit, as routing locks them (no deadlock)
-        UUID last = store.lockUnit(organization, unitId, now).orElse(null);
-
-        Map<UUID, String> people = new LinkedHashMap<>();
-        for (StaffUser u : staff.inOrganization(organization)) {
-            if (unitId.equals(u.unitId())) people.put(u.id(), u.language().code());
-        }
-        Map<UUID, Profile> profiles = store.profiles(organization, people);
-        Map<UUID, Integer> load = cases.openLoad(organization, people.keySet());
-        String language = summary.language().code();
-        var local = now.atZone(HELSINKI).toLocalDateTime();
-        List<AssignmentChoice.Candidate> candidates = new ArrayList<>();
-        for (Profile p : profiles.values()) {
-            candidates.add(AssignmentChoice.candidate(p, serviceId, language, local, load.getOrDefault(p.staffId(), 0)));
-        }
-        AssignmentChoice.Decision decision = AssignmentChoice.choose(candidates, last);
-        if (decision.staffId() != null) {
-            cases.assign(organization, caseId, Actor.system(), decision.staffId());
-            store.chosen(organization, unitId, decision.staffId(), now);
-        }
-        StaffingStore.Reason reason = new StaffingStore.Reason(caseId, unitId, serviceId, decision.staffId(),
-                decision.outcome(), decision.level(), language, decision.load(), decision.candidates(), now);
-        store.record(organization, reason);
+        StaffingStore.Reason reason = inUnit(organization, unitId, List.of(summary), Map.of(caseId, serviceId),
+                staff.inOrganization(organization), now).getFirst();
+        store.record(organization, List.of(reason));
         log.debug("Case {} assignment: {}", caseId, reason);
         return Optional.of(reason);
     }

@@ -7,6 +7,7 @@ import fi.aspa.routing.RoutingDecision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,13 +41,11 @@ class AssignmentListener {
             assigner.afterRouting(event.organizationId(), event.caseId(), event.serviceId());
             return;
         }
-        Routed routed = TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(s -> s instanceof Routed r && r.owner == this).map(Routed.class::cast).findFirst()
-                .orElseGet(() -> {
-                    Routed r = new Routed(this);
-                    TransactionSynchronizationManager.registerSynchronization(r);
-                    return r;
-                });
+        Routed routed = registered().orElseGet(() -> {
+            Routed r = new Routed(this);
+            TransactionSynchronizationManager.registerSynchronization(r);
+            return r;
+        });
         routed.cases.computeIfAbsent(event.organizationId(), o -> new LinkedHashMap<>()).put(event.caseId(), event.serviceId());
     }
 
@@ -54,9 +53,13 @@ class AssignmentListener {
     @EventListener
     void on(CasesRouted event) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
-        TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(s -> s instanceof Routed r && r.owner == this).map(Routed.class::cast).findFirst()
-                .ifPresent(r -> r.flush(event.organizationId(), event.caseIds()));
+        registered().ifPresent(r -> r.flush(event.organizationId(), event.caseIds()));
+    }
+
+    /** This listener's collection of the current transaction's routed cases, if it started one. */
+    private Optional<Routed> registered() {
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(s -> s instanceof Routed r && r.owner == this).map(Routed.class::cast).findFirst();
     }
 
     /** The cases a transaction's routing decided that are still to assign (organization → case → service). */

@@ -244,7 +244,7 @@ class StaffingStore {
     record Reason(UUID caseId, UUID unitId, UUID serviceId, UUID assigneeId, AssignmentChoice.Outcome outcome, Level level,
                   String language, Integer load, int candidates, Instant decidedAt) {}
 
-    /** Several reasons in one statement (a routing batch's). */
+    /** The reasons of one or more assignments, in one statement. */
     void record(OrganizationId organization, List<Reason> reasons) {
         if (reasons.isEmpty()) return;
         StringBuilder sql = new StringBuilder("""
@@ -260,17 +260,6 @@ class StaffingStore {
                     reason.candidates(), Timestamp.from(reason.decidedAt())));
         }
         db.sql(sql.toString()).params(params).update();
-    }
-
-    void record(OrganizationId organization, Reason reason) {
-        db.sql("""
-                insert into staffing_assignment (id, organization_id, case_id, unit_id, service_id, assignee_id, outcome, level,
-                    language, load, candidates, decided_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Ids.next(), organization.value(), reason.caseId(), reason.unitId(), reason.serviceId(),
-                        reason.assigneeId(), reason.outcome().name(), reason.level() == null ? null : reason.level().name(),
-                        reason.language(), reason.load(), reason.candidates(), Timestamp.from(reason.decidedAt()))
-                .update();
     }
 
     @Transactional(readOnly = true)
