@@ -200,6 +200,69 @@ class CaseStore implements Cases {
     }
 
     @Override
+    public void assignAll(OrganizationId organization, Actor actor, Map<UUID, UUID> assigneeByCase) {
+        if (assigneeByCase.isEmpty()) return;
+        for (UUID assignee : new java.util.HashSet<>(assigneeByCase.values())) {
+            if (assignee == null || staff.find(organization, assignee).isEmpty()) {
+                throw AspaException.invalid("unknown-assignee", "No such staff member in this organization");
+            }
+        }
+        Map<UUID, CaseRow> current = lockAll(organization, assigneeByCase.keySet());
+        List<UUID> changed = new ArrayList<>();
+        List<Map<String, ?>> details = new ArrayList<>();
+        for (Map.Entry<UUID, CaseRow> c : current.entrySet()) {
+            UUID to = assigneeByCase.get(c.getKey());
+            if (to.equals(c.getValue().assigneeId())) continue;
+            changed.add(c.getKey());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("from", c.getValue().assigneeId() == null ? null : c.getValue().assigneeId().toString());
+            detail.put("to", to.toString());
+            details.add(detail);
+        }
+        if (changed.isEmpty()) return;
+        Instant now = clock.instant();
+        db.sql("""
+                update support_case c set assignee_id = v.assignee, updated_at = ?
+                from unnest(?::uuid[], ?::uuid[]) as v(id, assignee) where c.id = v.id""")
+                .params(Timestamp.from(now), changed.toArray(UUID[]::new),
+                        changed.stream().map(assigneeByCase::get).toArray(UUID[]::new))
+                .update();
+        recordEvents(organization, changed, actor, "ASSIGNED", details, now);
+    }
+
+    @Override
+    public void transferAll(OrganizationId organization, Actor actor, Map<UUID, UUID> unitByCase) {
+        if (unitByCase.isEmpty()) return;
+        for (UUID unit : new java.util.HashSet<>(unitByCase.values())) {
+            if (unit == null) throw AspaException.invalid("unknown-unit", "No such unit in this organization");
+            requireUnit(organization, unit);
+        }
+        Map<UUID, CaseRow> current = lockAll(organization, unitByCase.keySet());
+        List<UUID> moved = new ArrayList<>();
+        List<Map<String, ?>> details = new ArrayList<>();
+        for (Map.Entry<UUID, CaseRow> c : current.entrySet()) {
+            UUID to = unitByCase.get(c.getKey());
+            if (to.equals(c.getValue().unitId())) continue;
+            moved.add(c.getKey());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("fromUnit", c.getValue().unitId() == null ? null : c.getValue().unitId().toString());
+            detail.put("toUnit", to.toString());
+            details.add(detail);
+        }
+        if (moved.isEmpty()) return;
+        Instant now = clock.instant();
+        db.sql("""
+                update support_case c set unit_id = v.unit, assignee_id = null, updated_at = ?
+                from unnest(?::uuid[], ?::uuid[]) as v(id, unit) where c.id = v.id""")
+                .params(Timestamp.from(now), moved.toArray(UUID[]::new), moved.stream().map(unitByCase::get).toArray(UUID[]::new))
+                .update();
+        recordEvents(organization, moved, actor, "TRANSFERRED", details, now);
+        for (UUID caseId : moved) {
+            events.publishEvent(new CaseTransferred(organization, caseId, current.get(caseId).unitId(), unitByCase.get(caseId)));
+        }
+    }
+
+    @Override
     public void transfer(OrganizationId organization, UUID caseId, Actor actor, UUID toUnitId, String note) {
         CaseRow current = lock(organization, caseId);
         requireUnit(organization, toUnitId);
@@ -533,6 +596,22 @@ class CaseStore implements Cases {
                 .orElseThrow(() -> AspaException.notFound("Case"));
     }
 
+    /** Locks the cases in id order (as {@link #lockAvailable}, so that batches never wait for each other in opposite orders); all must exist. */
+    private Map<UUID, CaseRow> lockAll(OrganizationId organization, java.util.Collection<UUID> caseIds) {
+        Map<UUID, CaseRow> rows = new LinkedHashMap<>();
+        db.sql("""
+                select id, status, channel, unit_id, assignee_id, priority from support_case
+                where organization_id = ? and id = any(?) order by id for update""")
+                .params(organization.value(), caseIds.stream().distinct().toArray(UUID[]::new))
+                .query(rs -> {
+                    rows.put(rs.getObject(1, UUID.class), new CaseRow(CaseStatus.valueOf(rs.getString(2)),
+                            Channel.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
+                            Priority.valueOf(rs.getString(6))));
+                });
+        if (rows.size() != new java.util.HashSet<>(caseIds).size()) throw AspaException.notFound("Case");
+        return rows;
+    }
+
     private void requireUnit(OrganizationId organization, UUID unitId) {
         if (organizations.unit(organization, unitId).isEmpty()) {
             throw AspaException.invalid("unknown-unit", "No such unit in this organization");
@@ -573,6 +652,19 @@ class CaseStore implements Cases {
         db.sql(CaseRows.INSERT_EVENT)
                 .params(Ids.next(), organization.value(), caseId, actor.staffId(), actor.kind().name(), type,
                         json.writeValueAsString(detail), Timestamp.from(now))
+                .update();
+    }
+
+    /** The same event for many cases with one insert; {@code details} in the order of {@code caseIds}. */
+    private void recordEvents(OrganizationId organization, List<UUID> caseIds, Actor actor, String type,
+                              List<Map<String, ?>> details, Instant now) {
+        db.sql("""
+                insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
+                select e.id, ?, e.case_id, ?, ?, ?, cast(e.detail as jsonb), ?
+                from unnest(?::uuid[], ?::uuid[], ?::text[]) with ordinality as e(id, case_id, detail, n) order by e.n""")
+                .params(organization.value(), actor.staffId(), actor.kind().name(), type, Timestamp.from(now),
+                        caseIds.stream().map(c -> Ids.next()).toArray(UUID[]::new), caseIds.toArray(UUID[]::new),
+                        details.stream().map(json::writeValueAsString).toArray(String[]::new))
                 .update();
     }
 

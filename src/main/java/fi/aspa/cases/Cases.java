@@ -30,6 +30,23 @@ public interface Cases {
     /** Moves the case to another unit, unassigns it, and leaves the note for the receiving unit. */
     void transfer(OrganizationId organization, UUID caseId, Actor actor, UUID toUnitId, String note);
 
+    /**
+     * {@link #assign} for many cases at once (routing's batch): the cases locked in id order, one update, the history
+     * with one insert. A case already with that assignee is left as it is.
+     *
+     * @param assigneeByCase the case → the staff member to assign it to
+     */
+    void assignAll(OrganizationId organization, Actor actor, java.util.Map<UUID, UUID> assigneeByCase);
+
+    /**
+     * {@link #transfer} without a note for many cases at once (routing's batch moves its new cases to their services'
+     * units): the cases locked in id order, one update, the history with one insert, {@link CaseEvents.CaseTransferred}
+     * for each case moved. A case already in that unit is left as it is.
+     *
+     * @param unitByCase the case → the unit to move it to
+     */
+    void transferAll(OrganizationId organization, Actor actor, java.util.Map<UUID, UUID> unitByCase);
+
     void changeStatus(OrganizationId organization, UUID caseId, Actor actor, CaseStatus to);
 
     void setTags(OrganizationId organization, UUID caseId, Actor actor, Set<String> tags);

@@ -13,6 +13,8 @@ import fi.aspa.customer.CustomerKind;
 import fi.aspa.customer.Customers;
 import fi.aspa.platform.OrganizationId;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,8 +30,9 @@ import org.springframework.stereotype.Component;
  * for exactly that) and applies its assignee, priority and tags. Without a matching rule the classifier decides on the
  * subject and first message, and the case moves to the service's unit only when the classifier is confident and the
  * case has no unit yet (a unit chosen by the resident or a channel is never overridden by a guess). The batch's
- * decisions are stored together and {@link CaseRouted} is published last ({@link #finish}), when the cases are as
- * routing leaves them: its listeners (clocks, assignment) run synchronously in the same transaction.
+ * classified cases are moved together, its decisions stored together, and {@link CaseRouted} is published last
+ * ({@link #finish}), when the cases are as routing leaves them: its listeners (clocks, assignment) run synchronously
+ * in the same transaction.
  */
 @Component
 class CaseRouter {
@@ -86,9 +89,6 @@ class CaseRouter {
         if (decision == null) {
             boolean hasUnit = summary.unitId() != null;
             decision = routing.classify(org, summary.id(), text(detail), hasUnit, context.model());
-            if (decision.outcome() == RoutingDecision.Outcome.ROUTED && decision.unitId() != null && !hasUnit) {
-                cases.transfer(org, summary.id(), Actor.system(), decision.unitId(), null);
-            }
         }
         return decision;
     }
@@ -100,6 +100,12 @@ class CaseRouter {
      */
     void finish(OrganizationId org, List<RoutingDecision> decisions) {
         if (decisions.isEmpty()) return;
+        Map<UUID, UUID> moves = new LinkedHashMap<>();
+        for (RoutingDecision d : decisions) {
+            // The classifier's confident decisions for cases without a unit (a rule has moved its case already)
+            if (d.ruleId() == null && d.outcome() == RoutingDecision.Outcome.ROUTED && d.unitId() != null) moves.put(d.caseId(), d.unitId());
+        }
+        cases.transferAll(org, Actor.system(), moves);
         routing.insert(decisions);
         for (RoutingDecision d : decisions) events.publishEvent(ServiceRouter.routed(d, false));
         events.publishEvent(new CasesRouted(org, decisions.stream().map(RoutingDecision::caseId).toList()));

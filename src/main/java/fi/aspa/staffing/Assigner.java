@@ -97,7 +97,7 @@ class Assigner {
         Map<UUID, Integer> load = new HashMap<>(cases.openLoad(organization, people.keySet()));
         var local = now.atZone(HELSINKI).toLocalDateTime();
         List<StaffingStore.Reason> reasons = new ArrayList<>();
-        boolean turned = false;
+        Map<UUID, UUID> chosen = new LinkedHashMap<>();
         for (CaseSummary summary : unitCases) {
             UUID serviceId = serviceByCase.get(summary.id());
             String language = summary.language().code();
@@ -107,15 +107,15 @@ class Assigner {
             }
             AssignmentChoice.Decision decision = AssignmentChoice.choose(candidates, last);
             if (decision.staffId() != null) {
-                cases.assign(organization, summary.id(), Actor.system(), decision.staffId());
+                chosen.put(summary.id(), decision.staffId());
                 load.merge(decision.staffId(), 1, (x, y) -> Math.min(Cases.LOAD_CAP, x + y));
                 last = decision.staffId();
-                turned = true;
             }
             reasons.add(new StaffingStore.Reason(summary.id(), unitId, serviceId, decision.staffId(), decision.outcome(),
                     decision.level(), language, decision.load(), decision.candidates(), now));
         }
-        if (turned) store.chosen(organization, unitId, last, now);
+        cases.assignAll(organization, Actor.system(), chosen);
+        if (!chosen.isEmpty()) store.chosen(organization, unitId, last, now);
         return reasons;
     }
 

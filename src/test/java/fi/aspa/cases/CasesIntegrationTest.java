@@ -110,6 +110,53 @@ class CasesIntegrationTest {
     }
 
     @Test
+    void aBatchMovesAndAssignsItsCasesWithTheSameHistoryAsOneByOne() {
+        OpenedCase first = fixtures.aCase(org, "Rakennuslupa", "Tarvitseeko terassi luvan?");
+        OpenedCase second = fixtures.aCase(org, "Aitalupa", "Saako aidan rakentaa tontin rajalle?");
+        OpenedCase there = fixtures.aCase(org, "Katos", "Tarvitseeko autokatos luvan?");
+        Actor agent = Actor.staff(org.agent().id());
+        cases.transfer(org.id(), there.id(), agent, org.building().id(), null);
+        cases.assign(org.id(), there.id(), agent, org.agent().id());
+
+        cases.transferAll(org.id(), Actor.system(), java.util.Map.of(
+                first.id(), org.building().id(), second.id(), org.building().id(), there.id(), org.building().id()));
+        for (OpenedCase c : List.of(first, second)) {
+            CaseDetail detail = cases.detail(org.id(), c.id()).orElseThrow();
+            assertThat(detail.summary().unitId()).isEqualTo(org.building().id());
+            assertThat(detail.history()).last().satisfies(e -> {
+                assertThat(e.type()).isEqualTo("TRANSFERRED");
+                assertThat(e.detail()).containsEntry("toUnit", org.building().id().toString());
+                assertThat(e.actorStaffId()).isNull();
+            });
+        }
+        CaseDetail stayed = cases.detail(org.id(), there.id()).orElseThrow();
+        assertThat(stayed.summary().assigneeId()).as("a case already in the unit is left as it is").isEqualTo(org.agent().id());
+        assertThat(stayed.history()).extracting(CaseEventEntry::type).containsOnlyOnce("TRANSFERRED");
+
+        cases.assignAll(org.id(), Actor.system(), java.util.Map.of(first.id(), org.agent().id(), there.id(), org.agent().id()));
+        assertThat(cases.summary(org.id(), first.id()).orElseThrow().assigneeId()).isEqualTo(org.agent().id());
+        assertThat(cases.detail(org.id(), first.id()).orElseThrow().history()).last().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("ASSIGNED");
+            assertThat(e.detail()).containsEntry("to", org.agent().id().toString());
+            assertThat(e.detail().get("from")).as("nobody had it").isNull();
+        });
+        assertThat(cases.summary(org.id(), second.id()).orElseThrow().assigneeId()).isNull();
+        assertThat(cases.detail(org.id(), there.id()).orElseThrow().history()).extracting(CaseEventEntry::type)
+                .as("already its assignee: no second event").containsOnlyOnce("ASSIGNED");
+
+        Fixtures.Org other = fixtures.organization();
+        OpenedCase theirs = fixtures.aCase(other, "Muu", "Toisen organisaation asia.");
+        assertThatThrownBy(() -> cases.transferAll(org.id(), Actor.system(), java.util.Map.of(first.id(), other.service().id())))
+                .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("unknown-unit");
+        assertThatThrownBy(() -> cases.assignAll(org.id(), Actor.system(), java.util.Map.of(first.id(), other.agent().id())))
+                .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("unknown-assignee");
+        assertThatThrownBy(() -> cases.assignAll(org.id(), Actor.system(), java.util.Map.of(theirs.id(), org.agent().id())))
+                .as("another organization's case is not found here").isInstanceOf(AspaException.class)
+                .extracting(e -> ((AspaException) e).code()).isEqualTo("not-found");
+        assertThat(cases.summary(other.id(), theirs.id()).orElseThrow().assigneeId()).isNull();
+    }
+
+    @Test
     void eventsAreStoredInThePublicationRegistryWithTheCaseAndCompletedAfterCommit(@Autowired PlatformTransactionManager tx)
             throws InterruptedException {
         // CHATBOT: a channel no other test opens cases on, so the counter moves only for this case
