@@ -104,11 +104,16 @@ class BotStore {
                         rs.getString("action"))).list();
     }
 
-    void caseService(OrganizationId org, UUID caseId, UUID serviceId, Instant now) {
+    /** The services of cases (case → service), with one statement. */
+    void caseServices(OrganizationId org, Map<UUID, UUID> serviceByCase, Instant now) {
+        if (serviceByCase.isEmpty()) return;
+        List<UUID> ids = List.copyOf(serviceByCase.keySet());
         db.sql("""
-                insert into suggestion_case_service (organization_id, case_id, service_id, updated_at) values (?, ?, ?, ?)
+                insert into suggestion_case_service (organization_id, case_id, service_id, updated_at)
+                select ?, c.id, c.service, ? from unnest(?::uuid[], ?::uuid[]) as c(id, service)
                 on conflict (case_id) do update set service_id = excluded.service_id, updated_at = excluded.updated_at
-                """).params(org.value(), caseId, serviceId, ts(now)).update();
+                """).params(org.value(), ts(now), ids.toArray(UUID[]::new), ids.stream().map(serviceByCase::get).toArray(UUID[]::new))
+                .update();
     }
 
     Optional<UUID> caseService(OrganizationId org, UUID caseId) {

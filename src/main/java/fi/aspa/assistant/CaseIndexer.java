@@ -9,6 +9,7 @@ import fi.aspa.cases.CaseSearchTexts.CaseText;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.routing.CaseRouted;
+import fi.aspa.routing.CasesRouted;
 import fi.aspa.search.DocumentType;
 import fi.aspa.search.SearchDocument;
 import fi.aspa.search.SearchDocumentSource;
@@ -98,10 +99,20 @@ class CaseIndexer implements SearchDocumentSource, DisposableBean {
         changed(event.organizationId(), event.caseId());
     }
 
-    /** The service a case was routed to, in the routing transaction (routing decides new cases in batches). */
+    /** The service a person chose or corrected for a case, in their transaction. */
     @EventListener
     void on(CaseRouted event) {
-        if (event.serviceId() != null) store.caseService(event.organizationId(), event.caseId(), event.serviceId(), clock.instant());
+        if (event.corrected() && event.serviceId() != null) {
+            store.caseServices(event.organizationId(), Map.of(event.caseId(), event.serviceId()), clock.instant());
+        }
+    }
+
+    /** The services of the routing worker's batch, in its transaction, with one statement. */
+    @EventListener
+    void on(CasesRouted event) {
+        Map<UUID, UUID> services = new java.util.LinkedHashMap<>();
+        for (CaseRouted r : event.routed()) if (r.serviceId() != null) services.put(r.caseId(), r.serviceId());
+        store.caseServices(event.organizationId(), services, clock.instant());
     }
 
     /** Notes the case for the next flush, after the transaction that changed it commits (nothing when it rolls back). */

@@ -14,7 +14,7 @@ public final class CaseEvents {
 
     public record ReplyPosted(OrganizationId organizationId, UUID caseId, UUID messageId, Channel caseChannel) {}
 
-    public record CaseTransferred(OrganizationId organizationId, UUID caseId, UUID fromUnitId, UUID toUnitId) {}
+    public record CaseTransferred(OrganizationId organizationId, UUID caseId, UUID fromUnitId, UUID toUnitId, Channel caseChannel) {}
 
     public record CaseStatusChanged(OrganizationId organizationId, UUID caseId, CaseStatus from, CaseStatus to) {}
 

@@ -258,7 +258,8 @@ class CaseStore implements Cases {
                 .update();
         recordEvents(organization, moved, actor, "TRANSFERRED", details, now);
         for (UUID caseId : moved) {
-            events.publishEvent(new CaseTransferred(organization, caseId, current.get(caseId).unitId(), unitByCase.get(caseId)));
+            CaseRow was = current.get(caseId);
+            events.publishEvent(new CaseTransferred(organization, caseId, was.unitId(), unitByCase.get(caseId), was.channel()));
         }
     }
 
@@ -280,7 +281,7 @@ class CaseStore implements Cases {
         detail.put("fromUnit", current.unitId() == null ? null : current.unitId().toString());
         detail.put("toUnit", toUnitId.toString());
         recordEvent(organization, caseId, actor, "TRANSFERRED", detail, now);
-        events.publishEvent(new CaseTransferred(organization, caseId, current.unitId(), toUnitId));
+        events.publishEvent(new CaseTransferred(organization, caseId, current.unitId(), toUnitId, current.channel()));
     }
 
     @Override

@@ -107,8 +107,9 @@ class CaseRouter {
         }
         cases.transferAll(org, Actor.system(), moves);
         routing.insert(decisions);
-        for (RoutingDecision d : decisions) events.publishEvent(ServiceRouter.routed(d, false));
-        events.publishEvent(new CasesRouted(org, decisions.stream().map(RoutingDecision::caseId).toList()));
+        List<CaseRouted> routed = decisions.stream().map(d -> ServiceRouter.routed(d, false)).toList();
+        routed.forEach(events::publishEvent);
+        events.publishEvent(new CasesRouted(org, routed));
     }
 
     /** Applies a matching rule; null when it has nowhere to send the case (its service has no unit), so the classifier decides. */

@@ -17,6 +17,7 @@ import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.Customers;
 import fi.aspa.platform.Language;
 import fi.aspa.routing.CaseRouted;
+import fi.aspa.routing.CasesRouted;
 import fi.aspa.routing.Routing;
 import fi.aspa.routing.RoutingDecision;
 import fi.aspa.search.DocumentType;
@@ -143,9 +144,15 @@ class SuggestionsTest {
         OpenedCase routed = aCase(org, Language.FI, "Astia", "Rikkoutunut jäteastia, kirjasto ja pysäköinti");
         // the routing worker's own decision first: a stand-in event racing it over the case's rows could deadlock
         await().atMost(Duration.ofSeconds(30)).until(() -> !routing.decisions(org.id(), routed.id()).isEmpty());
-        tx.executeWithoutResult(s -> events.publishEvent(new CaseRouted(org.id(), routed.id(), UUID.randomUUID(),
-                RoutingDecision.Outcome.ROUTED, Articles.WASTE_SERVICE, org.service().id(), 0.9, false)));
+        // (as the routing worker publishes it: the batch's event carries the case's decision)
+        tx.executeWithoutResult(s -> events.publishEvent(new CasesRouted(org.id(), List.of(new CaseRouted(org.id(), routed.id(),
+                UUID.randomUUID(), RoutingDecision.Outcome.ROUTED, Articles.WASTE_SERVICE, org.service().id(), 0.9, false)))));
         assertThat(store.caseService(org.id(), routed.id())).contains(Articles.WASTE_SERVICE);
+        // a person's choice is heard on its own
+        await().atMost(Duration.ofSeconds(30)).until(() -> !routing.decisions(org.id(), later.id()).isEmpty());
+        tx.executeWithoutResult(s -> events.publishEvent(new CaseRouted(org.id(), later.id(), UUID.randomUUID(),
+                RoutingDecision.Outcome.ROUTED, Articles.WASTE_SERVICE, org.service().id(), 1.0, true)));
+        assertThat(store.caseService(org.id(), later.id())).contains(Articles.WASTE_SERVICE);
         assertThat(suggestions.forCase(org.id(), routed.id(), org.agent().id()).articles().getFirst().id())
                 .isIn(articles.waste, articles.internalWaste);
     }

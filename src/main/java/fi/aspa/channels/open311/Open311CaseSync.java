@@ -43,6 +43,7 @@ class Open311CaseSync {
 
     @EventListener
     void on(CaseTransferred event) {
+        if (event.caseChannel() != Channel.OPEN311) return; // only Open311 requests have a public status here
         store.transferred(event.organizationId(), event.caseId(), event.toUnitId());
     }
 }

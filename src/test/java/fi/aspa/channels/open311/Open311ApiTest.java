@@ -202,6 +202,11 @@ class Open311ApiTest {
         // what the resident said of themselves stays private
         assertThat(request.toString()).doesNotContain("Meikäläinen").doesNotContain(form.get("email")).doesNotContain("account-7");
 
+        // a transfer moves the agency responsible with the case
+        UUID caseId = UUID.fromString(theCase.get("id").asString());
+        cases.transfer(org.id(), caseId, fi.aspa.cases.Actor.staff(org.agent().id()), org.service().id(), null);
+        assertThat(one(id, "").get("agency_responsible").asString()).isEqualTo(org.service().name().fi());
+
         Element xml = client.get("/open311/v2/requests/" + id + ".xml?jurisdiction_id=" + slug).xml();
         assertThat(xml.getTagName()).isEqualTo("service_requests");
         List<Element> requests = children(xml, "request");
