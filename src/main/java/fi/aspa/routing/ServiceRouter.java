@@ -339,6 +339,27 @@ class ServiceRouter implements Routing, RoutingFeedback {
         feedback(organization, null, text, language, serviceId, null, Kind.HISTORY, null);
     }
 
+    /** Many past requests as {@link #history}, with one statement (the demo organization's history). */
+    void history(OrganizationId organization, List<Past> past) {
+        if (past.isEmpty()) return;
+        for (Past p : past) {
+            requireText(p.text());
+            if (catalogue.find(organization, p.serviceId()).isEmpty()) throw AspaException.invalid("unknown-service", "Unknown service");
+        }
+        db.sql("""
+                insert into routing_feedback (id, organization_id, text, language, service_id, kind, created_at)
+                select p.id, ?, p.text, p.language, p.service, 'HISTORY', ? from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[])
+                    with ordinality as p(id, text, language, service, n) order by p.n""")
+                .params(organization.value(), Timestamp.from(clock.instant()), past.stream().map(p -> Ids.next()).toArray(UUID[]::new),
+                        past.stream().map(Past::text).toArray(String[]::new),
+                        past.stream().map(p -> p.language().code()).toArray(String[]::new),
+                        past.stream().map(Past::serviceId).toArray(UUID[]::new))
+                .update();
+    }
+
+    /** A past request with a known service. */
+    record Past(String text, Language language, UUID serviceId) {}
+
     private void feedback(OrganizationId organization, UUID caseId, String text, Language language, UUID serviceId,
                           UUID previousServiceId, Kind kind, UUID staffId) {
         String checked = requireText(text);
