@@ -326,8 +326,8 @@ public class Bench {
                 ps.setObject(1, UUID.randomUUID());
                 ps.setObject(2, org);
                 ps.setString(3, "RAW-" + clients + "-" + i);
-                ps.setString(4, "Katuvalo rikki " + i);
-                ps.setString(5, "Katuvalo osoitteen Koivukuja 5 kohdalla ei ole palanut viikkoon.");
+                ps.setString(4, "Kuoppa kadussa " + i);
+                ps.setString(5, "Koivukuja 5 kohdalla on ajoradalla iso kuoppa, auton rengas meni rikki.");
                 ps.executeUpdate();
                 return true;
             };
@@ -386,10 +386,11 @@ public class Bench {
      * virtual threads' carriers), the embedded PostgreSQL's CPU (postmaster, live backends and the exited ones'
      * totals), commits and rows written (pg_stat_database).
      */
-    record Cost(Timestamp at, long contacts, Map<String, Long> appTicks, long pgTicks, long commits, long rowsWritten) {
+    record Cost(Timestamp at, long contacts, Map<String, Long> appTicks, long pgTicks, long commits, long rowsWritten,
+                long decisions, long routed) {
         static Cost take(App app, long contacts) throws Exception {
             Timestamp at;
-            long commits, rows;
+            long commits, rows, decisions, routed;
             try (Connection c = app.jdbc(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("""
                          select now(), sum(xact_commit), sum(tup_inserted + tup_updated + tup_deleted) from pg_stat_database""")) {
@@ -397,6 +398,13 @@ public class Bench {
                 at = rs.getTimestamp(1);
                 commits = rs.getLong(2);
                 rows = rs.getLong(3);
+            }
+            // which path the contacts took: routed to a service (its unit, clocks, a person) or to triage
+            try (Connection c = app.jdbc(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*), count(*) filter (where outcome = 'ROUTED') from routing_decision")) {
+                rs.next();
+                decisions = rs.getLong(1);
+                routed = rs.getLong(2);
             }
             Map<String, Long> ticks = new TreeMap<>();
             try (var tasks = Files.list(Path.of("/proc/" + app.process.pid() + "/task"))) {
@@ -410,7 +418,7 @@ public class Bench {
                     ticks.merge(group, Long.parseLong(stat[12]) + Long.parseLong(stat[13]), Long::sum);
                 }
             }
-            return new Cost(at, contacts, ticks, pgTicks(app.dbPort), commits, rows);
+            return new Cost(at, contacts, ticks, pgTicks(app.dbPort), commits, rows, decisions, routed);
         }
 
         Map<String, Object> minus(Cost before, Cost sent) {
@@ -419,6 +427,7 @@ public class Bench {
             m.put("contacts", contacts - before.contacts);
             m.put("commitsPerContact", round((commits - before.commits) / (double) n));
             m.put("rowsWrittenPerContact", round((rowsWritten - before.rowsWritten) / (double) n));
+            m.put("routedShare", round((routed - before.routed) / (double) Math.max(1, decisions - before.decisions)));
             long app = 0;
             for (var e : appTicks.entrySet()) {
                 long d = e.getValue() - before.appTicks.getOrDefault(e.getKey(), 0L);
@@ -484,7 +493,7 @@ public class Bench {
     static HttpRequest intakeRequest(String base, long n) {
         String json = """
                 {"customer":{"name":"Kuormitus Testaaja %d","email":"bench-%d@example.com","kind":"PERSON","language":"fi"},
-                 "subject":"Katuvalo rikki %d","body":"Katuvalo osoitteen Koivukuja %d kohdalla ei ole palanut viikkoon.","language":"fi"}"""
+                 "subject":"Kuoppa kadussa %d","body":"Koivukuja %d kohdalla on ajoradalla iso kuoppa, auton rengas meni rikki.","language":"fi"}"""
                 .formatted(n, n % 5000, n, n % 60);
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/cases")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")

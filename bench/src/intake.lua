@@ -22,7 +22,7 @@ function request()
   n = n + 1
   local i = run .. "-" .. tid .. "-" .. n
   local body = '{"customer":{"name":"Kuormitus Testaaja ' .. i .. '","email":"bench-' .. ((tid * 7919 + n) % 5000)
-    .. '@example.com","kind":"PERSON","language":"fi"},"subject":"Katuvalo rikki ' .. i
-    .. '","body":"Katuvalo osoitteen Koivukuja ' .. (n % 60) .. ' kohdalla ei ole palanut viikkoon.","language":"fi"}'
+    .. '@example.com","kind":"PERSON","language":"fi"},"subject":"Kuoppa kadussa ' .. i
+    .. '","body":"Koivukuja ' .. (n % 60) .. ' kohdalla on ajoradalla iso kuoppa, auton rengas meni rikki.","language":"fi"}'
   return wrk.format(nil, nil, nil, body)
 end
