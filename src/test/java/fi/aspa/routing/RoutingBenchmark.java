@@ -270,15 +270,17 @@ public final class RoutingBenchmark {
         }
 
         out.append("\nTriage: a case is routed only when the top confidence reaches the threshold (leave-one-out with the 10 services, "
-                + "5-fold with the 468 of the demo catalogue).\n\n");
-        out.append("| threshold | 10 services: routed automatically | top-1 of those routed | 468 services: routed automatically | top-1 of those routed |\n"
-                + "|---|---|---|---|---|\n");
+                + "5-fold with the 468 of the demo catalogue; \"+ history\": with the demo history, as the demo organization has it).\n\n");
+        out.append("| threshold | 10 services: routed automatically | top-1 of those routed | 468 services: routed automatically | top-1 of those routed "
+                + "| 10 + history: routed | top-1 of those | 468 + history: routed | top-1 of those |\n|---|---|---|---|---|---|---|---|---|\n");
         List<List<Scored>> loo = heldOut(helsinki, requests, n, true, RoutingBenchmark::production);
         List<List<Scored>> wide = heldOut(demo, requests, 5, true, RoutingBenchmark::production);
+        List<List<Scored>> looHistory = heldOut(with(helsinki, history), requests, n, true, RoutingBenchmark::production);
+        List<List<Scored>> wideHistory = heldOut(with(demo, history), requests, 5, true, RoutingBenchmark::production);
         for (double t : new double[]{0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
-            out.append(String.format(Locale.ROOT, "| %.1f%s | %s | %s |%n", t,
+            out.append(String.format(Locale.ROOT, "| %.1f%s | %s | %s | %s | %s |%n", t,
                     Math.abs(t - ServiceClassifier.TRIAGE_THRESHOLD) < 1e-9 ? " (Aspa's)" : "", triage(requests, loo, t),
-                    triage(requests, wide, t)));
+                    triage(requests, wide, t), triage(requests, looHistory, t), triage(requests, wideHistory, t)));
         }
 
         List<Example> all = new ArrayList<>(helsinki);
