@@ -207,27 +207,7 @@ class CaseStore implements Cases {
                 throw AspaException.invalid("unknown-assignee", "No such staff member in this organization");
             }
         }
-        Map<UUID, CaseRow> current = lockAll(organization, assigneeByCase.keySet());
-        List<UUID> changed = new ArrayList<>();
-        List<Map<String, ?>> details = new ArrayList<>();
-        for (Map.Entry<UUID, CaseRow> c : current.entrySet()) {
-            UUID to = assigneeByCase.get(c.getKey());
-            if (to.equals(c.getValue().assigneeId())) continue;
-            changed.add(c.getKey());
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("from", c.getValue().assigneeId() == null ? null : c.getValue().assigneeId().toString());
-            detail.put("to", to.toString());
-            details.add(detail);
-        }
-        if (changed.isEmpty()) return;
-        Instant now = clock.instant();
-        db.sql("""
-                update support_case c set assignee_id = v.assignee, updated_at = ?
-                from unnest(?::uuid[], ?::uuid[]) as v(id, assignee) where c.id = v.id""")
-                .params(Timestamp.from(now), changed.toArray(UUID[]::new),
-                        changed.stream().map(assigneeByCase::get).toArray(UUID[]::new))
-                .update();
-        recordEvents(organization, changed, actor, "ASSIGNED", details, now);
+        changeAll(organization, actor, assigneeByCase, CaseRow::assigneeId, "assignee_id = v.target", "ASSIGNED", "from", "to");
     }
 
     @Override
@@ -237,30 +217,40 @@ class CaseStore implements Cases {
             if (unit == null) throw AspaException.invalid("unknown-unit", "No such unit in this organization");
             requireUnit(organization, unit);
         }
-        Map<UUID, CaseRow> current = lockAll(organization, unitByCase.keySet());
-        List<UUID> moved = new ArrayList<>();
+        Map<UUID, CaseRow> moved = changeAll(organization, actor, unitByCase, CaseRow::unitId,
+                "unit_id = v.target, assignee_id = null", "TRANSFERRED", "fromUnit", "toUnit");
+        moved.forEach((caseId, was) ->
+                events.publishEvent(new CaseTransferred(organization, caseId, was.unitId(), unitByCase.get(caseId), was.channel())));
+    }
+
+    /**
+     * A batch's change of one of the cases' references (case → new value): the cases locked in id order, those whose
+     * {@code field} already has it left out, the others updated with one statement ({@code set}, the new value as
+     * {@code v.target}) and their history written with one insert ({@code type}, from / to under the keys given).
+     * Returns the changed cases as they were.
+     */
+    private Map<UUID, CaseRow> changeAll(OrganizationId organization, Actor actor, Map<UUID, UUID> targets,
+                                         java.util.function.Function<CaseRow, UUID> field, String set, String type,
+                                         String fromKey, String toKey) {
+        Map<UUID, CaseRow> changed = new LinkedHashMap<>();
         List<Map<String, ?>> details = new ArrayList<>();
-        for (Map.Entry<UUID, CaseRow> c : current.entrySet()) {
-            UUID to = unitByCase.get(c.getKey());
-            if (to.equals(c.getValue().unitId())) continue;
-            moved.add(c.getKey());
+        lockAll(organization, targets.keySet()).forEach((caseId, row) -> {
+            UUID from = field.apply(row), to = targets.get(caseId);
+            if (to.equals(from)) return;
+            changed.put(caseId, row);
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("fromUnit", c.getValue().unitId() == null ? null : c.getValue().unitId().toString());
-            detail.put("toUnit", to.toString());
+            detail.put(fromKey, from == null ? null : from.toString());
+            detail.put(toKey, to.toString());
             details.add(detail);
-        }
-        if (moved.isEmpty()) return;
+        });
+        if (changed.isEmpty()) return changed;
         Instant now = clock.instant();
-        db.sql("""
-                update support_case c set unit_id = v.unit, assignee_id = null, updated_at = ?
-                from unnest(?::uuid[], ?::uuid[]) as v(id, unit) where c.id = v.id""")
-                .params(Timestamp.from(now), moved.toArray(UUID[]::new), moved.stream().map(unitByCase::get).toArray(UUID[]::new))
+        List<UUID> ids = List.copyOf(changed.keySet());
+        db.sql("update support_case c set " + set + ", updated_at = ? from unnest(?::uuid[], ?::uuid[]) as v(id, target) where c.id = v.id")
+                .params(Timestamp.from(now), ids.toArray(UUID[]::new), ids.stream().map(targets::get).toArray(UUID[]::new))
                 .update();
-        recordEvents(organization, moved, actor, "TRANSFERRED", details, now);
-        for (UUID caseId : moved) {
-            CaseRow was = current.get(caseId);
-            events.publishEvent(new CaseTransferred(organization, caseId, was.unitId(), unitByCase.get(caseId), was.channel()));
-        }
+        recordEvents(organization, ids, actor, type, details, now);
+        return changed;
     }
 
     @Override

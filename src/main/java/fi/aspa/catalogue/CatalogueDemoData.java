@@ -4,7 +4,6 @@ import fi.aspa.organization.Organization;
 import fi.aspa.organization.Organizations;
 import fi.aspa.organization.PublicOrganization;
 import fi.aspa.organization.Unit;
-import fi.aspa.platform.AspaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,13 +37,7 @@ class CatalogueDemoData {
     @EventListener(ApplicationReadyEvent.class)
     @org.springframework.core.annotation.Order(0) // before the demo data that links to services (knowledge)
     void seed() {
-        Organization org;
-        try {
-            org = publicOrganization.get();
-        } catch (AspaException missing) {
-            return;
-        }
-        seed(org);
+        publicOrganization.find().ifPresent(this::seed);
     }
 
     /** Imports the national descriptions and the Helsinki services into an organization whose catalogue is empty. */

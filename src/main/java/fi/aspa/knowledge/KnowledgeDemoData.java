@@ -6,9 +6,7 @@ import fi.aspa.catalogue.Concept;
 import fi.aspa.identity.Role;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
-import fi.aspa.organization.Organization;
 import fi.aspa.organization.PublicOrganization;
-import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.io.IOException;
@@ -59,13 +57,7 @@ class KnowledgeDemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void seed() {
-        Organization org;
-        try {
-            org = publicOrganization.get();
-        } catch (AspaException missing) {
-            return;
-        }
-        seed(org.id());
+        publicOrganization.find().ifPresent(org -> seed(org.id()));
     }
 
     /** Adds the demo articles to an organization that has none; returns how many were added. */

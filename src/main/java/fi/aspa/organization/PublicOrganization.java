@@ -3,6 +3,7 @@ package fi.aspa.organization;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.PageModel;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,12 @@ public class PublicOrganization implements PageModel {
     }
 
     public Organization get() {
-        return organizations.findBySlug(slug).orElseThrow(() -> AspaException.notFound("Organization"));
+        return find().orElseThrow(() -> AspaException.notFound("Organization"));
+    }
+
+    /** The organization, when it exists yet (start-up work such as the demo data's, which has nothing to do without it). */
+    public Optional<Organization> find() {
+        return organizations.findBySlug(slug);
     }
 
     @Override

@@ -4,7 +4,6 @@ import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.CatalogueService;
 import fi.aspa.organization.Organization;
 import fi.aspa.organization.PublicOrganization;
-import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.io.IOException;
@@ -52,12 +51,8 @@ class RoutingDemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(1) // after the catalogue's demo data (0), which adds the services
     void seed() {
-        Organization org;
-        try {
-            org = publicOrganization.get();
-        } catch (AspaException missing) {
-            return;
-        }
+        Organization org = publicOrganization.find().orElse(null);
+        if (org == null) return;
         int added = seed(org.id());
         if (added > 0) log.info("Demo routing history: {} past requests of the Helsinki feedback services", added);
     }

@@ -7,7 +7,6 @@ import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.organization.Organization;
 import fi.aspa.organization.PublicOrganization;
-import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.LocalizedText;
 import fi.aspa.platform.OrganizationId;
@@ -119,12 +118,8 @@ class StaffingDemoData {
     @EventListener
     void onReady(AvailabilityChangeEvent<ReadinessState> event) {
         if (event.getState() != ReadinessState.ACCEPTING_TRAFFIC) return;
-        Organization org;
-        try {
-            org = publicOrganization.get();
-        } catch (AspaException missing) {
-            return;
-        }
+        Organization org = publicOrganization.find().orElse(null);
+        if (org == null) return;
         int made = seed(org.id(), "", clock.instant());
         if (made > 0) log.info("Demo staffing: {} profiles", made);
     }
