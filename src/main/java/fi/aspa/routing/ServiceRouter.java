@@ -342,9 +342,9 @@ class ServiceRouter implements Routing, RoutingFeedback {
     /** Many past requests as {@link #history}, with one statement (the demo organization's history). */
     void history(OrganizationId organization, List<Past> past) {
         if (past.isEmpty()) return;
-        for (Past p : past) {
-            requireText(p.text());
-            if (catalogue.find(organization, p.serviceId()).isEmpty()) throw AspaException.invalid("unknown-service", "Unknown service");
+        past.forEach(p -> requireText(p.text()));
+        for (UUID service : past.stream().map(Past::serviceId).collect(java.util.stream.Collectors.toSet())) {
+            if (service == null || catalogue.find(organization, service).isEmpty()) throw AspaException.invalid("unknown-service", "Unknown service");
         }
         db.sql("""
                 insert into routing_feedback (id, organization_id, text, language, service_id, kind, created_at)

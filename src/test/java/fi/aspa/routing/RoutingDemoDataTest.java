@@ -1,10 +1,12 @@
 package fi.aspa.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
 import fi.aspa.catalogue.Catalogue;
+import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,10 @@ class RoutingDemoDataTest {
         Fixtures.Org org = fixtures.organization();
         RoutingDemoData demo = new RoutingDemoData(router, catalogue, null, db);
         assertThat(demo.seed(org.id())).as("no Helsinki services: nothing to import").isZero();
+        assertThatThrownBy(() -> router.history(org.id(), List.of(new ServiceRouter.Past("Kuoppa kadussa", Language.FI, UUID.randomUUID()))))
+                .as("a service the organization does not have").isInstanceOf(AspaException.class)
+                .extracting(e -> ((AspaException) e).code()).isEqualTo("unknown-service");
+        assertThat(feedback.recent(org.id(), 10)).isEmpty();
 
         catalogue.addHelsinkiFeedbackServices(org.id(), org.service().id());
         Map<String, Map<Language, List<String>>> examples = RoutingDemoData.examples();
