@@ -202,23 +202,41 @@ class CaseStore implements Cases {
     @Override
     public void assignAll(OrganizationId organization, Actor actor, Map<UUID, UUID> assigneeByCase) {
         if (assigneeByCase.isEmpty()) return;
-        for (UUID assignee : new java.util.HashSet<>(assigneeByCase.values())) {
+        requireStaff(organization, assigneeByCase.values());
+        changeAll(organization, actor, assigneeByCase, Map.of(), CaseRow::assigneeId, "assignee_id = v.target", "ASSIGNED", "from", "to");
+    }
+
+    private void requireStaff(OrganizationId organization, java.util.Collection<UUID> assignees) {
+        for (UUID assignee : new java.util.HashSet<>(assignees)) {
             if (assignee == null || staff.find(organization, assignee).isEmpty()) {
                 throw AspaException.invalid("unknown-assignee", "No such staff member in this organization");
             }
         }
-        changeAll(organization, actor, assigneeByCase, CaseRow::assigneeId, "assignee_id = v.target", "ASSIGNED", "from", "to");
     }
 
     @Override
-    public void transferAll(OrganizationId organization, Actor actor, Map<UUID, UUID> unitByCase) {
+    public void transferAll(OrganizationId organization, Actor actor, Map<UUID, UUID> unitByCase, Map<UUID, UUID> assigneeByCase) {
         if (unitByCase.isEmpty()) return;
         for (UUID unit : new java.util.HashSet<>(unitByCase.values())) {
             if (unit == null) throw AspaException.invalid("unknown-unit", "No such unit in this organization");
             requireUnit(organization, unit);
         }
-        Map<UUID, CaseRow> moved = changeAll(organization, actor, unitByCase, CaseRow::unitId,
-                "unit_id = v.target, assignee_id = null", "TRANSFERRED", "fromUnit", "toUnit");
+        Map<UUID, UUID> assignees = new LinkedHashMap<>(assigneeByCase);
+        assignees.keySet().retainAll(unitByCase.keySet());
+        requireStaff(organization, assignees.values());
+        Map<UUID, CaseRow> moved = changeAll(organization, actor, unitByCase, assignees, CaseRow::unitId,
+                "unit_id = v.target, assignee_id = v.person", "TRANSFERRED", "fromUnit", "toUnit");
+        List<UUID> assigned = moved.keySet().stream().filter(assignees::containsKey).toList();
+        if (!assigned.isEmpty()) {
+            List<Map<String, ?>> details = new ArrayList<>();
+            for (UUID caseId : assigned) {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("from", null); // the move unassigns
+                detail.put("to", assignees.get(caseId).toString());
+                details.add(detail);
+            }
+            recordEvents(organization, assigned, actor, "ASSIGNED", details, clock.instant());
+        }
         moved.forEach((caseId, was) ->
                 events.publishEvent(new CaseTransferred(organization, caseId, was.unitId(), unitByCase.get(caseId), was.channel())));
     }
@@ -226,12 +244,13 @@ class CaseStore implements Cases {
     /**
      * A batch's change of one of the cases' references (case → new value): the cases locked in id order, those whose
      * {@code field} already has it left out, the others updated with one statement ({@code set}, the new value as
-     * {@code v.target}) and their history written with one insert ({@code type}, from / to under the keys given).
-     * Returns the changed cases as they were.
+     * {@code v.target}, a second one from {@code persons} as {@code v.person}, null where it has none) and their
+     * history written with one insert ({@code type}, from / to under the keys given). Returns the changed cases as
+     * they were.
      */
     private Map<UUID, CaseRow> changeAll(OrganizationId organization, Actor actor, Map<UUID, UUID> targets,
-                                         java.util.function.Function<CaseRow, UUID> field, String set, String type,
-                                         String fromKey, String toKey) {
+                                         Map<UUID, UUID> persons, java.util.function.Function<CaseRow, UUID> field,
+                                         String set, String type, String fromKey, String toKey) {
         Map<UUID, CaseRow> changed = new LinkedHashMap<>();
         List<Map<String, ?>> details = new ArrayList<>();
         lockAll(organization, targets.keySet()).forEach((caseId, row) -> {
@@ -246,8 +265,10 @@ class CaseStore implements Cases {
         if (changed.isEmpty()) return changed;
         Instant now = clock.instant();
         List<UUID> ids = List.copyOf(changed.keySet());
-        db.sql("update support_case c set " + set + ", updated_at = ? from unnest(?::uuid[], ?::uuid[]) as v(id, target) where c.id = v.id")
-                .params(Timestamp.from(now), ids.toArray(UUID[]::new), ids.stream().map(targets::get).toArray(UUID[]::new))
+        db.sql("update support_case c set " + set + ", updated_at = ? from unnest(?::uuid[], ?::uuid[], ?::uuid[]) as v(id, target, person)"
+                        + " where c.id = v.id")
+                .params(Timestamp.from(now), ids.toArray(UUID[]::new), ids.stream().map(targets::get).toArray(UUID[]::new),
+                        ids.stream().map(persons::get).toArray(UUID[]::new))
                 .update();
         recordEvents(organization, ids, actor, type, details, now);
         return changed;

@@ -41,11 +41,16 @@ public interface Cases {
     /**
      * {@link #transfer} without a note for many cases at once (routing's batch moves its new cases to their services'
      * units): the cases locked in id order, one update, the history with one insert, {@link CaseEvents.CaseTransferred}
-     * for each case moved. A case already in that unit is left as it is.
+     * for each case moved. A case already in that unit is left as it is. A moved case with a person in
+     * {@code assigneeByCase} is assigned to them by the same update ({@link #assignAll}'s history after the move's):
+     * routing's batch has the person chosen before the move, so that a routed case is written once, not twice.
      *
      * @param unitByCase the case → the unit to move it to
+     * @param assigneeByCase the moved case → the staff member of its new unit to assign it to (the others are left
+     *                       unassigned, as {@link #transfer} leaves them)
      */
-    void transferAll(OrganizationId organization, Actor actor, java.util.Map<UUID, UUID> unitByCase);
+    void transferAll(OrganizationId organization, Actor actor, java.util.Map<UUID, UUID> unitByCase,
+                     java.util.Map<UUID, UUID> assigneeByCase);
 
     void changeStatus(OrganizationId organization, UUID caseId, Actor actor, CaseStatus to);
 

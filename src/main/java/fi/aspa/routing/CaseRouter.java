@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,12 +43,13 @@ class CaseRouter {
     private final Customers customers;
     private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
-
     private final JdbcClient db;
+    private final ObjectProvider<AssigneeChooser> chooser;
 
     CaseRouter(Cases cases, ServiceRouter routing, RuleStore rules, Customers customers, Catalogue catalogue,
-               ApplicationEventPublisher events, JdbcClient db) {
+               ApplicationEventPublisher events, JdbcClient db, ObjectProvider<AssigneeChooser> chooser) {
         this.db = db;
+        this.chooser = chooser;
         this.cases = cases;
         this.routing = routing;
         this.rules = rules;
@@ -94,18 +96,28 @@ class CaseRouter {
     }
 
     /**
-     * Stores the decisions of a batch of one organization's new cases with one statement, then publishes
-     * {@link CaseRouted} for each (their listeners run synchronously, in this transaction, with the cases as routing
-     * left them) and {@link CasesRouted} for the batch.
+     * Finishes a batch of one organization's new cases: moves its classified cases to their units, each with the
+     * person {@link AssigneeChooser} chose for it in the same update; stores the decisions with one statement; then
+     * publishes {@link CaseRouted} for each (their listeners run synchronously, in this transaction, with the cases as
+     * routing left them) and {@link CasesRouted} for the batch.
      */
     void finish(OrganizationId org, List<RoutingDecision> decisions) {
         if (decisions.isEmpty()) return;
-        Map<UUID, UUID> moves = new LinkedHashMap<>();
+        Map<UUID, AssigneeChooser.Move> moves = new LinkedHashMap<>();
         for (RoutingDecision d : decisions) {
             // The classifier's confident decisions for cases without a unit (a rule has moved its case already)
-            if (d.ruleId() == null && d.outcome() == RoutingDecision.Outcome.ROUTED && d.unitId() != null) moves.put(d.caseId(), d.unitId());
+            if (d.ruleId() == null && d.outcome() == RoutingDecision.Outcome.ROUTED && d.unitId() != null) {
+                moves.put(d.caseId(), new AssigneeChooser.Move(d.unitId(), d.serviceId()));
+            }
         }
-        cases.transferAll(org, Actor.system(), moves);
+        if (!moves.isEmpty()) {
+            // The person first, so that one update moves and assigns each case
+            AssigneeChooser who = chooser.getIfAvailable();
+            Map<UUID, UUID> assignees = who == null ? Map.of() : who.choose(org, moves);
+            Map<UUID, UUID> units = new LinkedHashMap<>();
+            moves.forEach((caseId, move) -> units.put(caseId, move.unitId()));
+            cases.transferAll(org, Actor.system(), units, assignees);
+        }
         routing.insert(decisions);
         List<CaseRouted> routed = decisions.stream().map(d -> ServiceRouter.routed(d, false)).toList();
         routed.forEach(events::publishEvent);

@@ -7,6 +7,7 @@ import fi.aspa.cases.Cases;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.routing.AssigneeChooser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -60,6 +61,36 @@ class Assigner {
         return assignBatch(organization, serviceByCase, clock.instant());
     }
 
+    /**
+     * Before routing moves its batch's cases to their units ({@link AssigneeChooser}): for each case that will be
+     * assignable in its new unit (an open case; the move unassigns it) whose unit has automatic assignment on, the
+     * same choice as after the move, recorded with its reason; returns the people chosen, for routing to assign in
+     * the move's update. The routing worker has locked the cases already; each unit is locked after them, as always.
+     */
+    Map<UUID, UUID> beforeMove(OrganizationId organization, Map<UUID, AssigneeChooser.Move> moves) {
+        Instant now = clock.instant();
+        Map<UUID, List<CaseSummary>> byUnit = new LinkedHashMap<>();
+        Map<UUID, UUID> serviceByCase = new HashMap<>();
+        for (CaseSummary s : cases.summaries(organization, moves.keySet())) {
+            AssigneeChooser.Move move = moves.get(s.id());
+            if (move == null || move.serviceId() == null || !ASSIGNABLE.contains(s.status())) continue;
+            byUnit.computeIfAbsent(move.unitId(), u -> new ArrayList<>()).add(s);
+            serviceByCase.put(s.id(), move.serviceId());
+        }
+        Map<UUID, UUID> chosen = new LinkedHashMap<>();
+        List<StaffingStore.Reason> reasons = new ArrayList<>();
+        List<StaffUser> everyone = null;
+        for (Map.Entry<UUID, List<CaseSummary>> unit : byUnit.entrySet()) {
+            if (!store.autoAssign(organization, unit.getKey())) continue;
+            if (everyone == null) everyone = staff.inOrganization(organization);
+            Choices choices = choose(organization, unit.getKey(), unit.getValue(), serviceByCase, everyone, now);
+            chosen.putAll(choices.chosen());
+            reasons.addAll(choices.reasons());
+        }
+        store.record(organization, reasons);
+        return chosen;
+    }
+
     /** {@link #afterRoutingBatch} at the instant {@code now} (tests pass their own). */
     List<StaffingStore.Reason> assignBatch(OrganizationId organization, Map<UUID, UUID> serviceByCase, Instant now) {
         List<StaffingStore.Reason> reasons = new ArrayList<>();
@@ -83,13 +114,23 @@ class Assigner {
         return reasons;
     }
 
-    /**
-     * The choice for each of the unit's cases in turn, the unit's row locked first: its people, their profiles and
-     * loads read once, the loads and the turn carried from one case to the next. Assigns, and returns the reasons
-     * (not yet recorded).
-     */
+    /** {@link #choose}, then the cases assigned to the people chosen; returns the reasons (not yet recorded). */
     private List<StaffingStore.Reason> inUnit(OrganizationId organization, UUID unitId, List<CaseSummary> unitCases,
                                               Map<UUID, UUID> serviceByCase, List<StaffUser> everyone, Instant now) {
+        Choices choices = choose(organization, unitId, unitCases, serviceByCase, everyone, now);
+        cases.assignAll(organization, Actor.system(), choices.chosen());
+        return choices.reasons();
+    }
+
+    /** The people chosen for a unit's cases (case → person) and the reasons for every case, not yet recorded. */
+    private record Choices(Map<UUID, UUID> chosen, List<StaffingStore.Reason> reasons) {}
+
+    /**
+     * The choice for each of the unit's cases in turn, the unit's row locked first: its people, their profiles and
+     * loads read once, the loads and the turn carried from one case to the next; the unit's turn is stored.
+     */
+    private Choices choose(OrganizationId organization, UUID unitId, List<CaseSummary> unitCases,
+                           Map<UUID, UUID> serviceByCase, List<StaffUser> everyone, Instant now) {
         UUID last = store.lockUnit(organization, unitId, now).orElse(null);
         Map<UUID, String> people = new LinkedHashMap<>();
         for (StaffUser u : everyone) if (unitId.equals(u.unitId())) people.put(u.id(), u.language().code());
@@ -114,9 +155,8 @@ class Assigner {
             reasons.add(new StaffingStore.Reason(summary.id(), unitId, serviceId, decision.staffId(), decision.outcome(),
                     decision.level(), language, decision.load(), decision.candidates(), now));
         }
-        cases.assignAll(organization, Actor.system(), chosen);
         if (!chosen.isEmpty()) store.chosen(organization, unitId, last, now);
-        return reasons;
+        return new Choices(chosen, reasons);
     }
 
     /**

@@ -7,6 +7,7 @@
  * Swedish-speaking knows, and who is away today. After routing ({@link fi.aspa.routing.CaseRouted}) a case whose
  * unit has automatic assignment on goes to the best person of the unit: expertise first (responsible, expert, can
  * handle), then the one speaking the case's language and at work now with the fewest open cases, taking turns among
- * equals; the reason is kept and shown on the case page.
+ * equals; the reason is kept and shown on the case page. For the cases routing moves to their units the person is
+ * chosen just before the move ({@link fi.aspa.routing.AssigneeChooser}), so that one update moves and assigns them.
  */
 package fi.aspa.staffing;

@@ -119,36 +119,47 @@ class CasesIntegrationTest {
         cases.assign(org.id(), there.id(), agent, org.agent().id());
 
         cases.transferAll(org.id(), Actor.system(), java.util.Map.of(
-                first.id(), org.building().id(), second.id(), org.building().id(), there.id(), org.building().id()));
-        for (OpenedCase c : List.of(first, second)) {
-            CaseDetail detail = cases.detail(org.id(), c.id()).orElseThrow();
-            assertThat(detail.summary().unitId()).isEqualTo(org.building().id());
-            assertThat(detail.history()).last().satisfies(e -> {
-                assertThat(e.type()).isEqualTo("TRANSFERRED");
-                assertThat(e.detail()).containsEntry("toUnit", org.building().id().toString());
-                assertThat(e.actorStaffId()).isNull();
-            });
-        }
+                first.id(), org.building().id(), second.id(), org.building().id(), there.id(), org.building().id()),
+                java.util.Map.of(first.id(), org.agent().id(), there.id(), org.agent().id()));
+        CaseDetail movedAndAssigned = cases.detail(org.id(), first.id()).orElseThrow();
+        assertThat(movedAndAssigned.summary().unitId()).isEqualTo(org.building().id());
+        assertThat(movedAndAssigned.summary().assigneeId()).as("moved and assigned by one update").isEqualTo(org.agent().id());
+        assertThat(movedAndAssigned.history()).extracting(CaseEventEntry::type).endsWith("TRANSFERRED", "ASSIGNED");
+        assertThat(movedAndAssigned.history()).last().satisfies(e -> {
+            assertThat(e.detail()).containsEntry("to", org.agent().id().toString());
+            assertThat(e.detail().get("from")).as("nobody had it").isNull();
+            assertThat(e.actorStaffId()).isNull();
+        });
+        CaseDetail moved = cases.detail(org.id(), second.id()).orElseThrow();
+        assertThat(moved.summary().unitId()).isEqualTo(org.building().id());
+        assertThat(moved.summary().assigneeId()).as("no person chosen: moved unassigned").isNull();
+        assertThat(moved.history()).last().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("TRANSFERRED");
+            assertThat(e.detail()).containsEntry("toUnit", org.building().id().toString());
+            assertThat(e.actorStaffId()).isNull();
+        });
         CaseDetail stayed = cases.detail(org.id(), there.id()).orElseThrow();
         assertThat(stayed.summary().assigneeId()).as("a case already in the unit is left as it is").isEqualTo(org.agent().id());
-        assertThat(stayed.history()).extracting(CaseEventEntry::type).containsOnlyOnce("TRANSFERRED");
+        assertThat(stayed.history()).extracting(CaseEventEntry::type).containsOnlyOnce("TRANSFERRED", "ASSIGNED");
 
-        cases.assignAll(org.id(), Actor.system(), java.util.Map.of(first.id(), org.agent().id(), there.id(), org.agent().id()));
-        assertThat(cases.summary(org.id(), first.id()).orElseThrow().assigneeId()).isEqualTo(org.agent().id());
-        assertThat(cases.detail(org.id(), first.id()).orElseThrow().history()).last().satisfies(e -> {
+        cases.assignAll(org.id(), Actor.system(), java.util.Map.of(second.id(), org.agent().id(), there.id(), org.agent().id()));
+        assertThat(cases.summary(org.id(), second.id()).orElseThrow().assigneeId()).isEqualTo(org.agent().id());
+        assertThat(cases.detail(org.id(), second.id()).orElseThrow().history()).last().satisfies(e -> {
             assertThat(e.type()).isEqualTo("ASSIGNED");
             assertThat(e.detail()).containsEntry("to", org.agent().id().toString());
             assertThat(e.detail().get("from")).as("nobody had it").isNull();
         });
-        assertThat(cases.summary(org.id(), second.id()).orElseThrow().assigneeId()).isNull();
         assertThat(cases.detail(org.id(), there.id()).orElseThrow().history()).extracting(CaseEventEntry::type)
                 .as("already its assignee: no second event").containsOnlyOnce("ASSIGNED");
 
         Fixtures.Org other = fixtures.organization();
         OpenedCase theirs = fixtures.aCase(other, "Muu", "Toisen organisaation asia.");
-        assertThatThrownBy(() -> cases.transferAll(org.id(), Actor.system(), java.util.Map.of(first.id(), other.service().id())))
+        assertThatThrownBy(() -> cases.transferAll(org.id(), Actor.system(), java.util.Map.of(first.id(), other.service().id()), java.util.Map.of()))
                 .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("unknown-unit");
         assertThatThrownBy(() -> cases.assignAll(org.id(), Actor.system(), java.util.Map.of(first.id(), other.agent().id())))
+                .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("unknown-assignee");
+        assertThatThrownBy(() -> cases.transferAll(org.id(), Actor.system(), java.util.Map.of(theirs.id(), org.building().id()),
+                java.util.Map.of(theirs.id(), other.agent().id())))
                 .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("unknown-assignee");
         assertThatThrownBy(() -> cases.assignAll(org.id(), Actor.system(), java.util.Map.of(theirs.id(), org.agent().id())))
                 .as("another organization's case is not found here").isInstanceOf(AspaException.class)

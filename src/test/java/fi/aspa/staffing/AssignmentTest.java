@@ -26,6 +26,9 @@ import fi.aspa.platform.LocalizedText;
 import fi.aspa.routing.CaseRouted;
 import fi.aspa.routing.Routing;
 import fi.aspa.routing.RoutingDecision;
+import fi.aspa.routing.RoutingFeedback;
+import fi.aspa.cases.CaseEventEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -349,5 +352,53 @@ class AssignmentTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> store.lastReason(org.id(), opened.id()).isPresent());
         boolean holiday = FinnishHolidays.isHoliday(store.lastReason(org.id(), opened.id()).orElseThrow().decidedAt().atZone(HELSINKI).toLocalDate());
         assertThat(assignee(opened)).isEqualTo(holiday ? null : everyDay.id());
+    }
+    @Autowired RoutingFeedback feedback;
+    @Autowired JdbcClient db;
+
+    @Test
+    void aCaseTheClassifierMovesGetsItsPersonInTheMoveAndOneReason() {
+        listener.enabled = true;
+        StaffUser everyDay = staff.create(org.id(), unit, "moved-" + UUID.randomUUID().toString().substring(0, 6), "Moved Here",
+                null, Fixtures.PASSWORD, EnumSet.of(Role.AGENT), Language.FI);
+        store.save(org.id(), everyDay.id(), "", List.of("fi"), new WorkingHours(EnumSet.allOf(DayOfWeek.class), 0, 1440), TUESDAY_10);
+        store.setExpertise(org.id(), everyDay.id(), parking, Level.RESPONSIBLE);
+        catalogue.create(org.id(), ServiceDraft.simple(new LocalizedText("Rakennuslupa", "Bygglov", "Building permit"),
+                new LocalizedText("Rakentaminen ja luvat", null, null), List.of("rakennuslupa", "terassi"), org.building().id()));
+        for (String t : List.of("Pysäköintitunnus asukaspysäköintiin", "Asukaspysäköintitunnuksen hakeminen",
+                "Pysäköintitunnus autolle", "Miten haen pysäköintitunnuksen", "Pysäköintitunnus vanheni")) {
+            feedback.history(org.id(), t, Language.FI, parking);
+        }
+        // no unit: the classifier decides, and routing moves the case to the parking service's unit
+        UUID customer = customers.resolve(org.id(), ContactDetails.resident("Maija Meikäläinen", "maija@example.fi", null, Language.FI));
+        OpenedCase finnish = cases.open(org.id(), new NewCase(Channel.WEB_FORM, customer, "Pysäköintitunnus",
+                "Haen asukaspysäköintitunnusta autolleni", Language.FI, null, null, null, Set.of(), List.of(), Actor.customer()));
+        OpenedCase swedish = cases.open(org.id(), new NewCase(Channel.WEB_FORM, customer, "Pysäköintitunnus",
+                "Haen asukaspysäköintitunnusta autolleni", Language.SV, null, null, null, Set.of(), List.of(), Actor.customer()));
+
+        for (OpenedCase c : List.of(finnish, swedish)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !routing.decisions(org.id(), c.id()).isEmpty());
+            RoutingDecision decision = routing.decisions(org.id(), c.id()).getFirst();
+            assertThat(decision.outcome()).isEqualTo(RoutingDecision.Outcome.ROUTED);
+            assertThat(decision.serviceId()).isEqualTo(parking);
+            assertThat(cases.summary(org.id(), c.id()).orElseThrow().unitId()).isEqualTo(unit);
+            assertThat(db.sql("select count(*) from staffing_assignment where case_id = ?").param(c.id()).query(Integer.class).single())
+                    .as("the person is chosen once: before the move, not again when routing has decided").isEqualTo(1);
+        }
+        StaffingStore.Reason reason = store.lastReason(org.id(), finnish.id()).orElseThrow();
+        boolean holiday = FinnishHolidays.isHoliday(reason.decidedAt().atZone(HELSINKI).toLocalDate());
+        List<String> history = cases.detail(org.id(), finnish.id()).orElseThrow().history().stream().map(CaseEventEntry::type).toList();
+        if (!holiday) {
+            assertThat(reason.outcome()).isEqualTo(AssignmentChoice.Outcome.ASSIGNED);
+            assertThat(assignee(finnish)).isEqualTo(everyDay.id());
+            assertThat(history).as("moved and assigned by routing, in this order").endsWith("TRANSFERRED", "ASSIGNED");
+        }
+        AssignmentChoice.Outcome swedishOutcome = store.lastReason(org.id(), swedish.id()).orElseThrow().outcome();
+        assertThat(swedishOutcome).isNotEqualTo(AssignmentChoice.Outcome.ASSIGNED);
+        if (!holiday) assertThat(swedishOutcome).as("nobody speaks Swedish: the case waits in the unit's queue")
+                .isEqualTo(AssignmentChoice.Outcome.NO_LANGUAGE);
+        assertThat(assignee(swedish)).isNull();
+        assertThat(cases.detail(org.id(), swedish.id()).orElseThrow().history()).extracting(CaseEventEntry::type)
+                .contains("TRANSFERRED").doesNotContain("ASSIGNED");
     }
 }
