@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The login and accessibility statement pages in Finnish and Swedish: language, title, WCAG scan, lockout message. */
+/**
+ * The login, accessibility statement and front pages in Finnish and Swedish: language, title, WCAG scan, lockout
+ * message, the statement's feedback link and authority, the front page's way to help and services.
+ */
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicPagesBrowserTest {
@@ -53,5 +56,22 @@ class PublicPagesBrowserTest {
         browser.open("/accessibility?lang=" + lang).assertAccessible("accessibility " + lang);
         assertThat(browser.lang()).isEqualTo(lang);
         assertThat(browser.text("h1")).isEqualTo(lang.equals("fi") ? "Saavutettavuusseloste" : "Tillgänglighetsutlåtande");
+        assertThat(browser.find("main a[href='/contact']").getText()).as("feedback goes through the contact form")
+                .isEqualTo(lang.equals("fi") ? "Anna palautetta yhteydenottolomakkeella" : "Ge respons via kontaktformuläret");
+        assertThat(browser.text("main")).as("the supervisory authority's contact details, as the law asks")
+                .contains("saavutettavuus@traficom.fi", "029 534 5000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fi", "sv"})
+    void theFrontPageLeadsToHelpAndServices(String lang) {
+        browser.open("/?lang=" + lang).assertAccessible("front page " + lang);
+        assertThat(browser.find("main a[href='/services']").getText())
+                .isEqualTo(lang.equals("fi") ? "Palvelumme elämäntilanteittain" : "Våra tjänster enligt livssituation");
+        assertThat(browser.find("main a[href='/help']").getText()).isEqualTo(lang.equals("fi") ? "Kaikki ohjeet" : "All hjälp");
+        browser.type("#home-q", "pysäköinti").clickAndWaitForNewPage("form[action='/help'] button[type=submit]");
+        assertThat(browser.currentPath()).startsWith("/help?q=");
+        assertThat(browser.find("#q").getAttribute("value")).as("the search lands on the help page with the words").isEqualTo("pysäköinti");
+        assertThat(browser.title()).contains("pysäköinti");
     }
 }
