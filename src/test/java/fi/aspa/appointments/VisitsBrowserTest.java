@@ -134,10 +134,12 @@ class VisitsBrowserTest {
         browser.open("/kiosk/" + point.id());
         browser.waitFor(".kiosk__button");
         browser.assertAccessible("kiosk " + lang);
+        assertThat(browser.findAll("header a")).as("no way out of the kiosk through its header").isEmpty();
         browser.click("#service-" + service.id());
         browser.waitFor("#ticket-number");
         String first = browser.text("#ticket-number");
         assertThat(first).isEqualTo("H001");
+        assertThat(browser.text("#ticket-timeout")).as("the time limit is told").contains(fi ? "Minuutin kuluttua" : "Om en minut");
         browser.assertAccessible("kiosk ticket " + lang);
 
         browser.open("/display/" + point.id());
