@@ -46,7 +46,7 @@ class UnansweredPageTest {
         MockHttpServletResponse response = send(org.agent().username(), get("/workspace/bot/unanswered"));
         assertThat(response.getStatus()).isEqualTo(200);
         String page = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Kysymykset, joihin botti ei osannut vastata").contains("2 kysymystä")
+        assertThat(page).contains("<h1>Vastaamattomat kysymykset</h1>").contains("2 kysymystä")
                 .contains("Saako uimarannalle tuoda koiran?").contains("Får man grilla i parken?")
                 .contains("https://www.example.fi/sv/parker").doesNotContain("sirkuksesta");
         assertThat(page.indexOf("Saako uimarannalle")).isLessThan(page.indexOf("Får man grilla"));
