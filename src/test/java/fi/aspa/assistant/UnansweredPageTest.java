@@ -60,6 +60,9 @@ class UnansweredPageTest {
         assertThat(store.unanswered(org.id(), Language.FI, 10)).as("another organization cannot remove it").hasSize(1);
         assertThat(send(org.agent().username(), post("/workspace/bot/unanswered/" + dog.id() + "/done").with(csrf())).getStatus()).isEqualTo(302);
         assertThat(store.unanswered(org.id(), Language.FI, 10)).isEmpty();
+        assertThat(send(org.agent().username(), get("/workspace/bot/unanswered")).getContentAsString(StandardCharsets.UTF_8))
+                .as("the page passes the count as a number, so one question left reads in the singular")
+                .contains(">1 kysymys<");
     }
 
     @Test
