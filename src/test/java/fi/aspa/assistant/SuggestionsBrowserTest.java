@@ -104,7 +104,7 @@ class SuggestionsBrowserTest {
         // The editors' list of what the bot could not answer.
         bot.reply(org.id(), language, fi ? "Saako koiran tuoda uimarannalle?" : "Får hunden följa med till badstranden?", null);
         browser.open("/workspace/bot/unanswered?lang=" + lang);
-        assertThat(browser.text("h1")).isEqualTo(fi ? "Kysymykset, joihin botti ei osannut vastata" : "Frågor som boten inte kunde svara på");
+        assertThat(browser.text("h1")).isEqualTo(fi ? "Vastaamattomat kysymykset" : "Obesvarade frågor");
         assertThat(browser.text("main")).contains(fi ? "Saako koiran tuoda uimarannalle?" : "Får hunden följa med till badstranden?");
         browser.assertAccessible("unanswered questions " + lang);
     }

@@ -46,7 +46,7 @@ class UnansweredPageTest {
         MockHttpServletResponse response = send(org.agent().username(), get("/workspace/bot/unanswered"));
         assertThat(response.getStatus()).isEqualTo(200);
         String page = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Kysymykset, joihin botti ei osannut vastata").contains("2 kysymystä")
+        assertThat(page).contains("<h1>Vastaamattomat kysymykset</h1>").contains("2 kysymystä")
                 .contains("Saako uimarannalle tuoda koiran?").contains("Får man grilla i parken?")
                 .contains("https://www.example.fi/sv/parker").doesNotContain("sirkuksesta");
         assertThat(page.indexOf("Saako uimarannalle")).isLessThan(page.indexOf("Får man grilla"));
@@ -60,6 +60,9 @@ class UnansweredPageTest {
         assertThat(store.unanswered(org.id(), Language.FI, 10)).as("another organization cannot remove it").hasSize(1);
         assertThat(send(org.agent().username(), post("/workspace/bot/unanswered/" + dog.id() + "/done").with(csrf())).getStatus()).isEqualTo(302);
         assertThat(store.unanswered(org.id(), Language.FI, 10)).isEmpty();
+        assertThat(send(org.agent().username(), get("/workspace/bot/unanswered")).getContentAsString(StandardCharsets.UTF_8))
+                .as("the page passes the count as a number, so one question left reads in the singular")
+                .contains(">1 kysymys<");
     }
 
     @Test

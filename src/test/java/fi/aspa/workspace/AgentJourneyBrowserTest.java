@@ -85,7 +85,7 @@ class AgentJourneyBrowserTest {
         browser.waitFor("#queue-results a[href='/workspace/cases/" + c.id() + "']");
         assertThat(browser.findAll("#queue-results tbody tr")).hasSize(1);
         assertThat(js.executeScript("return window.aspaSamePage === true;")).as("htmx updated the table in place").isEqualTo(true);
-        assertThat(browser.text("#queue-status")).contains(fi ? "näytetään 1 asiaa" : "visas 1 ärenden");
+        assertThat(browser.text("#queue-status")).contains(fi ? "näytetään 1 asia." : "visas 1 ärende.");
         browser.assertAccessible("search " + lang);
 
         browser.click("#queue-results a[href='/workspace/cases/" + c.id() + "']");
