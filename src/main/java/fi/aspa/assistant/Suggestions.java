@@ -64,7 +64,16 @@ class Suggestions {
 
     record Panel(UUID caseId, Language customerLanguage, List<Article> articles, List<SimilarCase> cases) {}
 
-    record Insert(String text, String title, Language language, boolean fallback) {}
+    record Insert(String text, String title, Language language, boolean fallback) {
+        /**
+         * The reply with the article's text added: after what the agent had already written, with a blank line
+         * between (trailing blanks of the draft dropped), or the article's text alone when there was nothing.
+         */
+        Insert after(String draft) {
+            if (draft == null || draft.isBlank()) return this;
+            return new Insert(draft.stripTrailing() + "\n\n" + text, title, language, fallback);
+        }
+    }
 
     /** The suggestions for the case; what is shown is recorded. */
     Panel forCase(OrganizationId org, UUID caseId, UUID staffId) {

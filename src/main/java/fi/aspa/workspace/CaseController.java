@@ -8,6 +8,7 @@ import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Lifecycle;
 import fi.aspa.cases.Priority;
+import fi.aspa.cases.ReplyByEmail;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.ServiceName;
 import fi.aspa.identity.PersonalDataLog;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -74,10 +76,12 @@ class CaseController {
     private final Routing routing;
     private final Catalogue catalogue;
     private final Staff staff;
+    private final ObjectProvider<ReplyByEmail> replyByEmail;
 
     CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog,
                    ServiceLevels serviceLevels, Handovers handovers, CustomerController customerPages,
-                   Routing routing, Catalogue catalogue, Staff staff) {
+                   Routing routing, Catalogue catalogue, Staff staff, ObjectProvider<ReplyByEmail> replyByEmail) {
+        this.replyByEmail = replyByEmail;
         this.routing = routing;
         this.catalogue = catalogue;
         this.staff = staff;
@@ -285,6 +289,30 @@ class CaseController {
         return new RoutingView(service, confidence, latest.reason(), by);
     }
 
+    /**
+     * Where the reply goes, said above the send button. Whether it is emailed, and to which address, is the email
+     * channel's own rule ({@link ReplyByEmail}); otherwise the case's channel says where the customer can see it. The
+     * address is the customer's personal data: it is shown only on this page, whose every view is logged
+     * ({@link CaseViews#build}: {@code Customers.viewAsStaff}) before this is asked.
+     */
+    private String replyDestination(OrganizationId org, CaseSummary summary) {
+        ReplyByEmail rule = replyByEmail.getIfAvailable();
+        ReplyByEmail.Decision email = rule == null ? ReplyByEmail.Decision.OTHER_CHANNEL : rule.decide(org, summary.id());
+        if (email.outcome() == ReplyByEmail.Outcome.SENT) return labels.msg("workspace.reply.to.email", email.address());
+        return switch (summary.channel()) {
+            // an email case that cannot be answered by email: the customer has no other way to see the reply
+            case EMAIL -> labels.msg(email.outcome() == ReplyByEmail.Outcome.NO_MAILBOX
+                    ? "workspace.reply.to.no-mailbox" : "workspace.reply.to.no-address");
+            case WEB_FORM -> labels.msg("workspace.reply.to.tracking");
+            case CHAT -> labels.msg("workspace.reply.to.chat");
+            case OPEN311 -> labels.msg("workspace.reply.to.open311");
+            case API -> labels.msg("workspace.reply.to.api");
+            case INTERNAL -> labels.msg("workspace.reply.to.internal");
+            // a callback request's page gives the tracking link; a logged call, a visit or a booking does not
+            case PHONE, WALK_IN, APPOINTMENT, CHATBOT -> labels.msg("workspace.reply.to.tracking-if-given");
+        };
+    }
+
     // ------------------------------------------------------------------ internals
 
     /** Runs an action; on success redirects back with a notice, on a form error shows the page with the errors. */
@@ -332,6 +360,7 @@ class CaseController {
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("form", form);
         model.addAttribute("replyAfter", replyAfter);
+        model.addAttribute("replyDestination", replyDestination(org, detail.summary()));
         model.addAttribute("nextStatuses", Lifecycle.nextFrom(status).stream().sorted()
                 .map(s -> new Option(s.name(), labels.status(s))).toList());
         model.addAttribute("staffOptions", names.staff().stream()

@@ -25,14 +25,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An agent in Chromium, in Finnish and in Swedish: the case page loads the suggestions (htmx), "Insert" puts the
- * article's text in the customer's language into the reply box in one click, the reply is sent; then the same without
- * JavaScript's help: the suggestions page and the pre-filled reply form. Every step passes axe (WCAG 2.1 A/AA).
+ * article's text in the customer's language into the reply box in one click after what the agent had written, the
+ * reply is sent; then the same without JavaScript's help: the suggestions page and the pre-filled reply form. Every step passes axe (WCAG 2.1 A/AA).
  */
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,27 +80,35 @@ class SuggestionsBrowserTest {
         assertThat(browser.text("#suggestions-panel")).contains(fi ? "Jäteastian tyhjennys" : "Tömning av sopkärl");
         browser.assertAccessible("case with suggestions " + lang);
 
-        browser.click("#suggestions-panel a[href$='/" + articles.waste + "/insert']");
+        // what the agent had written stays, the article's text comes after it; the page's own live region says so
+        String draft = fi ? "Hei Sara, kiitos viestistä." : "Hej Sara, tack för ditt meddelande.";
+        WebElement status = browser.find("#suggestion-status");
+        browser.type("#reply-body", draft);
+        browser.click("#suggestions-panel form[action$='/" + articles.waste + "/insert'] button");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("reply-body")).getDomProperty("value").contains(expected));
+        assertThat(browser.find("#reply-body").getDomProperty("value")).startsWith(draft + "\n\n" + expected);
         assertThat(browser.text("#suggestion-status")).isNotBlank();
+        assertThat(browser.find("#suggestion-status")).as("the same live region, its contents replaced").isEqualTo(status);
+        assertThat(status.getAttribute("role")).isEqualTo("status");
         browser.assertAccessible("article inserted " + lang);
         browser.click("#reply form button[type=submit]");
         browser.waitFor("#notice");
-        assertThat(browser.text("#conversation")).contains(expected);
+        assertThat(browser.text("#conversation")).contains(draft).contains(expected);
 
-        // Without JavaScript: the panel's link and the pre-filled reply form.
+        // Without JavaScript: the panel's own page with plain forms, and the pre-filled reply form.
         browser.open("/workspace/cases/" + c.id() + "/suggestions?lang=" + lang);
         assertThat(browser.text("h1")).contains(c.reference());
         browser.assertAccessible("suggestions page " + lang);
-        browser.open("/workspace/cases/" + c.id() + "/suggestions/" + articles.daycare + "/insert");
-        assertThat(browser.find("#reply-body").getDomProperty("value")).contains("Hae varhaiskasvatuspaikkaa");
-        assertThat(browser.text("#insert-notice")).contains(fi ? "Varhaiskasvatuspaikan hakeminen" : "den finska");
+        browser.clickAndWaitForNewPage("#suggestions-panel form[action$='/" + articles.waste + "/insert'] button");
+        assertThat(browser.find("#reply-body").getDomProperty("value")).startsWith(expected);
+        assertThat(browser.text("#insert-notice")).contains(fi ? "Jäteastian tyhjennys" : "Tömning av sopkärl");
         browser.assertAccessible("pre-filled reply " + lang);
         browser.click("main form button[type=submit]");
         browser.waitFor("#notice");
         assertThat(browser.currentPath()).startsWith("/workspace/cases/" + c.id());
-        assertThat(browser.text("#conversation")).contains("Hae varhaiskasvatuspaikkaa");
+        assertThat(browser.findAll("#conversation .message--outbound")).hasSize(2)
+                .allSatisfy(m -> assertThat(m.getText()).contains(expected));
 
         // The editors' list of what the bot could not answer.
         bot.reply(org.id(), language, fi ? "Saako koiran tuoda uimarannalle?" : "Får hunden följa med till badstranden?", null);

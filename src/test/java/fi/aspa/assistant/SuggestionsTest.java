@@ -2,7 +2,9 @@ package fi.aspa.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
@@ -39,7 +41,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The agent's suggestions: the panel (htmx fragment and page of its own), "Insert" (htmx swap and the no-JS form),
+ * The agent's suggestions: the panel (htmx fragment and page of its own), "Insert" (htmx swap keeping the agent's draft,
+ * announced in the case page's own live region, and the no-JS form),
  * the fallback to another language, what was shown and used recorded, usage and the case's service raising an
  * article, resolved cases indexed and suggested as similar, and another organization seeing none of it.
  */
@@ -92,18 +95,23 @@ class SuggestionsTest {
         String panel = body(fragment);
         assertThat(panel).doesNotContain("<html").contains("Jäteastian tyhjennys")
                 .contains("Sisäinen ohje: jäteastian korvaaminen") // agents see INTERNAL articles
-                .contains("/suggestions/" + articles.waste + "/insert").contains("hx-target=\"#reply-body\"");
+                .contains("/suggestions/" + articles.waste + "/insert").contains("hx-target=\"#reply-body\"")
+                .contains("hx-post=\"/workspace/cases/" + c.id() + "/suggestions/" + articles.waste + "/insert\"")
+                .contains("hx-include=\"#reply-body\"").contains("name=\"_csrf\"")
+                .as("the live region is the case page's own, not the panel's").doesNotContain("suggestion-status");
         assertThat(panel.indexOf("Jäteastian tyhjennys")).isLessThan(panel.indexOf("Kirjaston aukioloajat") < 0 ? Integer.MAX_VALUE : panel.indexOf("Kirjaston aukioloajat"));
 
         String page = body(send(org, get(path)));
-        assertThat(page).contains("<html").contains("<h1").contains(c.reference()).contains("Jäteastian tyhjennys");
+        assertThat(page).contains("<html").contains("<h1").contains(c.reference()).contains("Jäteastian tyhjennys")
+                .contains("action=\"/workspace/cases/" + c.id() + "/suggestions/" + articles.waste + "/insert\"")
+                .as("its own page has no reply box to swap: plain forms").doesNotContain("hx-post", "hx-target");
 
-        String swap = body(send(org, get(path + "/" + articles.waste + "/insert").header("HX-Request", "true")));
+        String swap = body(send(org, post(path + "/" + articles.waste + "/insert").with(csrf()).header("HX-Request", "true")));
         assertThat(swap).contains("<textarea id=\"reply-body\" name=\"body\"")
-                .contains("Sekajäteastia tyhjennetään kahden viikon välein. Tyhjennyspäivän näet jätehuollon asiakasportaalista.")
+                .contains(">Sekajäteastia tyhjennetään kahden viikon välein. Tyhjennyspäivän näet jätehuollon asiakasportaalista.")
                 .contains("hx-swap-oob").contains("lisättiin vastaukseen");
 
-        String form = body(send(org, get(path + "/" + articles.waste + "/insert")));
+        String form = body(send(org, post(path + "/" + articles.waste + "/insert").with(csrf())));
         assertThat(form).contains("<h1").contains("action=\"/workspace/cases/" + c.id() + "/reply\"")
                 .contains("Jos jäteastia jäi tyhjentämättä, ilmoita siitä jätehuoltoon seuraavana arkipäivänä.");
 
@@ -115,11 +123,44 @@ class SuggestionsTest {
     }
 
     @Test
+    void insertKeepsTheDraftAndAddsTheArticleAfterItAndOnlyTheLiveRegionsContentsChange() throws Exception {
+        OpenedCase c = aCase(org, Language.FI, "Jäteastia jäi tyhjentämättä", "Jäteastiaamme ei tyhjennetty tiistaina.");
+        String insert = "/workspace/cases/" + c.id() + "/suggestions/" + articles.waste + "/insert";
+        String article = "Sekajäteastia tyhjennetään kahden viikon välein.";
+        // a long draft, as a browser posts a textarea (CRLF), with blank lines after it that are not kept
+        String draft = "Hei Maija,\r\n\r\nkiitos viestistäsi. " + "Tarkistimme asian. ".repeat(400) + "\r\n\r\n  ";
+
+        String swap = body(send(org, post(insert).with(csrf()).header("HX-Request", "true").param("body", draft)));
+        String text = swap.substring(swap.indexOf('>', swap.indexOf("<textarea id=\"reply-body\"")) + 1, swap.indexOf("</textarea>"));
+        assertThat(text).startsWith(escaped(draft.stripTrailing() + "\n\n" + article));
+        assertThat(swap).as("only the contents of the case page's live region are replaced")
+                .contains("<p hx-swap-oob=\"innerHTML:#suggestion-status\">")
+                .doesNotContain("id=\"suggestion-status\"").doesNotContain("hx-swap-oob=\"true\"");
+
+        assertThat(body(send(org, post(insert).with(csrf()).header("HX-Request", "true").param("body", " \r\n "))))
+                .as("a blank draft: the article alone").contains("aria-describedby=\"reply-language\">" + article);
+        assertThat(send(org, post(insert).header("HX-Request", "true").param("body", draft)).getStatus())
+                .as("a post without the CSRF token").isEqualTo(403);
+
+        String casePage = body(send(org, get("/workspace/cases/" + c.id())));
+        assertThat(casePage).as("the case page has the one, empty live region, outside the loaded panel")
+                .contains("<p id=\"suggestion-status\" class=\"hint\" role=\"status\"></p>");
+    }
+
+    /** As Thymeleaf writes text into HTML. */
+    static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    @Test
     void aSwedishCustomerGetsTheFinnishTextWhenThereIsNoSwedishVersionAndItIsSaid() throws Exception {
         OpenedCase c = aCase(org, Language.SV, "Daghemsplats", "Hur ansöker jag om en plats i småbarnspedagogiken?");
-        String swap = body(send(org, get("/workspace/cases/" + c.id() + "/suggestions/" + articles.daycare + "/insert")
-                .header("HX-Request", "true")));
+        String swap = body(send(org, post("/workspace/cases/" + c.id() + "/suggestions/" + articles.daycare + "/insert")
+                .with(csrf()).header("HX-Request", "true")));
         assertThat(swap).contains("Hae varhaiskasvatuspaikkaa viimeistään neljä kuukautta").contains("suomenkielinen");
+        String form = body(send(org, post("/workspace/cases/" + c.id() + "/suggestions/" + articles.daycare + "/insert").with(csrf())));
+        assertThat(form).as("without JavaScript: the pre-filled reply form says so too").contains("id=\"insert-notice\"")
+                .contains("suomenkielinen").contains("Hae varhaiskasvatuspaikkaa viimeistään neljä kuukautta");
         Suggestions.Insert insert = suggestions.use(org.id(), c.id(), org.agent().id(), articles.waste);
         assertThat(insert.language()).isEqualTo(Language.SV);
         assertThat(insert.fallback()).isFalse();
@@ -182,11 +223,11 @@ class SuggestionsTest {
     void anotherOrganizationSeesNothing() throws Exception {
         OpenedCase c = aCase(org, Language.FI, "Jäteastia", "Milloin jäteastia tyhjennetään?");
         assertThat(send(other, get("/workspace/cases/" + c.id() + "/suggestions")).getStatus()).isEqualTo(404);
-        assertThat(send(other, get("/workspace/cases/" + c.id() + "/suggestions/" + articles.waste + "/insert")).getStatus()).isEqualTo(404);
+        assertThat(send(other, post("/workspace/cases/" + c.id() + "/suggestions/" + articles.waste + "/insert").with(csrf())).getStatus()).isEqualTo(404);
         OpenedCase theirs = aCase(other, Language.FI, "Jäteastia", "Milloin jäteastia tyhjennetään?");
         String panel = body(send(other, get("/workspace/cases/" + theirs.id() + "/suggestions").header("HX-Request", "true")));
         assertThat(panel).doesNotContain("Jäteastian tyhjennys");
-        assertThat(send(other, get("/workspace/cases/" + theirs.id() + "/suggestions/" + articles.waste + "/insert")).getStatus()).isEqualTo(404);
+        assertThat(send(other, post("/workspace/cases/" + theirs.id() + "/suggestions/" + articles.waste + "/insert").with(csrf())).getStatus()).isEqualTo(404);
         assertThat(store.events(other.id(), c.id())).isEmpty();
     }
 }

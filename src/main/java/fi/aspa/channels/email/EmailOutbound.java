@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * Mail out, after the commit that caused it, from the event publication registry (a failed send is retried):
  * <ul>
- *   <li>an agent's reply on a case that came by email goes to the customer, from the unit's mailbox, with
+ *   <li>an agent's reply on a case that came by email goes to the customer ({@link ReplyRule}: to whom, from which
+ *       mailbox; the case page says it by the same rule), from the unit's mailbox, with
  *       In-Reply-To/References, the reference in the subject and {@code Auto-Submitted: no};</li>
  *   <li>a new email case is acknowledged with its reference ({@code Auto-Submitted: auto-replied}) when its
  *       mailbox says so — never to automatic mail, to the organization's own addresses, or more often than
@@ -59,9 +60,12 @@ class EmailOutbound {
     private final MessageSource messages;
     private final EmailProperties properties;
     private final Clock clock;
+    private final ReplyRule rule;
 
     EmailOutbound(Cases cases, Customers customers, Organizations organizations, MailboxStore mailboxes,
-                  EmailStore store, MailSender sender, MessageSource messages, EmailProperties properties, Clock clock) {
+                  EmailStore store, MailSender sender, MessageSource messages, EmailProperties properties, Clock clock,
+                  ReplyRule rule) {
+        this.rule = rule;
         this.cases = cases;
         this.customers = customers;
         this.organizations = organizations;
@@ -85,18 +89,20 @@ class EmailOutbound {
     }
 
     void reply(OrganizationId organization, UUID caseId, UUID messageId) {
-        Optional<EmailStore.Inbound> last = store.lastInbound(organization, caseId);
         CaseDetail detail = cases.detail(organization, caseId).orElse(null);
         if (detail == null) return;
         CaseSummary summary = detail.summary();
-        if (summary.channel() != Channel.EMAIL && last.isEmpty()) return; // another channel delivers this reply
+        // the rule the case page says the destination by
+        ReplyRule.Route route = rule.route(organization, summary).orElse(null);
+        if (route == null) return; // another channel delivers this reply
         if (store.replySent(organization, messageId)) return;
         CaseMessage reply = detail.messages().stream().filter(m -> m.id().equals(messageId)).findFirst().orElse(null);
         if (reply == null) return;
-        Customer customer = customers.find(organization, summary.customerId()).orElse(null);
+        Customer customer = route.customer();
         Language language = customer == null ? summary.language() : customer.preferredLanguage();
-        String to = last.map(EmailStore.Inbound::address).orElse(customer == null ? null : customer.email());
-        Optional<Mailbox> mailbox = mailboxFor(organization, summary.unitId(), last.map(EmailStore.Inbound::mailboxId));
+        Optional<EmailStore.Inbound> last = route.last();
+        String to = route.to();
+        Optional<Mailbox> mailbox = route.mailbox();
         if (to == null || mailbox.isEmpty()) {
             cases.addNote(organization, caseId, Actor.system(),
                     text(to == null ? "email.note.no-address" : "email.note.no-mailbox", summary.language()));
@@ -172,14 +178,6 @@ class EmailOutbound {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot compose the email for case " + caseId, e);
         }
-    }
-
-    private Optional<Mailbox> mailboxFor(OrganizationId organization, UUID unitId, Optional<UUID> cameThrough) {
-        Optional<Mailbox> own = unitId == null ? Optional.empty() : mailboxes.forUnit(organization, unitId);
-        if (own.isPresent()) return own;
-        Optional<Mailbox> through = cameThrough.flatMap(id -> mailboxes.forSending(organization, id)).filter(Mailbox::enabled);
-        if (through.isPresent()) return through;
-        return mailboxes.forUnit(organization, null);
     }
 
     private String greeting(Customer customer, Language language) {
