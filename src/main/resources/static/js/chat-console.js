@@ -10,6 +10,8 @@
  * resident's line came after the agent last looked, in sessionStorage (this tab, across the console's pages), and
  * puts it back on every redraw: the badges, the count in the page title ("(2) "), and the subscription, which starts
  * from the last line accounted for, so lines that came while the agent was on another page are caught up and marked.
+ * New lines in other chats and changes in the queue's length are announced in one visually hidden role=status
+ * element outside the redrawn panel.
  */
 (function () {
   'use strict';
@@ -34,7 +36,9 @@
   var lastTyping = 0;
   var lastRead = 0;
   var pending = {};
+  var announcer = document.getElementById('chat-announcer');
   var baseTitle = document.title;
+  var queueSize = null;
   var storeKey = 'aspa.chat-console.' + me;
   var state = loadState();
   var labels = {
@@ -111,6 +115,34 @@
     document.title = (count > 0 ? '(' + count + ') ' : '') + baseTitle;
   }
 
+  // A few announcements close together are read as one; the region is emptied first so that the same text
+  // (a second line from the same resident) is announced again.
+  var announcements = [];
+  var announceTimer = null;
+  function announce(text) {
+    if (!announcer || !text) return;
+    if (announcements.indexOf(text) < 0) announcements.push(text);
+    if (announceTimer) return;
+    announcer.textContent = '';
+    announceTimer = setTimeout(function () {
+      announcer.textContent = announcements.join('. ');
+      announcements = [];
+      announceTimer = null;
+    }, 250);
+  }
+
+  function format(template, value) {
+    return template.replace('{0}', function () { return value; });
+  }
+
+  function announceQueue() {
+    var panel = document.getElementById('chat-panel');
+    if (!panel) return;
+    var size = panel.getAttribute('data-queue-size');
+    if (queueSize !== null && size !== queueSize) announce(panel.getAttribute('data-queue-text'));
+    queueSize = size;
+  }
+
   function subscribeAll() {
     if (selected) send({ type: 'subscribe', session: selected, lastSeq: lastSeq });
     var mine = myChats();
@@ -153,14 +185,18 @@
     send({ type: 'read', session: selected, seq: lastSeq });
   }
 
-  /** A line in another of the agent's chats: a resident's line makes the chat unread. */
+  /** A line in another of the agent's chats: a resident's line makes the chat unread and is announced. */
   function onOtherMessage(frame) {
     var item = panelItem(frame.session);
     if (!item) return;
     var known = state.known[frame.session];
     if (known !== undefined && frame.seq <= known) return;
     state.known[frame.session] = frame.seq;
-    if (frame.from === 'resident') state.unread[frame.session] = true;
+    if (frame.from === 'resident') {
+      state.unread[frame.session] = true;
+      var name = item.querySelector('.chat-list__name');
+      announce(format(root.getAttribute('data-announce-message') || '{0}', name ? name.textContent : ''));
+    }
     saveState();
     showUnread();
   }
@@ -178,7 +214,7 @@
     }
     if (frame.from === 'system') {
       var template = root.getAttribute('data-event-' + frame.event) || frame.event;
-      line({ from: 'system', seq: frame.seq, at: frame.at, body: template.replace('{0}', frame.body || '') });
+      line({ from: 'system', seq: frame.seq, at: frame.at, body: format(template, frame.body || '') });
       if (frame.event !== 'joined' && form) form.hidden = true;
       return;
     }
@@ -284,6 +320,7 @@
     if (!e.target || e.target.id !== 'chat-panel') return;
     syncPanel();
     subscribeAll();
+    announceQueue();
   });
   document.addEventListener('visibilitychange', function () {
     markRead();
@@ -294,5 +331,6 @@
     }
   });
   syncPanel();
+  announceQueue();
   connect();
 }());
