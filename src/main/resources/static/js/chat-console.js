@@ -3,6 +3,15 @@
  * its log (role=log, aria-live=polite), other chats of the agent get an "unread" badge, the lists are refreshed by
  * htmx when the queue changes, replies go over the socket (with a client id; cleared on ack). Without this script
  * every action still works as a plain form post.
+ *
+ * Unread chats are this script's state, not the server's: the server does not know what the agent has read (the read
+ * mark goes to the resident and is not stored), and the panel is redrawn by htmx every 30 s, on every queue event and
+ * on every page load. So the script keeps, per chat of the agent, the last line it has accounted for and whether a
+ * resident's line came after the agent last looked, in sessionStorage (this tab, across the console's pages), and
+ * puts it back on every redraw: the badges, the count in the page title ("(2) "), and the subscription, which starts
+ * from the last line accounted for, so lines that came while the agent was on another page are caught up and marked.
+ * New lines in other chats and changes in the queue's length are announced in one visually hidden role=status
+ * element outside the redrawn panel.
  */
 (function () {
   'use strict';
@@ -27,6 +36,11 @@
   var lastTyping = 0;
   var lastRead = 0;
   var pending = {};
+  var announcer = document.getElementById('chat-announcer');
+  var baseTitle = document.title;
+  var queueSize = null;
+  var storeKey = 'aspa.chat-console.' + me;
+  var state = loadState();
   var labels = {
     you: root.getAttribute('data-you') || '',
     agent: root.getAttribute('data-agent') || '',
@@ -40,12 +54,102 @@
     return false;
   }
 
+  // ------------------------------------------------------------ unread state (see above)
+
+  function loadState() {
+    try {
+      var s = JSON.parse(window.sessionStorage.getItem(storeKey));
+      if (s && typeof s.known === 'object' && typeof s.unread === 'object') return s;
+    } catch (e) { /* no storage: this page's memory only */ }
+    return { known: {}, unread: {} };
+  }
+
+  function saveState() {
+    try { window.sessionStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* memory only */ }
+  }
+
+  function myChats() {
+    return document.querySelectorAll('#chat-panel .chat-list [data-session]');
+  }
+
+  function panelItem(id) {
+    return document.querySelector('#chat-panel .chat-list [data-session="' + id + '"]');
+  }
+
+  /** Takes the agent's chats from the (re)drawn panel: new ones start as read, ended or transferred ones are forgotten. */
+  function syncPanel() {
+    var present = {};
+    var items = myChats();
+    for (var i = 0; i < items.length; i++) {
+      var id = items[i].getAttribute('data-session');
+      var rendered = +items[i].getAttribute('data-last-seq');
+      present[id] = true;
+      // Never lowered: a line can reach the socket before a panel drawn just before it was committed.
+      if (!(id in state.known)) state.known[id] = rendered;
+    }
+    if (selected) {
+      if (!document.hidden) delete state.unread[selected];
+      if (present[selected]) state.known[selected] = Math.max(state.known[selected], lastSeq);
+    }
+    Object.keys(state.known).forEach(function (id) {
+      if (present[id]) return;
+      delete state.known[id];
+      delete state.unread[id];
+      if (id !== selected) send({ type: 'unsubscribe', session: id });
+    });
+    Object.keys(state.unread).forEach(function (id) { if (!present[id]) delete state.unread[id]; });
+    saveState();
+    showUnread();
+  }
+
+  /** The badges and the count in the title, from the state: after every line, redraw and read. */
+  function showUnread() {
+    var items = myChats();
+    var count = 0;
+    for (var i = 0; i < items.length; i++) {
+      var on = !!state.unread[items[i].getAttribute('data-session')];
+      var badge = items[i].querySelector('.chat-unread');
+      if (badge) badge.hidden = !on;
+      if (on) count++;
+    }
+    document.title = (count > 0 ? '(' + count + ') ' : '') + baseTitle;
+  }
+
+  // A few announcements close together are read as one; the region is emptied first so that the same text
+  // (a second line from the same resident) is announced again.
+  var announcements = [];
+  var announceTimer = null;
+  function announce(text) {
+    if (!announcer || !text) return;
+    if (announcements.indexOf(text) < 0) announcements.push(text);
+    if (announceTimer) return;
+    announcer.textContent = '';
+    announceTimer = setTimeout(function () {
+      announcer.textContent = announcements.join('. ');
+      announcements = [];
+      announceTimer = null;
+    }, 250);
+  }
+
+  function format(template, value) {
+    return template.replace('{0}', function () { return value; });
+  }
+
+  function announceQueue() {
+    var panel = document.getElementById('chat-panel');
+    if (!panel) return;
+    var size = panel.getAttribute('data-queue-size');
+    if (queueSize !== null && size !== queueSize) announce(panel.getAttribute('data-queue-text'));
+    queueSize = size;
+  }
+
   function subscribeAll() {
     if (selected) send({ type: 'subscribe', session: selected, lastSeq: lastSeq });
-    var mine = document.querySelectorAll('#chat-panel [data-session]');
+    var mine = myChats();
     for (var i = 0; i < mine.length; i++) {
       var id = mine[i].getAttribute('data-session');
-      if (id !== selected) send({ type: 'subscribe', session: id, lastSeq: +mine[i].getAttribute('data-last-seq') });
+      var from = Math.min(+mine[i].getAttribute('data-last-seq'), id in state.known ? state.known[id] : Infinity);
+      if (id !== selected) send({ type: 'subscribe', session: id, lastSeq: from });
     }
   }
 
@@ -81,17 +185,36 @@
     send({ type: 'read', session: selected, seq: lastSeq });
   }
 
-  function onMessage(frame) {
-    if (frame.session !== selected) {
-      var item = document.querySelector('#chat-panel [data-session="' + frame.session + '"] .chat-unread');
-      if (item) item.hidden = false;
-      return;
+  /** A line in another of the agent's chats: a resident's line makes the chat unread and is announced. */
+  function onOtherMessage(frame) {
+    var item = panelItem(frame.session);
+    if (!item) return;
+    var known = state.known[frame.session];
+    if (known !== undefined && frame.seq <= known) return;
+    state.known[frame.session] = frame.seq;
+    if (frame.from === 'resident') {
+      state.unread[frame.session] = true;
+      var name = item.querySelector('.chat-list__name');
+      announce(format(root.getAttribute('data-announce-message') || '{0}', name ? name.textContent : ''));
     }
+    saveState();
+    showUnread();
+  }
+
+  function onMessage(frame) {
+    if (frame.session !== selected) { onOtherMessage(frame); return; }
     if (frame.seq <= lastSeq) return;
     lastSeq = frame.seq;
+    if (frame.session in state.known) {
+      state.known[frame.session] = Math.max(state.known[frame.session], lastSeq);
+      // The open chat is unread only while the agent is on another tab or window; read again on return.
+      if (frame.from === 'resident' && document.hidden) state.unread[frame.session] = true;
+      saveState();
+      showUnread();
+    }
     if (frame.from === 'system') {
       var template = root.getAttribute('data-event-' + frame.event) || frame.event;
-      line({ from: 'system', seq: frame.seq, at: frame.at, body: template.replace('{0}', frame.body || '') });
+      line({ from: 'system', seq: frame.seq, at: frame.at, body: format(template, frame.body || '') });
       if (frame.event !== 'joined' && form) form.hidden = true;
       return;
     }
@@ -194,8 +317,20 @@
   setInterval(refreshLists, 30000);
 
   document.body.addEventListener('htmx:afterSwap', function (e) {
-    if (e.target && e.target.id === 'chat-panel') subscribeAll();
+    if (!e.target || e.target.id !== 'chat-panel') return;
+    syncPanel();
+    subscribeAll();
+    announceQueue();
   });
-  document.addEventListener('visibilitychange', markRead);
+  document.addEventListener('visibilitychange', function () {
+    markRead();
+    if (!document.hidden && selected && state.unread[selected]) {
+      delete state.unread[selected];
+      saveState();
+      showUnread();
+    }
+  });
+  syncPanel();
+  announceQueue();
   connect();
 }());

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
 import fi.aspa.browser.Browser;
+import fi.aspa.platform.Language;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -21,8 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The widget on the demo host page and the agent console in a real Chromium, in Finnish and in Swedish: the resident
  * opens the chat from the page's contact link, writes; the agent takes the chat in the console and answers over the
- * socket; the resident sees the answer; the agent ends the chat; closed, the widget is a contact form. Every step
- * passes the axe WCAG 2.1 A/AA scan.
+ * socket; the resident sees the answer; the agent ends the chat; closed, the widget is a contact form. An agent with
+ * several chats sees which of the others have new lines, through the panel's redraws and from page to page, hears
+ * them and the queue's length announced, and has the count in the page title. Every step passes the axe WCAG 2.1
+ * A/AA scan.
  */
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -141,5 +145,85 @@ class ChatBrowserTest {
         assertThat(browser.text("#aspa-chat .aspa-chat__thanks")).contains("ASPA-");
         browser.assertAccessible("widget message left " + lang);
         assertThat(browser.driver().findElements(By.cssSelector("#aspa-chat a[href*='/contact']"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fi", "sv"})
+    void otherChatsStayUnreadAcrossRedrawsAndNewLinesAreAnnounced(String lang) {
+        boolean fi = lang.equals("fi");
+        Fixtures.Org org = fixtures.organization();
+        chat.setHours(org.id(), OpeningHours.always());
+        chat.setAvailable(org.id(), org.agent().id(), true);
+        ChatService.Started aino = taken(org, "Aino " + lang);
+        ChatService.Started bertta = taken(org, "Bertta " + lang);
+        ChatService.Started cecilia = taken(org, "Cecilia " + lang);
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(lang, org.agent().username(), Fixtures.PASSWORD);
+
+        browser.open("/workspace/chat/" + aino.sessionId());
+        browser.waitFor("#chat-log");
+        String title = browser.title();
+        assertThat(title).doesNotStartWith("(");
+        assertThat(browser.findAll("#chat-panel .chat-unread:not([hidden])")).isEmpty();
+        assertThat(announced()).isEmpty();
+
+        // A line in a chat that is not the open one: the badge, the announcement, the count in the title.
+        says(bertta, "Vielä yksi asia");
+        until("Bertta's chat marked unread", () -> unread(bertta));
+        until("the new line announced", () -> announced().equals((fi ? "Uusi viesti: " : "Nytt meddelande: ") + "Bertta " + lang));
+        assertThat(browser.title()).isEqualTo("(1) " + title);
+        browser.assertAccessible("console unread " + lang);
+
+        // The queue changes: the panel is redrawn, and the chat is still unread.
+        ChatService.Started daniel = chat.start(org.id(), Language.FI, "Daniel " + lang, null);
+        says(daniel, "Hei, onko joku paikalla?");
+        until("the panel redrawn with the new queue", () -> browser.text("#chat-panel").contains("Daniel " + lang));
+        assertThat(unread(bertta)).as("Bertta's chat still marked unread after the redraw").isTrue();
+        assertThat(unread(cecilia)).isFalse();
+        assertThat(browser.title()).isEqualTo("(1) " + title);
+        until("the queue announced", () -> announced().equals(fi ? "Jonossa 1 keskustelu" : "1 samtal i kön"));
+        browser.assertAccessible("console redrawn " + lang);
+
+        says(cecilia, "Kiitos odotuksesta");
+        until("two unread chats in the title", () -> browser.title().equals("(2) " + title));
+
+        // Away from the console while Aino writes, then back in Bertta's chat: Bertta's is read, Cecilia's still
+        // unread, and Aino's line, which came meanwhile, is caught up and marked.
+        browser.open("/workspace");
+        says(aino, "Oletteko vielä siellä?");
+        browser.open("/workspace/chat/" + bertta.sessionId());
+        browser.waitFor("#chat-log");
+        assertThat(browser.text("#chat-log")).contains("Vielä yksi asia");
+        assertThat(unread(bertta)).as("the open chat is read").isFalse();
+        assertThat(unread(cecilia)).as("Cecilia's chat still unread on the next page").isTrue();
+        until("Aino's line while away marked", () -> unread(aino));
+        assertThat(browser.title()).isEqualTo("(2) " + title);
+        until("Aino's line announced", () -> announced().equals((fi ? "Uusi viesti: " : "Nytt meddelande: ") + "Aino " + lang));
+        browser.assertAccessible("console other chat opened " + lang);
+
+        browser.clickAndWaitForNewPage("#chat-panel [data-session='" + cecilia.sessionId() + "'] a");
+        browser.clickAndWaitForNewPage("#chat-panel [data-session='" + aino.sessionId() + "'] a");
+        assertThat(browser.findAll("#chat-panel .chat-unread:not([hidden])")).isEmpty();
+        assertThat(browser.title()).isEqualTo(title);
+    }
+
+    /** A chat whose resident has written one line, taken by the organization's agent. */
+    ChatService.Started taken(Fixtures.Org org, String name) {
+        ChatService.Started started = chat.start(org.id(), Language.FI, name, null);
+        says(started, "Kysymys");
+        chat.take(org.id(), org.agent().id(), started.sessionId());
+        return started;
+    }
+
+    void says(ChatService.Started chat, String line) {
+        this.chat.residentSend(this.chat.byToken(chat.token()).orElseThrow(), UUID.randomUUID().toString(), line);
+    }
+
+    boolean unread(ChatService.Started chat) {
+        return !browser.findAll("#chat-panel [data-session='" + chat.sessionId() + "'] .chat-unread:not([hidden])").isEmpty();
+    }
+
+    String announced() {
+        return browser.find("#chat-announcer").getDomProperty("textContent");
     }
 }
