@@ -92,6 +92,11 @@ public final class DateTimes {
         return new Localized(locale);
     }
 
+    /** The pattern of {@link #time} ("H.mm", "HH:mm"), for scripts that write times the pages wrote. */
+    public static String timePattern(Locale locale) {
+        return formats(locale).timePattern;
+    }
+
     /** For {@code <time datetime>}: an instant as ISO 8601 with Helsinki's offset, to the second. */
     public static String iso(Instant at) {
         return at == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atZone(HELSINKI));
@@ -122,19 +127,22 @@ public final class DateTimes {
     }
 
     private record Formats(DateTimeFormatter dateTime, DateTimeFormatter date, DateTimeFormatter longDate,
-                           DateTimeFormatter time, String endOfDay) {
+                           DateTimeFormatter time, String timePattern, String endOfDay) {
         Formats(Locale locale) {
             this(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.SHORT).withLocale(locale),
                     DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale),
                     DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale),
                     DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale),
-                    endOfDay(locale));
+                    timePattern(locale), endOfDay(locale));
+        }
+
+        private static String timePattern(Locale locale) {
+            return DateTimeFormatterBuilder.getLocalizedDateTimePattern(null, FormatStyle.SHORT, IsoChronology.INSTANCE, locale);
         }
 
         /** 24.00: the localized time pattern with the hour field replaced by 24 (no LocalTime is 24:00). */
         private static String endOfDay(Locale locale) {
-            String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(null, FormatStyle.SHORT, IsoChronology.INSTANCE, locale);
-            return DateTimeFormatter.ofPattern(pattern.replaceAll("[Hk]+", "'24'"), locale).format(LocalTime.MIDNIGHT);
+            return DateTimeFormatter.ofPattern(timePattern(locale).replaceAll("[Hk]+", "'24'"), locale).format(LocalTime.MIDNIGHT);
         }
     }
 
@@ -168,6 +176,10 @@ public final class DateTimes {
 
         public String timeRange(TemporalAccessor from, TemporalAccessor to) {
             return DateTimes.timeRange(from, to, locale);
+        }
+
+        public String timePattern() {
+            return DateTimes.timePattern(locale);
         }
 
         public String iso(Instant at) {

@@ -98,6 +98,13 @@ class DateTimesTest {
     }
 
     @Test
+    void theTimePatternForScriptsIsTheOneTheServerUses() {
+        assertThat(DateTimes.timePattern(FI)).isEqualTo("H.mm");
+        assertThat(DateTimes.timePattern(SV)).isEqualTo("HH:mm");
+        assertThat(DateTimes.timePattern(EN)).isEqualTo("HH:mm");
+    }
+
+    @Test
     void missingValuesAreEmpty() {
         assertThat(DateTimes.dateTime(null, FI)).isEmpty();
         assertThat(DateTimes.date(null, FI)).isEmpty();
