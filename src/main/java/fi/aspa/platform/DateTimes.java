@@ -24,7 +24,8 @@ import java.util.Map;
  * interface never shows both 14.30 and 14:30.
  *
  * <p>The formats are the JDK's (CLDR) {@link FormatStyle#SHORT} ones of the language's formatting locale:
- * Finnish {@code 22.11.2026 14.30}, Swedish {@code 2026-11-22 14:30}, English {@code 22/11/2026, 14:30}.
+ * Finnish {@code 22.11.2026 14.30} (CLDR's short style has no "klo"), Swedish {@code 2026-11-22 14:30}, English
+ * {@code 22/11/2026, 14:30}.
  * English is formatted as British English ({@code en-GB}), not as the bare {@code en} (US: {@code 11/22/26, 2:30 PM}):
  * day before month and a 24-hour clock, like the Finnish and Swedish pages beside it, so that 3/4 means the same day
  * in every language of a Finnish municipality's service. {@code en-FI} would do that too, but writes 14.30, a Finnish
@@ -63,7 +64,7 @@ public final class DateTimes {
         return day == null ? "" : formats(locale).date.format(helsinki(day));
     }
 
-    /** "sunnuntai 22. marraskuuta 2026", "Sunday, 22 November 2026": a date with its weekday, for headings. */
+    /** "Sunnuntai 22. marraskuuta 2026", "Sunday, 22 November 2026": a date with its weekday, capitalized for headings. */
     public static String longDate(TemporalAccessor day, Locale locale) {
         if (day == null) return "";
         String text = formats(locale).longDate.format(helsinki(day));
