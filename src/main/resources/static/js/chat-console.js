@@ -49,6 +49,21 @@
     resident: log ? (document.getElementById('chat-log-title') || {}).textContent || '' : ''
   };
 
+  // times as the server writes them (DateTimes): Helsinki time in the page's pattern, "H.mm" or "HH:mm"
+  var timePattern = root.getAttribute('data-time-pattern') || 'H.mm';
+  var helsinki = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+
+  function clock(iso) {
+    var hour = '', minute = '';
+    helsinki.formatToParts(new Date(iso)).forEach(function (part) {
+      if (part.type === 'hour') hour = String(+part.value);
+      if (part.type === 'minute') minute = ('0' + part.value).slice(-2);
+    });
+    return timePattern.replace(/HH|H|mm|'/g, function (token) {
+      return token === 'HH' ? ('0' + hour).slice(-2) : token === 'H' ? hour : token === 'mm' ? minute : '';
+    });
+  }
+
   function send(frame) {
     if (ws && ws.readyState === 1) { ws.send(JSON.stringify(frame)); return true; }
     return false;
@@ -164,9 +179,8 @@
       : (frame.author === me ? labels.you : labels.agent);
     var at = document.createElement('time');
     at.className = 'chat-line__at';
-    var when = new Date(frame.at);
     at.dateTime = frame.at;
-    at.textContent = ('0' + when.getHours()).slice(-2) + '.' + ('0' + when.getMinutes()).slice(-2);
+    at.textContent = clock(frame.at);
     var text = document.createElement('span');
     text.className = 'chat-line__body';
     text.textContent = frame.body;

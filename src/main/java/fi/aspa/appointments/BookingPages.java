@@ -1,5 +1,6 @@
 package fi.aspa.appointments;
 
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.PublicRateLimits;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.appointments.Slots.Slot;
@@ -45,7 +46,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class BookingPages {
     private static final Logger log = LoggerFactory.getLogger(BookingPages.class);
     static final DateTimeFormatter SLOT_VALUE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H.mm");
 
     private final PublicOrganization publicOrganization;
     private final ServiceSetup setup;
@@ -247,18 +247,16 @@ class BookingPages {
     }
 
     List<Day> days(List<Slot> free, Locale locale, String urlBase) {
-        DateTimeFormatter heading = DateTimeFormatter.ofPattern("EEEE d.M.yyyy", locale);
         Map<LocalDate, List<SlotLink>> byDay = new LinkedHashMap<>();
         for (Slot slot : free) {
             LocalDateTime local = slot.localStart().toLocalDateTime();
             String value = SLOT_VALUE.format(local);
             byDay.computeIfAbsent(local.toLocalDate(), d -> new ArrayList<>())
-                    .add(new SlotLink(value, TIME.format(local), urlBase + value));
+                    .add(new SlotLink(value, DateTimes.time(local, locale), urlBase + value));
         }
         List<Day> days = new ArrayList<>();
         byDay.forEach((day, list) -> {
-            String text = heading.format(day);
-            days.add(new Day(Character.toUpperCase(text.charAt(0)) + text.substring(1), "day-" + day, list));
+            days.add(new Day(DateTimes.longDate(day, locale), "day-" + day, list));
         });
         return days;
     }
@@ -266,7 +264,7 @@ class BookingPages {
     private List<Hours> hours(OrganizationId org, ServicePoint point, Locale locale) {
         Map<java.time.DayOfWeek, List<String>> byDay = new LinkedHashMap<>();
         for (OpeningHours h : setup.openingHours(org, point.id())) {
-            byDay.computeIfAbsent(h.day(), d -> new ArrayList<>()).add(TIME.format(h.opens()) + "–" + TIME.format(h.closes()));
+            byDay.computeIfAbsent(h.day(), d -> new ArrayList<>()).add(DateTimes.timeRange(h.opens(), h.closes(), locale));
         }
         List<Hours> list = new ArrayList<>();
         byDay.forEach((day, times) -> {

@@ -12,6 +12,7 @@ import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.Customers;
 import fi.aspa.organization.ServicePoint;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -20,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Bookings {
     static final String TAG = "appointment";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H.mm");
 
     private final JdbcClient db;
     private final ServiceSetup setup;
@@ -96,7 +94,7 @@ class Bookings {
         Language language = request.language();
         UUID customer = customers.resolve(organization,
                 ContactDetails.resident(request.name(), request.email(), request.phone(), language));
-        String when = when(slot.get());
+        String when = DateTimes.dateTime(slot.get().start(), language.locale());
         String serviceName = service.name().in(language);
         String subject = msg("appt.case.subject", language, serviceName, when);
         String videoUrl = request.mode() == AppointmentMode.VIDEO ? setup.videoUrl(organization, Tokens.random(12)) : null;
@@ -149,7 +147,7 @@ class Bookings {
                 .params(Timestamp.from(now), organization.value(), view.id()).update();
         Language language = view.language();
         cases.addCustomerMessage(organization, view.caseId(), msg("appt.case.cancelled", language,
-                view.service().name().in(language), when(view.start())), Channel.APPOINTMENT, List.of());
+                view.service().name().in(language), DateTimes.dateTime(view.start(), language.locale())), Channel.APPOINTMENT, List.of());
         cases.summary(organization, view.caseId())
                 .filter(c -> Lifecycle.allows(c.status(), CaseStatus.RESOLVED))
                 .ifPresent(c -> cases.changeStatus(organization, view.caseId(), Actor.customer(), CaseStatus.RESOLVED));
@@ -171,15 +169,6 @@ class Bookings {
                 AppointmentMode.valueOf(rs.getString("mode")), rs.getString("video_url"),
                 Status.valueOf(rs.getString("status")), reference, rs.getString("name"),
                 Language.parse(rs.getString("language")).orElse(Language.FI), caseId);
-    }
-
-    private static String when(Slot slot) {
-        return when(slot.start());
-    }
-
-    private static String when(Instant start) {
-        ZonedDateTime local = start.atZone(Slots.HELSINKI);
-        return DAY.format(local) + " " + TIME.format(local);
     }
 
     private String msg(String key, Language language, Object... args) {

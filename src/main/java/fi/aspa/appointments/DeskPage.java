@@ -1,5 +1,6 @@
 package fi.aspa.appointments;
 
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.CustomerKind;
@@ -11,7 +12,6 @@ import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class DeskPage {
     static final String PURPOSE = "walk-in-visit";
     static final int MAX_DESK = 30;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H.mm");
 
     private final ServiceSetup setup;
     private final WalkInQueue queue;
@@ -227,7 +226,7 @@ class DeskPage {
             if (settings.ready()) {
                 queue.current(org, settings.point().id(), me.id(), today).ifPresent(t -> page.addObject("current",
                         new Current(t.id(), t.code(), serviceNames.getOrDefault(t.serviceId(), ""),
-                                TIME.format(t.calledAt().atZone(Slots.HELSINKI)))));
+                                DateTimes.time(t.calledAt(), locale))));
             }
         } else {
             page.addObject("services", List.of());

@@ -1,10 +1,10 @@
 package fi.aspa.appointments;
 
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FieldMessage;
 import fi.aspa.platform.Language;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -39,12 +39,9 @@ class ManagePage {
 
     static AppointmentView view(Bookings.View v, Locale locale, MessageSource messages) {
         Language language = Language.of(locale);
-        DateTimeFormatter date = DateTimeFormatter.ofPattern("EEEE d.M.yyyy", locale);
-        String day = date.format(v.localStart());
         return new AppointmentView(v.reference(), v.service().name().in(language), v.point().name().in(language),
-                BookingPages.address(v.point()), Character.toUpperCase(day.charAt(0)) + day.substring(1),
-                BookingPages.TIME.format(v.localStart()) + "–" + BookingPages.TIME.format(v.localEnd()),
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(v.localStart()),
+                BookingPages.address(v.point()), DateTimes.longDate(v.localStart(), locale),
+                DateTimes.timeRange(v.localStart(), v.localEnd(), locale), DateTimes.iso(v.localStart()),
                 messages.getMessage("appt.mode." + v.mode().name(), null, locale), v.mode().name(), v.videoUrl(),
                 v.status() == Bookings.Status.CANCELLED, v.name());
     }

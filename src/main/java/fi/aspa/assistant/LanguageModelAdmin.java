@@ -5,15 +5,13 @@ import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/workspace/admin/language-model")
 class LanguageModelAdmin {
     static final String PATH = "/workspace/admin/language-model";
-    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     static final int MAX_URL = 500;
     static final int MAX_MODEL = 200;
@@ -136,12 +133,11 @@ class LanguageModelAdmin {
     }
 
     private String render(StaffPrincipal me, LanguageModelSettings saved, Form form, FormErrors errors, Model model, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(HELSINKI);
         List<Change> changes = new ArrayList<>();
         for (LanguageModelStore.Change c : store.changes(me.organizationId(), 20)) {
             String by = staff.find(me.organizationId(), c.changedBy()).map(StaffUser::displayName).orElse("?");
             String detail = "TESTED".equals(c.what()) ? messages.getMessage("llm.admin.probe." + c.detail(), null, c.detail(), locale) : c.detail();
-            changes.add(new Change(format.format(c.at()), c.at().toString(), by, "llm.admin.change." + c.what(), detail));
+            changes.add(new Change(DateTimes.dateTime(c.at(), locale), DateTimes.iso(c.at()), by, "llm.admin.change." + c.what(), detail));
         }
         model.addAttribute("form", form);
         model.addAttribute("on", saved.usable());

@@ -3,10 +3,8 @@ package fi.aspa.assistant;
 import fi.aspa.identity.Role;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Language;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class UnansweredPage {
-    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     private static final int LIMIT = 200;
 
     private final BotStore store;
@@ -43,10 +40,9 @@ class UnansweredPage {
     @GetMapping("/workspace/bot/unanswered")
     String page(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String lang, Locale locale, Model model) {
         Language filter = lang == null || lang.isBlank() ? null : Language.parse(lang).orElse(null);
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(HELSINKI);
         List<Row> rows = store.unanswered(me.organizationId(), filter, LIMIT).stream()
                 .map(u -> new Row(u.id().toString(), u.language().code(), u.question(), u.pageUrl(), u.asked(),
-                        format.format(u.lastAskedAt()), u.lastAskedAt().toString()))
+                        DateTimes.dateTime(u.lastAskedAt(), locale), DateTimes.iso(u.lastAskedAt())))
                 .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("filter", filter == null ? "" : filter.code());

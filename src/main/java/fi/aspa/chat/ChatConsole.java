@@ -10,13 +10,12 @@ import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FieldMessage;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +45,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ChatConsole {
     static final String PURPOSE = "chat-handling";
     static final int TIMELINE_LENGTH = 30;
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
 
     private final ChatService service;
     private final Cases cases;
@@ -257,7 +254,7 @@ class ChatConsole {
             if (e.kind() == StreamEntry.Kind.BOT && !e.links().isEmpty()) {
                 body = body + " (" + String.join(", ", e.links().stream().map(l -> l.title() + " " + l.url()).toList()) + ")";
             }
-            lines.add(new Line(e.seq(), e.kind().name().toLowerCase(Locale.ROOT), who, body, TIME.format(e.at().atZone(OpeningHours.HELSINKI)),
+            lines.add(new Line(e.seq(), e.kind().name().toLowerCase(Locale.ROOT), who, body, time(e.at()),
                     iso(e.at())));
         }
         boolean mine = chat.state() == ChatSession.State.ACTIVE && me.id().equals(chat.agentId());
@@ -273,7 +270,7 @@ class ChatConsole {
         return new CustomerView(c.name().isBlank() ? msg("chat.resident") : c.name(), contacts, languageName(c.preferredLanguage()),
                 timeline.stream().map(t -> new TimelineItem(t.caseId(), t.reference(), t.subject(),
                         msg("workspace.channel." + t.channel().name()), msg("workspace.message." + t.kind().name()),
-                        t.kind().name().toLowerCase(Locale.ROOT), t.excerpt(), DATE_TIME.format(t.at().atZone(OpeningHours.HELSINKI)),
+                        t.kind().name().toLowerCase(Locale.ROOT), t.excerpt(), DateTimes.dateTime(t.at(), LocaleContextHolder.getLocale()),
                         iso(t.at()), t.caseId().equals(chat.caseId()))).toList());
     }
 
@@ -297,11 +294,11 @@ class ChatConsole {
     }
 
     private static String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(OpeningHours.HELSINKI));
+        return DateTimes.time(at, LocaleContextHolder.getLocale());
     }
 
     private static String iso(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atZone(OpeningHours.HELSINKI));
+        return DateTimes.iso(at);
     }
 
     private static UUID chatId(String id) {

@@ -1,5 +1,6 @@
 package fi.aspa.chat;
 
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FinnishHolidays;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -83,13 +84,9 @@ record OpeningHours(List<Slot> slots) {
     String describe(Locale locale) {
         List<String> parts = new ArrayList<>();
         for (Slot s : slots) {
-            parts.add(s.day().getDisplayName(TextStyle.SHORT, locale) + " " + time(s.opens(), locale) + "–" + time(s.closes(), locale));
+            parts.add(s.day().getDisplayName(TextStyle.SHORT, locale) + " " + DateTimes.clock(s.opens(), locale) + "–"
+                    + DateTimes.clock(s.closes(), locale));
         }
         return String.join(", ", parts);
-    }
-
-    private static String time(int minutes, Locale locale) {
-        String separator = "en".equals(locale.getLanguage()) ? ":" : ".";
-        return (minutes / 60) + separator + String.format(Locale.ROOT, "%02d", minutes % 60);
     }
 }

@@ -19,6 +19,7 @@ import fi.aspa.identity.StaffUser;
 import fi.aspa.organization.Organization;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.LocalizedText;
@@ -46,8 +47,6 @@ class HandoverService implements Handovers {
     static final String PURPOSE = "handover-disclosure";
     /** The receiver's log: a hand-over brought this customer's data here (recorded by the system). */
     static final String RECEIPT_PURPOSE = "handover-receipt";
-    private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH.mm")
-            .withZone(java.time.ZoneId.of("Europe/Helsinki"));
     static final int MAX_SUMMARY = 5000;
     static final int MAX_BASIS = 500;
     static final int MAX_ATTACHMENTS = 5;
@@ -136,7 +135,7 @@ class HandoverService implements Handovers {
         String sentBy = staffId == null ? null : staff.find(sender, staffId).map(StaffUser::displayName).orElse(null);
         if (sentBy == null) sentBy = messages.getMessage("handover.sent-by.system", null, locale);
         cases.addNote(receiver, received.id(), Actor.system(), messages.getMessage("handover.note.received",
-                new Object[] {senderOrg.name().in(language), id.toString(), partList, basisText, sentBy, AT.format(now)}, locale));
+                new Object[] {senderOrg.name().in(language), id.toString(), partList, basisText, sentBy, DateTimes.dateTime(now, locale)}, locale));
         String partCodes = parts.stream().map(Enum::name).collect(Collectors.joining(","));
         accessLog.record(sender, staffId, customer.id(), PURPOSE, "handover " + id + " to " + receiverOrg.slug() + ": " + partCodes);
         // the receiver's own log: who sent what, when and on what basis; no staff member of the receiver was involved

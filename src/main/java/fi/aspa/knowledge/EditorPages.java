@@ -7,6 +7,7 @@ import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -151,9 +152,8 @@ class EditorPages {
         model.addAttribute("article", article);
         model.addAttribute("title", article.current().title(Language.of(locale)));
         model.addAttribute("versions", versions);
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH:mm");
         model.addAttribute("savedAt", versions.stream().collect(Collectors.toMap(ArticleVersion::number,
-                v -> format.format(v.createdAt().atZone(java.time.ZoneId.of("Europe/Helsinki"))))));
+                v -> DateTimes.dateTime(v.createdAt(), locale))));
         model.addAttribute("authors", names);
         model.addAttribute("from", fromVersion);
         model.addAttribute("to", toVersion);

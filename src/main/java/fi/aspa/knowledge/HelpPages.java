@@ -7,6 +7,7 @@ import fi.aspa.catalogue.ConceptKind;
 import fi.aspa.organization.Organization;
 import fi.aspa.organization.PublicOrganization;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.search.DocumentType;
@@ -15,8 +16,6 @@ import fi.aspa.search.SearchHit;
 import fi.aspa.search.SearchIndex;
 import fi.aspa.search.SearchQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HelpPages {
     static final int MAX_QUERY = 200;
-    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
     private final Knowledge knowledge;
     private final Catalogue catalogue;
@@ -219,6 +217,6 @@ class HelpPages {
         model.addAttribute("textLang", shown.code());
         model.addAttribute("fallback", shown != language);
         model.addAttribute("available", available.stream().map(Language::code).toList());
-        model.addAttribute("updated", DateTimeFormatter.ofPattern("d.M.yyyy").format(article.updatedAt().atZone(HELSINKI)));
+        model.addAttribute("updated", DateTimes.date(article.updatedAt(), language.locale()));
     }
 }

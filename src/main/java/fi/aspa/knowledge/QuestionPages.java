@@ -5,11 +5,10 @@ import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** {@code /workspace/questions}: ask the experts, see first whether it has been answered already. */
 @Controller
 class QuestionPages {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
 
     private final Questions questions;
     private final Catalogue catalogue;
@@ -77,10 +75,10 @@ class QuestionPages {
         var names = staff.inOrganization(org).stream().collect(java.util.stream.Collectors.toMap(StaffUser::id, StaffUser::displayName));
         model.addAttribute("q", q);
         model.addAttribute("asker", names.get(q.askerId()));
-        model.addAttribute("at", TIME.format(q.createdAt()));
+        model.addAttribute("at", DateTimes.dateTime(q.createdAt(), locale));
         model.addAttribute("status", questions.status(org, q).map(s -> messages.getMessage("knowledge.question.status." + s.name(), null, locale)).orElse(""));
         model.addAttribute("answers", questions.answers(org, q).stream()
-                .map(m -> new Answer(m.authorStaffId() == null ? null : names.get(m.authorStaffId()), TIME.format(m.createdAt()), m.body())).toList());
+                .map(m -> new Answer(m.authorStaffId() == null ? null : names.get(m.authorStaffId()), DateTimes.dateTime(m.createdAt(), locale), m.body())).toList());
         return "knowledge/question";
     }
 
@@ -100,7 +98,7 @@ class QuestionPages {
         model.addAttribute("mine", questions.mine(org, me.id()).stream().map(q -> new Row(q.id(),
                 q.question().length() > 120 ? q.question().substring(0, 120) + "…" : q.question(),
                 questions.status(org, q).map(s -> messages.getMessage("knowledge.question.status." + s.name(), null, locale)).orElse(""),
-                TIME.format(q.createdAt()), !questions.answers(org, q).isEmpty())).toList());
+                DateTimes.dateTime(q.createdAt(), locale), !questions.answers(org, q).isEmpty())).toList());
         return "knowledge/questions";
     }
 }

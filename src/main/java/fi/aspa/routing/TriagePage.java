@@ -7,12 +7,11 @@ import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.CatalogueService;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FieldMessage;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TriagePage {
     static final int LIMIT = 100;
     static final int SUGGESTIONS = 3;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm").withZone(ZoneId.of("Europe/Helsinki"));
     private static final Set<CaseStatus> DONE = Set.of(CaseStatus.RESOLVED, CaseStatus.CLOSED);
 
     private final ServiceRouter routing;
@@ -98,7 +96,7 @@ class TriagePage {
                     .map(a -> new Choice(a.serviceId(), services.get(a.serviceId()).name().in(language),
                             String.format(locale, "%.0f %%", a.confidence() * 100)))
                     .toList();
-            rows.add(new Row(c.id(), c.reference(), c.subject(), TIME.format(c.createdAt()), c.createdAt().toString(), suggestions));
+            rows.add(new Row(c.id(), c.reference(), c.subject(), DateTimes.dateTime(c.createdAt(), locale), DateTimes.iso(c.createdAt()), suggestions));
         }
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));

@@ -10,7 +10,7 @@ import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.platform.PageModel;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,7 @@ class SlaAlertsPage {
     }
 
     record Row(UUID caseId, String reference, String subject, String unit, String kindKey, String stateKey,
-               boolean breached, LocalDateTime due) {}
+               boolean breached, Instant due) {}
 
     @GetMapping("/workspace/sla")
     String alerts(@AuthenticationPrincipal StaffPrincipal me, Model model, Locale locale) {
@@ -62,7 +62,7 @@ class SlaAlertsPage {
             SlaClock view = new SlaClock(a.kind(), a.state(), java.time.Duration.ZERO, java.time.Duration.ZERO, a.dueAt(), true, a.breachedAt() != null);
             rows.add(new Row(a.caseId(), summary.get().reference(), summary.get().subject(),
                     a.unitId() == null ? "" : units.getOrDefault(a.unitId(), ""), view.kindKey(), view.stateKey(),
-                    a.breachedAt() != null, view.dueLocal()));
+                    a.breachedAt() != null, a.dueAt()));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("unitName", unit == null ? null : units.get(unit));

@@ -4,9 +4,9 @@ import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Priority;
+import fi.aspa.platform.DateTimes;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SlaEscalations {
     static final int BATCH = 50;
     private static final Logger log = LoggerFactory.getLogger(SlaEscalations.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm").withZone(SlaStore.HELSINKI);
 
     private final SlaStore store;
     private final Cases cases;
@@ -89,7 +88,7 @@ class SlaEscalations {
         if (breach) {
             store.markBreached(row, now);
             cases.addNote(row.organizationId(), row.caseId(), Actor.system(),
-                    messages.getMessage("sla.note.breached", new Object[] {kind, target, TIME.format(row.dueAt())}, locale));
+                    messages.getMessage("sla.note.breached", new Object[] {kind, target, DateTimes.dateTime(row.dueAt(), locale)}, locale));
             if (row.raisePriority() && summary.priority() != Priority.URGENT) {
                 cases.setPriority(row.organizationId(), row.caseId(), Actor.system(), Priority.values()[summary.priority().ordinal() + 1]);
             }
@@ -100,7 +99,7 @@ class SlaEscalations {
         } else {
             store.markWarned(row, now);
             cases.addNote(row.organizationId(), row.caseId(), Actor.system(),
-                    messages.getMessage("sla.note.warning", new Object[] {kind, target, TIME.format(row.dueAt() == null ? now : row.dueAt())}, locale));
+                    messages.getMessage("sla.note.warning", new Object[] {kind, target, DateTimes.dateTime(row.dueAt() == null ? now : row.dueAt(), locale)}, locale));
         }
     }
 }

@@ -7,6 +7,7 @@ import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -50,7 +51,6 @@ class ProfilePage {
     static final int MAX_ABSENCE_DAYS = 366;
     static final int MAX_QUERY = 200;
     static final List<String> OFFICIAL = List.of("fi", "sv", "en");
-    private static final java.time.format.DateTimeFormatter CHANGED_AT = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH.mm");
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.](\\d{2})");
 
@@ -243,7 +243,7 @@ class ProfilePage {
             form = new Form(person.job(), new LinkedHashSet<>(person.languageCodes()), String.join(", ", others),
                     profile.hours().sortedDays().stream().map(d -> String.valueOf(d.getValue()))
                             .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
-                    person.start(), person.end());
+                    profile.hours().startText(), profile.hours().endText());
         }
         String q = query == null ? "" : query.strip();
         if (q.length() > MAX_QUERY) q = q.substring(0, MAX_QUERY);
@@ -272,7 +272,7 @@ class ProfilePage {
         model.addAttribute("base", base(me, subject));
         model.addAttribute("changes", store.changes(me.organizationId(), subject.id(), 10).stream()
                 .map(c -> new Change(staff.find(me.organizationId(), c.changedBy()).map(StaffUser::displayName).orElse("?"),
-                        "staffing.change." + c.what(), c.at().atZone(StaffingViews.HELSINKI).format(CHANGED_AT)))
+                        "staffing.change." + c.what(), DateTimes.dateTime(c.at(), locale)))
                 .toList());
         return "staffing/profile";
     }

@@ -3,6 +3,7 @@ package fi.aspa.staffing;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.PageModel;
 import fi.aspa.platform.Web;
@@ -44,17 +45,17 @@ class StaffingPageModel implements PageModel {
     @Override
     public void addTo(Page page) {
         if (!(page.principal() instanceof StaffPrincipal me)) return;
-        page.put("profileReminder", profileReminder(me, page.request()));
+        page.put("profileReminder", profileReminder(me, page.request(), page.locale()));
         page.put("caseAssignment", caseAssignment(me, page.request(), page.locale()));
     }
 
-    Reminder profileReminder(StaffPrincipal me, HttpServletRequest request) {
+    Reminder profileReminder(StaffPrincipal me, HttpServletRequest request, Locale locale) {
         if (!"GET".equals(request.getMethod())) return null;
         String path = Web.path(request);
         if (!path.startsWith("/workspace") || path.startsWith("/workspace/profile")) return null;
         Optional<Instant> confirmed = store.confirmedAt(me.organizationId(), me.id());
         if (!views.stale(confirmed.orElse(null))) return null;
-        return new Reminder(confirmed.isEmpty(), confirmed.map(c -> StaffingViews.DATE.format(c.atZone(StaffingViews.HELSINKI))).orElse(null));
+        return new Reminder(confirmed.isEmpty(), confirmed.map(c -> DateTimes.date(c, locale)).orElse(null));
     }
 
     String caseAssignment(StaffPrincipal me, HttpServletRequest request, Locale locale) {

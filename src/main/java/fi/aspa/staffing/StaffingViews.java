@@ -6,6 +6,7 @@ import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.organization.Organizations;
 import fi.aspa.organization.Unit;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.LocalizedText;
 import fi.aspa.platform.OrganizationId;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,7 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffingViews {
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     private final StaffingStore store;
     private final Staff staff;
@@ -73,6 +72,7 @@ class StaffingViews {
     /** Where the person is now: AT_WORK, ABSENT (today), OFF (not working hours). */
     enum Presence { AT_WORK, ABSENT, OFF }
 
+    /** Dates and the working hours' start and end as the reader reads them ("7.30"); the profile form has its own. */
     record Person(UUID id, String name, String email, UUID unitId, Text unit, String job, List<String> languageCodes,
                   List<String> languages, List<String> days, String start, String end, List<ServiceLevel> expertise,
                   List<AbsenceView> absences, Presence presence, String confirmed, boolean stale, boolean saved) {
@@ -143,16 +143,16 @@ class StaffingViews {
                 .toList();
         LocalDate today = now.toLocalDate();
         List<AbsenceView> absences = p.absences().stream().filter(a -> !a.lastDay().isBefore(today))
-                .map(a -> new AbsenceView(a.id(), DATE.format(a.firstDay()), DATE.format(a.lastDay()), a.firstDay().toString(),
+                .map(a -> new AbsenceView(a.id(), DateTimes.date(a.firstDay(), locale), DateTimes.date(a.lastDay(), locale), a.firstDay().toString(),
                         a.lastDay().toString(), a.covers(today)))
                 .toList();
         Presence presence = p.absences().stream().anyMatch(a -> a.covers(today)) ? Presence.ABSENT
                 : p.hours().at(now) ? Presence.AT_WORK : Presence.OFF;
         return new Person(u.id(), u.displayName(), u.email(), u.unitId(), unit == null ? null : Text.of(unit.name(), language),
                 p.jobDescription(), p.languages(), p.languages().stream().map(code -> languageName(code, locale)).toList(),
-                p.hours().sortedDays().stream().map(d -> dayName(d, locale)).toList(), p.hours().startText(), p.hours().endText(),
+                p.hours().sortedDays().stream().map(d -> dayName(d, locale)).toList(), DateTimes.clock(p.hours().start(), locale), DateTimes.clock(p.hours().end(), locale),
                 expertise, absences, presence,
-                p.confirmedAt() == null ? null : DATE.format(p.confirmedAt().atZone(HELSINKI)), stale(p.confirmedAt()), p.saved());
+                p.confirmedAt() == null ? null : DateTimes.date(p.confirmedAt(), locale), stale(p.confirmedAt()), p.saved());
     }
 
     static String languageName(String code, Locale locale) {

@@ -5,27 +5,20 @@ import fi.aspa.cases.Channel;
 import fi.aspa.cases.MessageKind;
 import fi.aspa.cases.Priority;
 import fi.aspa.customer.CustomerKind;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Language;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Localized names of the case model's values for the workspace pages, and times in Helsinki time. Keys are {@code workspace.<kind>.<ENUM_NAME>};
- * {@code WorkspaceLabelsTest} checks that every value has one in every language.
+ * Localized names of the case model's values for the workspace pages, and times in Helsinki time in the reader's
+ * language ({@link DateTimes}). Keys are {@code workspace.<kind>.<ENUM_NAME>}; {@code WorkspaceLabelsTest} checks that every value has one in every language.
  */
 @Component
 class WorkspaceLabels {
-    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-
     private final MessageSource messages;
 
     WorkspaceLabels(MessageSource messages) {
@@ -71,16 +64,16 @@ class WorkspaceLabels {
     }
 
     String dateTime(Instant at) {
-        return at == null ? "" : DATE_TIME.format(at.atZone(HELSINKI));
+        return DateTimes.dateTime(at, locale());
     }
 
     String date(Instant at) {
-        return at == null ? "" : DATE.format(at.atZone(HELSINKI));
+        return DateTimes.date(at, locale());
     }
 
     /** For {@code <time datetime>}. */
     String iso(Instant at) {
-        return at == null ? "" : ISO.format(at.truncatedTo(ChronoUnit.SECONDS).atZone(HELSINKI));
+        return DateTimes.iso(at);
     }
 
     String size(long bytes) {

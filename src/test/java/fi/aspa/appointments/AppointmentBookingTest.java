@@ -242,7 +242,7 @@ class AppointmentBookingTest {
         assertThat(detail.summary().language()).isEqualTo(Language.SV);
         assertThat(detail.summary().tags()).contains("appointment");
         assertThat(detail.summary().unitId()).isEqualTo(org.service().id());
-        assertThat(detail.messages().getFirst().body()).contains("Pass", "6.5.2031 10.30", "Via video", name, view.videoUrl());
+        assertThat(detail.messages().getFirst().body()).contains("Pass", "2031-05-06 10:30", "Via video", name, view.videoUrl());
         assertThat(db.sql("select token_sha256 from appointment where id = ?").param(booked.id()).query(String.class).single())
                 .as("only the token's hash is stored").hasSize(64).isNotEqualTo(booked.token());
 
@@ -254,7 +254,7 @@ class AppointmentBookingTest {
         assertThat(detail.messages()).hasSize(2).last().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(MessageKind.INBOUND);
             assertThat(m.channel()).isEqualTo(Channel.APPOINTMENT);
-            assertThat(m.body()).startsWith("Jag avbokar min tid: Pass, 6.5.2031 10.30");
+            assertThat(m.body()).startsWith("Jag avbokar min tid: Pass, 2031-05-06 10:30");
         });
         List<TimelineEntry> timeline = cases.timeline(org.id(), detail.summary().customerId(), 10);
         assertThat(timeline).hasSize(2).allSatisfy(e -> {

@@ -54,7 +54,7 @@ class ChatOfflineTest {
 
         JsonNode status = ChatHttp.body(http.get("/chat/api/status?organization=" + slug + "&lang=sv"));
         assertThat(status.path("availability").asString()).isEqualTo("closed");
-        assertThat(status.path("hours").asString()).contains("9.00–15.00");
+        assertThat(status.path("hours").asString()).contains("09:00–15:00"); // Swedish writes times 09:00
         assertThat(status.path("texts").path("closed-title").asString()).isEqualTo("Chatten är stängd nu");
 
         HttpResponse<String> refused = http.json("POST", "/chat/api/sessions", Map.of("organization", slug, "lang", "sv"), null);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseMessage;
@@ -19,11 +20,16 @@ import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +49,7 @@ class HandoverTest {
     @Autowired HandoverStore store;
     @Autowired PersonalDataLog accessLog;
     @Autowired JdbcClient db;
+    @Autowired StaffPages pages;
 
     Fixtures.Org municipality;
     Fixtures.Org county;
@@ -168,6 +175,24 @@ class HandoverTest {
         assertThat(theirs.direction()).isEqualTo(Handover.Direction.RECEIVED);
         assertThat(theirs.receiverStatus()).isNull();
         assertThat(theirs.toString()).doesNotContain(opened.id().toString());
+    }
+
+    @Test
+    void theCaseViewDatesTheHandOverInThePageLanguage() throws Exception {
+        send(false, false);
+        Pattern handedOver = Pattern.compile("<section[^>]*id=\"handovers\".*?<time datetime=\"([^\"]+)\">([^<]+)</time>", Pattern.DOTALL);
+        for (String[] language : new String[][] {
+                {"fi", "\\d{1,2}\\.\\d{1,2}\\.\\d{4} \\d{1,2}\\.\\d{2}"},
+                {"sv", "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"},
+                {"en", "\\d{2}/\\d{2}/\\d{4}, \\d{2}:\\d{2}"}}) {
+            String html = pages.in(language[0]).page(municipality.agent(), "/workspace/cases/" + opened.id());
+            Matcher time = handedOver.matcher(html);
+            assertThat(time.find()).as(language[0]).isTrue();
+            // machine-readable ISO with Helsinki's offset, to the second; read in the page's language
+            assertThat(time.group(1)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+0[23]:00");
+            assertThat(time.group(2)).matches(language[1])
+                    .isEqualTo(DateTimes.dateTime(OffsetDateTime.parse(time.group(1)), Locale.forLanguageTag(language[0])));
+        }
     }
 
     @Test

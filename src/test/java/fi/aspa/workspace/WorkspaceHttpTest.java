@@ -22,8 +22,13 @@ import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.CustomerKind;
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.PersonalDataLog;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Language;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -196,6 +201,25 @@ class WorkspaceHttpTest {
 
         page("/workspace/cases/" + c.id());
         assertThat(accessLog.forCustomer(org.id(), customer, 100)).hasSize(2);
+    }
+
+    @Test
+    void theCaseAndTheQueueWriteTimesInThePageLanguage() throws Exception {
+        OpenedCase c = fixtures.aCase(org, "Aikaleimatesti", "Milloin tämä tuli?");
+        Pattern time = Pattern.compile("<time datetime=\"([^\"]+)\">([^<]+)</time>");
+        for (String[] language : new String[][] {
+                {"fi", "\\d{1,2}\\.\\d{1,2}\\.\\d{4} \\d{1,2}\\.\\d{2}"},
+                {"sv", "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"},
+                {"en", "\\d{2}/\\d{2}/\\d{4}, \\d{2}:\\d{2}"}}) {
+            Locale locale = Locale.forLanguageTag(language[0]);
+            for (String path : List.of("/workspace/cases/" + c.id(), "/workspace?queue=all&q=Aikaleimatesti")) {
+                Matcher found = time.matcher(pages.in(language[0]).page(org.agent(), path));
+                assertThat(found.find()).as(path + " " + language[0]).isTrue();
+                assertThat(found.group(1)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+0[23]:00");
+                assertThat(found.group(2)).as(path + " " + language[0]).matches(language[1])
+                        .isEqualTo(DateTimes.dateTime(OffsetDateTime.parse(found.group(1)), locale));
+            }
+        }
     }
 
     @Test

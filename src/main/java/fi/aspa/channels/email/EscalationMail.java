@@ -6,6 +6,7 @@ import fi.aspa.identity.Role;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.organization.Organizations;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -16,8 +17,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EscalationMail {
     private static final Logger log = LoggerFactory.getLogger(EscalationMail.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm").withZone(ZoneId.of("Europe/Helsinki"));
 
     private final Cases cases;
     private final Staff staff;
@@ -106,7 +104,7 @@ class EscalationMail {
         String orgName = organizations.find(org).map(o -> o.name().in(language)).orElse("");
         String subject = text(language, "sla.mail.breach.subject", summary.reference(), kind);
         String body = text(language, "sla.mail.breach.body", manager.displayName(), summary.reference(), summary.subject(), kind,
-                target, event.dueAt() == null ? "–" : TIME.format(event.dueAt()), unitName,
+                target, event.dueAt() == null ? "–" : DateTimes.dateTime(event.dueAt(), language.locale()), unitName,
                 baseUrl + "/workspace/cases/" + summary.id(), baseUrl + "/workspace/sla");
         String domain = mailbox.fromAddress().substring(mailbox.fromAddress().indexOf('@') + 1);
         String messageId = "aspa.staff." + UUID.randomUUID() + "@" + domain;

@@ -6,8 +6,6 @@ import fi.aspa.organization.Organizations;
 import fi.aspa.organization.Unit;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/workspace/admin/mailboxes")
 class MailboxAdmin {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
     private final MailboxStore mailboxes;
     private final Organizations organizations;
     private final MessageSource messages;
@@ -49,12 +46,7 @@ class MailboxAdmin {
     String list(@AuthenticationPrincipal StaffPrincipal me, Model model, Locale locale) {
         requireAdmin(me);
         List<Mailbox> list = mailboxes.list(me.organizationId());
-        Map<UUID, String> lastPolled = new LinkedHashMap<>();
-        for (Mailbox m : list) {
-            if (m.lastPolledAt() != null) lastPolled.put(m.id(), TIME.format(m.lastPolledAt()));
-        }
         model.addAttribute("mailboxes", list);
-        model.addAttribute("lastPolled", lastPolled);
         model.addAttribute("unitNames", unitNames(me, locale));
         return "email/mailboxes";
     }

@@ -5,9 +5,6 @@ import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.FieldMessage;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +26,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 @RequestMapping("/workspace/admin/open311")
 class Open311Admin {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
     static final int MAX_NAME = 100;
 
     private final Open311Keys keys;
@@ -74,15 +70,7 @@ class Open311Admin {
 
     private String render(StaffPrincipal me, Model model, HttpServletRequest request, String name, Map<String, String> errors) {
         List<Open311Keys.Key> list = keys.list(me.organizationId());
-        Map<UUID, String> created = new LinkedHashMap<>();
-        Map<UUID, String> revoked = new LinkedHashMap<>();
-        for (Open311Keys.Key k : list) {
-            created.put(k.id(), TIME.format(k.createdAt()));
-            if (k.revokedAt() != null) revoked.put(k.id(), TIME.format(k.revokedAt()));
-        }
         model.addAttribute("keys", list);
-        model.addAttribute("createdAt", created);
-        model.addAttribute("revokedAt", revoked);
         model.addAttribute("name", name);
         model.addAttribute("fieldErrors", errors);
         model.addAttribute("errors", errors.entrySet().stream().map(e -> new FieldMessage(e.getKey(), e.getValue())).toList());

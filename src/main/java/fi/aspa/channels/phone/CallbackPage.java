@@ -1,6 +1,7 @@
 package fi.aspa.channels.phone;
 
 import fi.aspa.channels.Topic;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.PublicRateLimits;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.OpenedCase;
@@ -90,7 +91,7 @@ class CallbackPage {
             return page(form, errors, locale, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         redirect.addFlashAttribute("reference", opened.reference());
-        redirect.addFlashAttribute("when", DateTimeFormatter.ofPattern("d.M.yyyy").format(parseDate(form.getDate()))
+        redirect.addFlashAttribute("when", DateTimes.date(parseDate(form.getDate()), locale)
                 + ", " + messages.getMessage("callback.window." + form.getWindow(), null, locale).toLowerCase(locale));
         redirect.addFlashAttribute("trackingUrl", ServletUriComponentsBuilder.fromContextPath(request)
                 .path("/track/{token}").buildAndExpand(opened.trackingToken()).toUriString());

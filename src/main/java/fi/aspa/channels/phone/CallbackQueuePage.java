@@ -1,14 +1,13 @@
 package fi.aspa.channels.phone;
 
 import fi.aspa.channels.Topic;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.OrganizationId;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CallbackQueuePage {
     static final int LIMIT = 200;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm").withZone(ZoneId.of("Europe/Helsinki"));
 
     private final Callbacks callbacks;
     private final Cases cases;
@@ -90,12 +87,12 @@ class CallbackQueuePage {
             references.put(t.caseId(), cases.summary(org, t.caseId()).map(CaseSummary::reference).orElse(""));
         }
         List<Row> rows = tasks.stream().map(t -> new Row(t.id().toString(),
-                DATE.format(t.date()) + " " + msg(locale, "callback.window." + t.window().name()),
+                DateTimes.date(t.date(), locale) + " " + msg(locale, "callback.window." + t.window().name()),
                 t.name().isBlank() ? msg(locale, "phone.caller.no-name") : t.name(), t.phone(), "tel:" + t.phone(),
                 Topic.parse(t.topic()).map(x -> msg(locale, x.getMessageKey())).orElse(t.topic()),
                 t.message(), t.attempts(), references.get(t.caseId()), "/workspace/cases/" + t.caseId(),
                 t.outcome() == null ? null : msg(locale, "callbacks.outcome." + t.outcome().name()),
-                t.doneAt() == null ? null : DATE_TIME.format(t.doneAt()))).toList();
+                t.doneAt() == null ? null : DateTimes.dateTime(t.doneAt(), locale))).toList();
         ModelAndView page = new ModelAndView("phone/callbacks", status);
         page.addObject("rows", rows);
         page.addObject("done", done);

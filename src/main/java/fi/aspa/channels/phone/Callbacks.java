@@ -11,6 +11,7 @@ import fi.aspa.cases.NewCase;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.Customers;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +43,6 @@ class Callbacks {
     static final String TAG = "callback";
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     static final int MAX_MESSAGE = 1000;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     private final JdbcClient db;
     private final Customers customers;
@@ -81,7 +80,7 @@ class Callbacks {
         Locale locale = request.language().locale();
         String topic = messages.getMessage(request.topic().getMessageKey(), null, locale);
         String subject = messages.getMessage("callback.case.subject", new Object[] {topic}, locale);
-        String body = messages.getMessage("callback.case.body", new Object[] {request.phone(), DATE.format(request.date()),
+        String body = messages.getMessage("callback.case.body", new Object[] {request.phone(), DateTimes.date(request.date(), locale),
                 messages.getMessage("callback.window." + request.window().name(), null, locale).toLowerCase(locale)}, locale)
                 + (request.message() == null || request.message().isBlank() ? "" : "\n\n" + request.message());
         OpenedCase opened = cases.open(organization, new NewCase(Channel.PHONE, customer, subject, body, request.language(),

@@ -1,14 +1,13 @@
 package fi.aspa.channels.phone;
 
 import fi.aspa.channels.Topic;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PhonePage {
     static final int MAX_NOTES = 20_000;
     static final int MAX_NAME = 200;
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm").withZone(ZoneId.of("Europe/Helsinki"));
 
     private final CallerLookup lookup;
     private final CallLog callLog;
@@ -130,7 +128,7 @@ class PhonePage {
                             c.recentCases().stream().map(s -> new RecentCase(s.id(), s.reference(), s.subject(),
                                     msg(locale, "workspace.status." + s.status().name()),
                                     msg(locale, "workspace.channel." + s.channel().name()),
-                                    DATE_TIME.format(s.updatedAt()))).toList()))
+                                    DateTimes.dateTime(s.updatedAt(), locale))).toList()))
                     .toList();
         }
         String customer = form.customer();

@@ -1,5 +1,6 @@
 package fi.aspa.channels.webform;
 
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.PublicRateLimits;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.AttachmentContent;
@@ -13,9 +14,6 @@ import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Downloads;
 import fi.aspa.platform.Language;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -39,7 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class TrackingPage {
-    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
     private final Cases cases;
     private final Organizations organizations;
@@ -131,14 +128,11 @@ class TrackingPage {
 
     private ModelAndView page(CaseDetail detail, String token, ReplyForm form, FormErrors errors, boolean filesDropped,
                               Locale locale, HttpStatus status) {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(HELSINKI);
         String organizationName = organizations.find(detail.organizationId())
                 .map(o -> o.name().in(Language.of(locale))).orElse(null);
         List<Entry> entries = visibleMessages(detail).stream()
                 .map(m -> new Entry(m.kind() == MessageKind.INBOUND, m.body(),
-                        DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(HELSINKI).format(m.createdAt()),
-                        time.format(m.createdAt()),
+                        DateTimes.iso(m.createdAt()), DateTimes.dateTime(m.createdAt(), locale),
                         m.attachments().stream().map(a -> new File(
                                 "/track/" + token + "/attachments/" + a.id(), a.filename(), size(a.sizeBytes(), locale))).toList()))
                 .toList();

@@ -122,7 +122,8 @@ class CallbackTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         Matcher reference = REFERENCE.matcher(thanks);
         assertThat(reference.find()).as(thanks).isTrue();
-        assertThat(thanks).contains("We will call you on " + java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy")
+        // the English page writes the day the British way: day first
+        assertThat(thanks).contains("We will call you on " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
                 .format(LocalDate.now(Callbacks.HELSINKI).plusDays(2)) + ", afternoon (12–16).").contains("/track/");
 
         UUID caseId = cases.idByReference(org.id(), reference.group(1)).orElseThrow();
