@@ -28,11 +28,6 @@ public record SlaClock(Kind kind, State state, Duration target, Duration remaini
         return Math.abs(remaining.toMinutes()) % 60;
     }
 
-    /** The due time on the Helsinki wall clock, or null. */
-    public java.time.LocalDateTime dueLocal() {
-        return dueAt == null ? null : dueAt.atZone(java.time.ZoneId.of("Europe/Helsinki")).toLocalDateTime();
-    }
-
     public String kindKey() {
         return "sla.kind." + kind.name().toLowerCase().replace('_', '-');
     }
