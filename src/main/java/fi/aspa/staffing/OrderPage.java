@@ -98,10 +98,8 @@ class OrderPage {
         if (chosen == null) errors.add("service", "staffing.order.error.service");
         String s = form.subject().strip();
         String b = form.body().strip();
-        if (s.isEmpty()) errors.add("subject", "staffing.order.error.subject");
-        else if (s.length() > MAX_SUBJECT) errors.add("subject", "staffing.order.error.too-long", MAX_SUBJECT);
-        if (b.isEmpty()) errors.add("body", "staffing.order.error.body");
-        else if (b.length() > MAX_BODY) errors.add("body", "staffing.order.error.too-long", MAX_BODY);
+        checkText(errors, "subject", s, MAX_SUBJECT, "staffing.order.error.subject");
+        checkText(errors, "body", b, MAX_BODY, "staffing.order.error.body");
         if (!errors.isEmpty()) return render(me, locale, model, form, errors);
         Language language = me.user().language();
         UUID customer = customers.resolve(org, new ContactDetails(CustomerKind.INTERNAL, me.user().displayName(), me.user().email(),
@@ -121,6 +119,18 @@ class OrderPage {
         store.markInternal(me.organizationId(), service, internal, views.now());
         redirect.addFlashAttribute("notice", internal ? "staffing.order.notice.offered" : "staffing.order.notice.withdrawn");
         return "redirect:/workspace/order";
+    }
+
+    /**
+     * A field's text (stripped): required, at most {@code max} characters, and readable: U+FFFD is what bytes that are
+     * not UTF-8 become when decoded, and control characters other than line breaks and tabs (NUL among them, which
+     * PostgreSQL refuses) never belong in what a person typed.
+     */
+    static void checkText(FormErrors errors, String field, String text, int max, String requiredKey) {
+        if (text.isEmpty()) errors.add(field, requiredKey);
+        else if (text.indexOf('\uFFFD') >= 0 || text.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)) {
+            errors.add(field, "staffing.order.error.encoding");
+        } else if (text.length() > max) errors.add(field, "staffing.order.error.too-long", max);
     }
 
     private List<Offer> offers(OrganizationId org, Language language) {
