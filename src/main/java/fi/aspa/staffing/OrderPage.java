@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Internal customers: staff order internal services (IT, HR, facilities: catalogue services an administrator offers
  * to staff) with a light form. The order becomes a case like any other, with the staff member as its internal
- * customer, in the service's unit, and is assigned at once by the same rules as a routed case.
+ * customer, in the service's unit, and is assigned at once by the same rules as a routed case. Under the form the
+ * staff member's own orders ({@link MyOrders}), each with its conversation ({@link MyOrderPage}).
  */
 @Controller
 class OrderPage {
@@ -48,11 +49,13 @@ class OrderPage {
     private final Customers customers;
     private final Cases cases;
     private final Assigner assigner;
+    private final MyOrders myOrders;
     private final MessageSource messages;
 
     OrderPage(StaffingStore store, StaffingViews views, Catalogue catalogue, Customers customers, Cases cases, Assigner assigner,
-              MessageSource messages) {
+              MyOrders myOrders, MessageSource messages) {
         this.store = store;
+        this.myOrders = myOrders;
         this.views = views;
         this.catalogue = catalogue;
         this.customers = customers;
@@ -148,6 +151,7 @@ class OrderPage {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("admin", me.user().roles().contains(Role.ADMIN));
+        model.addAttribute("mine", myOrders.list(me, language));
         return "staffing/order";
     }
 }
