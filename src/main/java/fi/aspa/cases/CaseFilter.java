@@ -48,6 +48,10 @@ public record CaseFilter(Set<CaseStatus> statuses, Channel channel, Priority pri
         return new CaseFilter(statuses, channel, value, unitId, assigneeId, unassignedOnly, customerId, createdFrom, createdTo, text, tag);
     }
 
+    public CaseFilter withCustomer(UUID value) {
+        return new CaseFilter(statuses, channel, priority, unitId, assigneeId, unassignedOnly, value, createdFrom, createdTo, text, tag);
+    }
+
     public CaseFilter createdBetween(LocalDate from, LocalDate to) {
         return new CaseFilter(statuses, channel, priority, unitId, assigneeId, unassignedOnly, customerId, from, to, text, tag);
     }

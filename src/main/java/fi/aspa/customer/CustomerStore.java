@@ -63,10 +63,7 @@ class CustomerStore implements Customers {
         Optional<UUID> known = Optional.empty();
         if (details.personalId() != null) known = byColumn(organization, "personal_id", details.personalId());
         if (known.isEmpty() && details.businessId() != null) known = byColumn(organization, "business_id", details.businessId());
-        if (known.isEmpty() && details.staffUserId() != null) {
-            known = db.sql("select id from customer where organization_id = ? and merged_into is null and staff_user_id = ?")
-                    .params(organization.value(), details.staffUserId()).query(UUID.class).optional();
-        }
+        if (known.isEmpty() && details.staffUserId() != null) known = internalCustomer(organization, details.staffUserId());
         if (known.isPresent()) {
             addContacts(organization, known.get(), email, phone, details.trusted());
             return known.get();
@@ -231,6 +228,13 @@ class CustomerStore implements Customers {
     }
 
     // ------------------------------------------------------------------ merged customers and duplicates
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> internalCustomer(OrganizationId organization, UUID staffUserId) {
+        return db.sql("select id from customer where organization_id = ? and merged_into is null and staff_user_id = ?")
+                .params(organization.value(), staffUserId).query(UUID.class).optional();
+    }
 
     @Override
     @Transactional(readOnly = true)

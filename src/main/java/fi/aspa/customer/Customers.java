@@ -28,6 +28,13 @@ public interface Customers {
 
     List<UUID> findByContact(OrganizationId organization, String emailOrPhone);
 
+    /**
+     * The internal customer of a staff account (the customer whose cases are that staff member's own orders and
+     * questions), without creating one: empty when the staff member has never been a customer. An id only, not a
+     * view of anyone's personal data.
+     */
+    Optional<UUID> internalCustomer(OrganizationId organization, UUID staffUserId);
+
     /** The customer itself, or, for a merged customer (a tombstone), the customer it now lives on. */
     Optional<UUID> current(OrganizationId organization, UUID customerId);
 

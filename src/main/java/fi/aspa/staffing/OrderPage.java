@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Internal customers: staff order internal services (IT, HR, facilities: catalogue services an administrator offers
  * to staff) with a light form. The order becomes a case like any other, with the staff member as its internal
- * customer, in the service's unit, and is assigned at once by the same rules as a routed case.
+ * customer, in the service's unit, and is assigned at once by the same rules as a routed case. Under the form the
+ * staff member's own orders ({@link MyOrders}), each with its conversation ({@link MyOrderPage}).
  */
 @Controller
 class OrderPage {
@@ -48,11 +49,13 @@ class OrderPage {
     private final Customers customers;
     private final Cases cases;
     private final Assigner assigner;
+    private final MyOrders myOrders;
     private final MessageSource messages;
 
     OrderPage(StaffingStore store, StaffingViews views, Catalogue catalogue, Customers customers, Cases cases, Assigner assigner,
-              MessageSource messages) {
+              MyOrders myOrders, MessageSource messages) {
         this.store = store;
+        this.myOrders = myOrders;
         this.views = views;
         this.catalogue = catalogue;
         this.customers = customers;
@@ -98,10 +101,8 @@ class OrderPage {
         if (chosen == null) errors.add("service", "staffing.order.error.service");
         String s = form.subject().strip();
         String b = form.body().strip();
-        if (s.isEmpty()) errors.add("subject", "staffing.order.error.subject");
-        else if (s.length() > MAX_SUBJECT) errors.add("subject", "staffing.order.error.too-long", MAX_SUBJECT);
-        if (b.isEmpty()) errors.add("body", "staffing.order.error.body");
-        else if (b.length() > MAX_BODY) errors.add("body", "staffing.order.error.too-long", MAX_BODY);
+        checkText(errors, "subject", s, MAX_SUBJECT, "staffing.order.error.subject");
+        checkText(errors, "body", b, MAX_BODY, "staffing.order.error.body");
         if (!errors.isEmpty()) return render(me, locale, model, form, errors);
         Language language = me.user().language();
         UUID customer = customers.resolve(org, new ContactDetails(CustomerKind.INTERNAL, me.user().displayName(), me.user().email(),
@@ -123,6 +124,18 @@ class OrderPage {
         return "redirect:/workspace/order";
     }
 
+    /**
+     * A field's text (stripped): required, at most {@code max} characters, and readable: U+FFFD is what bytes that are
+     * not UTF-8 become when decoded, and control characters other than line breaks and tabs (NUL among them, which
+     * PostgreSQL refuses) never belong in what a person typed.
+     */
+    static void checkText(FormErrors errors, String field, String text, int max, String requiredKey) {
+        if (text.isEmpty()) errors.add(field, requiredKey);
+        else if (text.indexOf('\uFFFD') >= 0 || text.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)) {
+            errors.add(field, "staffing.order.error.encoding");
+        } else if (text.length() > max) errors.add(field, "staffing.order.error.too-long", max);
+    }
+
     private List<Offer> offers(OrganizationId org, Language language) {
         Set<UUID> internal = store.internalServices(org);
         return catalogue.list(org).stream().filter(s -> internal.contains(s.id()))
@@ -138,6 +151,7 @@ class OrderPage {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("admin", me.user().roles().contains(Role.ADMIN));
+        model.addAttribute("mine", myOrders.list(me, language));
         return "staffing/order";
     }
 }

@@ -293,6 +293,27 @@ class StaffingStore {
                 .param(organization.value()).query(UUID.class).list());
     }
 
+    // ------------------------------------------------------------------ the requester's last look at their orders
+
+    /** The requester opened their order now: replies up to {@code at} are seen (a later look never moves it back). */
+    void orderSeen(OrganizationId organization, UUID staffId, UUID caseId, Instant at) {
+        db.sql("""
+                insert into staffing_order_seen (staff_id, case_id, organization_id, seen_at) values (?, ?, ?, ?)
+                on conflict (staff_id, case_id) do update set seen_at = greatest(staffing_order_seen.seen_at, excluded.seen_at)""")
+                .params(staffId, caseId, organization.value(), Timestamp.from(at)).update();
+    }
+
+    /** When the requester last opened each of these orders; orders never opened are not in the map. */
+    @Transactional(readOnly = true)
+    Map<UUID, Instant> ordersSeen(OrganizationId organization, UUID staffId, java.util.Collection<UUID> caseIds) {
+        Map<UUID, Instant> seen = new HashMap<>();
+        if (caseIds.isEmpty()) return seen;
+        db.sql("select case_id, seen_at from staffing_order_seen where organization_id = ? and staff_id = ? and case_id = any(?)")
+                .params(organization.value(), staffId, caseIds.toArray(UUID[]::new))
+                .query((rs, n) -> seen.put(rs.getObject("case_id", UUID.class), rs.getTimestamp("seen_at").toInstant())).list();
+        return seen;
+    }
+
     // ------------------------------------------------------------------ rows
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -90,6 +90,10 @@ class OrderTest {
         assertThat(bad).contains("<title>Virhe:", "href=\"#service\"", "href=\"#subject\"", "href=\"#body\"", "aria-invalid=\"true\"");
         assertThat(send(org.agent(), post("/workspace/order").with(csrf()).param("service", "junk").param("subject", "x").param("body", "y"))
                 .getContentAsString(StandardCharsets.UTF_8)).contains("Valitse tilattava palvelu");
+        assertThat(send(org.agent(), post("/workspace/order").with(csrf()).param("service", it.toString())
+                .param("subject", "Aihe\u0000").param("body", "Teksti \uFFFD")).getContentAsString(StandardCharsets.UTF_8))
+                .as("NUL, and what bytes that are not UTF-8 decode to, are a message, not a 500")
+                .contains("<title>Virhe:", "href=\"#subject\"", "href=\"#body\"", "merkkejä, joita ei voitu lukea");
 
         MockHttpServletResponse ok = send(org.agent(), post("/workspace/order").with(csrf()).param("service", it.toString())
                 .param("subject", "Näyttö ei toimi").param("body", "Toinen näyttö pimeänä."));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
 import fi.aspa.browser.Browser;
+import fi.aspa.cases.Actor;
+import fi.aspa.cases.CaseStatus;
+import fi.aspa.cases.Cases;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.ServiceDraft;
@@ -27,7 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A staff member in a real Chromium, in Finnish and Swedish: reminded to confirm their profile, fills it in wrongly
  * and then rightly, adds a service they know and an absence, asks who handles parking permits, opens a colleague's
- * profile, the competence map and a case assigned automatically. Every step passes the axe WCAG 2.1 A/AA scan.
+ * profile, the competence map and a case assigned automatically, orders an internal service and follows the order
+ * under "My orders": the reply marked, the order's conversation, an answer. Every step passes the axe WCAG 2.1 A/AA
+ * scan.
  */
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,6 +42,7 @@ class StaffingBrowserTest {
     @Autowired Catalogue catalogue;
     @Autowired StaffingStore store;
     @Autowired Assigner assigner;
+    @Autowired Cases cases;
     Browser browser;
 
     @BeforeAll
@@ -131,5 +137,27 @@ class StaffingBrowserTest {
         browser.clickAndWaitForNewPage("#send-order");
         assertThat(browser.text("#notice")).contains("ASPA-");
         browser.assertAccessible("order sent " + lang);
+
+        // "My orders": the order is listed under the form; a reply is marked until the requester opens the order
+        assertThat(browser.text("#my-orders-table")).contains("Näyttö");
+        String link = browser.find("#my-orders-table tbody a").getAttribute("href");
+        UUID order = UUID.fromString(link.substring(link.lastIndexOf('/') + 1));
+        cases.addNote(org.id(), order, Actor.staff(org.colleague().id()), "Vain henkilöstölle");
+        cases.reply(org.id(), order, Actor.staff(org.colleague().id()), "Kumpi näyttö?", CaseStatus.WAITING);
+        browser.open("/workspace/order");
+        assertThat(browser.text("#my-orders-table")).contains(fi ? "Uusi vastaus" : "Nytt svar", fi ? "Odottaa sinua" : "Väntar på dig");
+        browser.assertAccessible("my orders with a reply " + lang);
+        browser.clickAndWaitForNewPage("#my-orders-table tbody a");
+        assertThat(browser.text("#conversation")).contains("Näyttö ei toimi.", "Kumpi näyttö?").doesNotContain("Vain henkilöstölle");
+        browser.assertAccessible("my order " + lang);
+        browser.clickAndWaitForNewPage("#send-message");
+        assertThat(browser.title()).startsWith(fi ? "Virhe:" : "Fel:");
+        assertThat(browser.find("#message").getAttribute("aria-invalid")).isEqualTo("true");
+        browser.assertAccessible("my order with an error " + lang);
+        browser.type("#message", "Vasemmanpuoleinen.");
+        browser.clickAndWaitForNewPage("#send-message");
+        assertThat(browser.text("#notice")).isEqualTo(fi ? "Viestisi lisättiin tilaukseen." : "Ditt meddelande lades till i beställningen.");
+        assertThat(browser.text("#order-status")).isEqualTo(fi ? "Työn alla" : "Under arbete");
+        browser.assertAccessible("my order answered " + lang);
     }
 }
