@@ -47,7 +47,10 @@ class ChatBrowserTest {
     }
 
     void until(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).withMessage(what).until(d -> condition.getAsBoolean());
+        // The console redraws its panel whenever the queue moves: an element read while it is being swapped is stale,
+        // which is not an answer yet
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> condition.getAsBoolean());
     }
 
     @ParameterizedTest
