@@ -91,7 +91,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
-    private static String sqlState(Throwable e) {
+    /** The SQLSTATE of the first {@link SQLException} in the chain, or null. */
+    static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) return sql.getSQLState();
         }

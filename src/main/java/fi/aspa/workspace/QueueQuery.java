@@ -68,8 +68,8 @@ record QueueQuery(Queue queue, Set<CaseStatus> statuses, Channel channel, Priori
         }
         LocalDate from = date(first(params, "from"), "workspace.filter.from", ignored);
         LocalDate to = date(first(params, "to"), "workspace.filter.to", ignored);
-        String q = text(first(params, "q"));
-        String tag = text(first(params, "tag"));
+        String q = text(first(params, "q"), "workspace.filter.q", ignored);
+        String tag = text(first(params, "tag"), "workspace.filter.tag", ignored);
         if (tag != null && tag.length() > 50) {
             tag = null;
             ignored.add("workspace.filter.tag");
@@ -148,8 +148,13 @@ record QueueQuery(Queue queue, Set<CaseStatus> statuses, Channel channel, Priori
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String text(String value) {
+    /** A search text, cut to {@link #MAX_TEXT}; one with a control character (a NUL the database refuses) is ignored. */
+    private static String text(String value, String key, List<String> ignored) {
         if (value == null) return null;
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            ignored.add(key);
+            return null;
+        }
         return value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value;
     }
 

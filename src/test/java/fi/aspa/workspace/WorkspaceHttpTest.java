@@ -144,6 +144,10 @@ class WorkspaceHttpTest {
         assertThat(page("/workspace?queue=all&f=1&unit=" + other.service().id()))
                 .as("another organization's unit is not a filter here").contains("<li>Yksikkö</li>", c.reference());
         assertThat(page("/workspace?queue=all&page=999")).contains("Näillä ehdoilla ei löytynyt asioita.");
+        MockHttpServletResponse nul = pages.send(org.agent(), get("/workspace").param("queue", "all").param("f", "1").param("q", "Huonot\u0000suodattimet").param("tag", "a\u0001b"));
+        assertThat(nul.getStatus()).as("a control character (the database refuses a NUL) is no server error").isEqualTo(200);
+        assertThat(nul.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as("the search is left out, with a note")
+                .contains("<li>Haku</li>", "<li>Tunniste</li>", c.reference());
     }
 
     @Test
