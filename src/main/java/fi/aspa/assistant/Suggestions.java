@@ -5,6 +5,7 @@ import fi.aspa.cases.CaseMessage;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.MessageKind;
+import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -34,6 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
  * when the case was routed, else in the whole organization; articles linked to the case's service (facet
  * {@code service}) by {@value #SERVICE_BOOST}. When the customer's language has fewer than {@value #ARTICLES} articles,
  * articles in the other languages fill in, marked as such.
+ *
+ * <p>A similar case shows another customer's conversation (a snippet, the subject, the reference), so showing it is a
+ * view of that customer's personal data: each other customer whose case the panel shows is written to the access log
+ * (purpose {@value #PURPOSE}), in one statement with the panel's other records. A similar case of the case's own
+ * customer is not: the agent is reading that customer's case, and the case page logs that.
  */
 @Service
 @Transactional
@@ -42,13 +48,16 @@ class Suggestions {
     static final int CASES = 3;
     static final float SERVICE_BOOST = 1.3f;
     private static final int QUERY_CHARS = 400;
+    static final String PURPOSE = "case-suggestion";
 
     private final SearchIndex index;
     private final Cases cases;
     private final BotStore store;
     private final Clock clock;
+    private final PersonalDataLog accessLog;
 
-    Suggestions(SearchIndex index, Cases cases, BotStore store, Clock clock) {
+    Suggestions(SearchIndex index, Cases cases, BotStore store, Clock clock, PersonalDataLog accessLog) {
+        this.accessLog = accessLog;
         this.index = index;
         this.cases = cases;
         this.store = store;
@@ -60,7 +69,7 @@ class Suggestions {
      */
     record Article(String id, String title, String snippetHtml, Language language, boolean otherLanguage, float score, int uses) {}
 
-    record SimilarCase(UUID id, String reference, String title, String snippetHtml) {}
+    record SimilarCase(UUID id, String reference, String title, String snippetHtml, UUID customerId) {}
 
     record Panel(UUID caseId, Language customerLanguage, List<Article> articles, List<SimilarCase> cases) {}
 
@@ -88,6 +97,16 @@ class Suggestions {
         articles.forEach(a -> shown.add(Map.entry("ARTICLE", a.id())));
         similar.forEach(c -> shown.add(Map.entry("CASE", c.id().toString())));
         store.suggestionEvents(org, caseId, staffId, service, "SHOWN", shown, clock.instant());
+        Map<UUID, List<String>> others = new LinkedHashMap<>();
+        for (SimilarCase c : similar) {
+            if (!c.customerId().equals(summary.customerId())) {
+                others.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c.reference());
+            }
+        }
+        Map<UUID, String> details = new LinkedHashMap<>();
+        others.forEach((customer, references) -> details.put(customer,
+                "similar case " + String.join(", ", references) + " shown beside " + summary.reference()));
+        accessLog.recordAll(org, staffId, PURPOSE, details);
         return new Panel(caseId, language, articles, similar);
     }
 
@@ -162,7 +181,8 @@ class Suggestions {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            cases.summary(org, id).ifPresent(s -> out.add(new SimilarCase(s.id(), s.reference(), s.subject(), h.snippetHtml())));
+            cases.summary(org, id).ifPresent(s -> out.add(new SimilarCase(s.id(), s.reference(), s.subject(), h.snippetHtml(),
+                    s.customerId())));
         }
         return out;
     }

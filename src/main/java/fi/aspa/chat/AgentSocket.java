@@ -1,5 +1,6 @@
 package fi.aspa.chat;
 
+import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.identity.Role;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
@@ -16,18 +17,28 @@ import tools.jackson.databind.JsonNode;
  * (session, lastSeq) to follow a chat from a sequence number on, {@code unsubscribe}, {@code send} (session,
  * clientId, body), {@code typing} (session), {@code read} (session, seq), {@code ping}. The server also sends
  * {@code queue} whenever the organization's queue or the agent's chats changed.
+ *
+ * <p>A subscription hands the agent the chat's transcript (from {@code lastSeq} on) and every line after it, so it is
+ * a view of the customer's personal data by the same rule as the console's page of the chat
+ * ({@code GET /workspace/chat/{id}}, {@link ChatConsole#PURPOSE}): whenever the chat has a customer, whoever the agent
+ * and whatever the chat's state, one entry in the access log, written before anything is sent. One per chat and
+ * connection: the console subscribes again to the same chats after every refresh of its lists, which shows nothing
+ * new; a new connection (a reload, a reconnect) is a new view, as a reload of the page is.
  */
 @Component
 class AgentSocket extends JsonSocket {
     private final ChatService service;
     private final ChatHub hub;
     private final ChatFanout fanout;
+    private final PersonalDataLog accessLog;
 
-    AgentSocket(Frames frames, ChatSettings settings, ChatService service, ChatHub hub, ChatFanout fanout) {
+    AgentSocket(Frames frames, ChatSettings settings, ChatService service, ChatHub hub, ChatFanout fanout,
+                PersonalDataLog accessLog) {
         super(frames, settings);
         this.service = service;
         this.hub = hub;
         this.fanout = fanout;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -54,8 +65,14 @@ class AgentSocket extends JsonSocket {
             case "ping" -> send(peer, Frames.frame("pong"));
             case "subscribe" -> {
                 UUID id = uuid(frame, "session");
-                service.session(org, id).orElseThrow(() -> AspaException.notFound("Chat"));
-                hub.subscribe(peer, id, number(frame, "lastSeq"));
+                long lastSeq = number(frame, "lastSeq");
+                ChatSession chat = service.session(org, id).orElseThrow(() -> AspaException.notFound("Chat"));
+                if (chat.customerId() != null && !peer.viewed.contains(id)) {
+                    accessLog.record(org, peer.staffId, chat.customerId(), ChatConsole.PURPOSE,
+                            "chat " + (chat.caseReference() == null ? id : chat.caseReference()) + " over the console's socket");
+                    peer.viewed.add(id);
+                }
+                hub.subscribe(peer, id, lastSeq);
             }
             case "unsubscribe" -> hub.unsubscribe(peer, uuid(frame, "session"));
             case "send" -> {

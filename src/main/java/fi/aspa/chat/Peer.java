@@ -31,6 +31,8 @@ final class Peer {
     final UUID staffId;
     /** The chats this connection is subscribed to. */
     final java.util.Set<UUID> subscriptions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The chats whose view by this agent's connection is in the personal-data access log (see {@link AgentSocket}). */
+    final java.util.Set<UUID> viewed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The resident's chat as it was at hello (its id and organization are what count). */
     volatile ChatSession chat;
     private double tokens = BURST;

@@ -15,7 +15,8 @@
  *
  * <p>Agents work in the chat console ({@code /workspace/chat}): availability, the queue, several chats at once
  * up to a per-agent limit, transfer to another agent or unit, close; the customer's data (logged view) and
- * timeline beside the conversation. Outside the opening hours, or with nobody available, the widget becomes a
+ * timeline beside the conversation. Following a chat over the agent socket is a logged view by the same rule
+ * (see {@code AgentSocket}). Outside the opening hours, or with nobody available, the widget becomes a
  * contact form whose message becomes a case of the same model, so nothing is lost.
  *
  * <p>Embedding: {@code <script src="https://aspa.example/chat/widget.js" data-organization="esimerkkila"

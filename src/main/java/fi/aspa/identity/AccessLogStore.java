@@ -5,6 +5,7 @@ import fi.aspa.platform.OrganizationId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,27 @@ class AccessLogStore implements PersonalDataLog {
                 insert into personal_data_access (id, organization_id, staff_user_id, customer_id, purpose, detail, accessed_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(Ids.next(), organization.value(), staffUserId, customerId, purpose, detail, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(OrganizationId organization, UUID staffUserId, String purpose, Map<UUID, String> detailByCustomer) {
+        if (detailByCustomer.isEmpty()) return;
+        int n = detailByCustomer.size();
+        UUID[] ids = new UUID[n];
+        UUID[] customers = new UUID[n];
+        String[] details = new String[n];
+        int i = 0;
+        for (Map.Entry<UUID, String> e : detailByCustomer.entrySet()) {
+            ids[i] = Ids.next();
+            customers[i] = e.getKey();
+            details[i++] = e.getValue();
+        }
+        db.sql("""
+                insert into personal_data_access (id, organization_id, staff_user_id, customer_id, purpose, detail, accessed_at)
+                select t.id, ?, ?, t.customer_id, ?, t.detail, ? from unnest(?::uuid[], ?::uuid[], ?::text[]) as t (id, customer_id, detail)""")
+                .params(organization.value(), staffUserId, purpose, Timestamp.from(clock.instant()), ids, customers, details)
                 .update();
     }
 

@@ -3,6 +3,7 @@ package fi.aspa.identity;
 import fi.aspa.platform.OrganizationId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,12 @@ import java.util.UUID;
 public interface PersonalDataLog {
 
     void record(OrganizationId organization, UUID staffUserId, UUID customerId, String purpose, String detail);
+
+    /**
+     * One view that shows several customers' data at once (e.g. the similar cases beside a case): one entry per
+     * customer, each with its own detail, written with one statement. Nothing when {@code detailByCustomer} is empty.
+     */
+    void recordAll(OrganizationId organization, UUID staffUserId, String purpose, Map<UUID, String> detailByCustomer);
 
     /**
      * Records what the system did with a customer's data without a staff member of this organization (e.g. a case

@@ -194,8 +194,11 @@ class VisitsBrowserTest {
         browser.waitFor(".callbacks");
         browser.assertAccessible("callbacks " + lang);
         WebElement request = browser.findAll("li.callback").stream().filter(e -> e.getText().contains(name)).findFirst().orElseThrow();
-        new Select(request.findElement(By.cssSelector("select[name=outcome]"))).selectByValue("FOLLOW_UP");
-        request.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.clickAndWaitForNewPage(request.findElement(By.cssSelector("h2 a")));
+        browser.waitFor(".callback__form");
+        browser.assertAccessible("callback request " + lang);
+        new Select(browser.find(".callback__form select[name=outcome]")).selectByValue("FOLLOW_UP");
+        browser.clickAndWaitForNewPage(".callback__form button[type=submit]");
         browser.waitFor("#notice");
         assertThat(browser.text("#notice")).contains(name);
         browser.assertAccessible("callback done " + lang);

@@ -17,6 +17,7 @@ import fi.aspa.cases.NewCase;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.Customers;
+import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.platform.Language;
 import fi.aspa.routing.CaseRouted;
 import fi.aspa.routing.CasesRouted;
@@ -59,6 +60,7 @@ class SuggestionsTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
     @Autowired Routing routing;
+    @Autowired PersonalDataLog accessLog;
 
     Fixtures.Org org;
     Fixtures.Org other;
@@ -217,6 +219,44 @@ class SuggestionsTest {
 
         // Residents never find cases.
         assertThat(index.search(SearchQuery.publicSearch(org.id(), "kompostori", Language.FI)).hits()).isEmpty();
+    }
+
+    @Test
+    void showingAnotherCustomersSimilarCaseIsALoggedView() throws Exception {
+        UUID neighbour = customers.resolve(org.id(), ContactDetails.resident("Niilo Naapuri", "niilo.naapuri@example.fi", null, Language.FI));
+        UUID asker = customers.resolve(org.id(), ContactDetails.resident("Kerttu Kysyjä", "kerttu.kysyja@example.fi", null, Language.FI));
+        OpenedCase neighbours = resolved(neighbour, "Lumivalli tukkii liittymän", "Aurauskone jätti lumivallin liittymämme eteen.");
+        OpenedCase neighboursAgain = resolved(neighbour, "Lumivalli taas liittymässä", "Lumivalli on taas liittymän edessä, aurauskone.");
+        OpenedCase own = resolved(asker, "Lumivalli postilaatikon edessä", "Aurauskone jätti lumivallin postilaatikon eteen.");
+        OpenedCase now = cases.open(org.id(), new NewCase(Channel.WEB_FORM, asker, "Lumivalli liittymässä",
+                "Aurauskone jätti lumivallin liittymän eteen.", Language.FI, null, org.service().id(), null, Set.of(), List.of(),
+                Actor.customer()));
+        assertThat(accessLog.forCustomer(org.id(), neighbour, 100)).isEmpty();
+        int askersBefore = accessLog.forCustomer(org.id(), asker, 100).size();
+
+        String panel = body(send(org, get("/workspace/cases/" + now.id() + "/suggestions").header("HX-Request", "true")));
+        assertThat(panel).contains(neighbours.reference(), neighboursAgain.reference(), own.reference());
+
+        // one entry for the other customer, naming both of their cases shown
+        assertThat(accessLog.forCustomer(org.id(), neighbour, 100)).singleElement().satisfies(e -> {
+            assertThat(e.staffUserId()).isEqualTo(org.agent().id());
+            assertThat(e.apiTokenId()).isNull();
+            assertThat(e.purpose()).isEqualTo(Suggestions.PURPOSE);
+            assertThat(e.detail()).contains(neighbours.reference(), neighboursAgain.reference(), now.reference());
+        });
+        // none for the case's own customer, whose case the agent is reading anyway
+        assertThat(accessLog.forCustomer(org.id(), asker, 100)).hasSize(askersBefore);
+    }
+
+    /** A resolved case of the customer, once it is in the index as resolved. */
+    OpenedCase resolved(UUID customer, String subject, String body) {
+        OpenedCase c = cases.open(org.id(), new NewCase(Channel.WEB_FORM, customer, subject, body, Language.FI, null,
+                org.service().id(), null, Set.of(), List.of(), Actor.customer()));
+        cases.reply(org.id(), c.id(), Actor.staff(org.agent().id()), "Aurauksesta vastaa katuyksikkö.", CaseStatus.RESOLVED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> index.search(SearchQuery.staffSearch(org.id(), "lumivalli", Language.FI)
+                .withTypes(Set.of(DocumentType.CASE)).withFilters(Map.of("resolved", "true")).withLimit(20)).hits().stream()
+                .anyMatch(h -> h.id().equals(c.id().toString())));
+        return c;
     }
 
     @Test

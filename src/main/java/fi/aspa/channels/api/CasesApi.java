@@ -28,6 +28,7 @@ import fi.aspa.channels.api.CaseResponses.MessageJson;
 import fi.aspa.channels.api.CaseResponses.RoutingJson;
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.ApiClient;
+import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Downloads;
 import fi.aspa.platform.OrganizationId;
@@ -67,7 +68,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Cases for the organization's own systems. The organization is always the API token's; a case of another
- * organization does not exist here (404, never 403).
+ * organization does not exist here (404, never 403). Every answer that shows a customer's personal data (a case with
+ * the customer's name and the conversation, one message, an attachment) is written to the personal-data access log
+ * with the token as the reader ({@link PersonalDataLog#recordForClient}) before it is sent; lists and the answers to
+ * changes carry no more than the queue does (subject, status, ids) and are not.
  */
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -80,14 +84,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class CasesApi {
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    /** A read of the case (the customer's name, the conversation): the same purpose as the workspace's case page. */
+    static final String PURPOSE_CASE = "case-handling";
+    static final String PURPOSE_ATTACHMENT = "attachment-download";
 
     private final Cases cases;
     private final Customers customers;
     private final ApiIntake intake;
     private final Routing routing;
     private final Catalogue catalogue;
+    private final PersonalDataLog accessLog;
 
-    CasesApi(Cases cases, Customers customers, ApiIntake intake, Routing routing, Catalogue catalogue) {
+    CasesApi(Cases cases, Customers customers, ApiIntake intake, Routing routing, Catalogue catalogue,
+             PersonalDataLog accessLog) {
+        this.accessLog = accessLog;
         this.routing = routing;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -137,23 +147,26 @@ class CasesApi {
     }
 
     @GetMapping(path = "/{id}", produces = JSON)
-    @Operation(summary = "A case with its messages (notes included), attachment metadata and history")
+    @Operation(summary = "A case with its messages (notes included), attachment metadata and history",
+            description = "Shows the customer's personal data: each read is written to the personal-data access log "
+                    + "with this token as the reader.")
     @ApiResponse(responseCode = "200", description = "The case")
     @ApiResponse(responseCode = "404", description = "No such case in this organization",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     CaseDetailJson detail(@AuthenticationPrincipal ApiClient client, @PathVariable UUID id) {
-        return detail(client.organizationId(), id);
+        return read(client, id);
     }
 
     @GetMapping(path = "/by-reference/{reference}", produces = JSON)
-    @Operation(summary = "A case by its reference (e.g. ASPA-2026-000123)")
+    @Operation(summary = "A case by its reference (e.g. ASPA-2026-000123)",
+            description = "As `GET /api/v1/cases/{id}`, written to the personal-data access log likewise.")
     @ApiResponse(responseCode = "200", description = "The case")
     @ApiResponse(responseCode = "404", description = "No such case in this organization",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     CaseDetailJson byReference(@AuthenticationPrincipal ApiClient client, @PathVariable String reference) {
         UUID id = reference.length() > 64 ? null : cases.idByReference(client.organizationId(), reference).orElse(null);
         if (id == null) throw AspaException.notFound("Case");
-        return detail(client.organizationId(), id);
+        return read(client, id);
     }
 
     // ------------------------------------------------------------------ messages and attachments
@@ -188,24 +201,33 @@ class CasesApi {
     }
 
     @GetMapping(path = "/{id}/messages/{messageId}", produces = JSON)
-    @Operation(summary = "One message of a case")
+    @Operation(summary = "One message of a case", description = "Written to the personal-data access log.")
     @ApiResponse(responseCode = "200", description = "The message")
     @ApiResponse(responseCode = "404", description = "No such case or message in this organization",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     MessageJson message(@AuthenticationPrincipal ApiClient client, @PathVariable UUID id, @PathVariable UUID messageId) {
-        return message(client.organizationId(), id, messageId);
+        var detail = cases.detail(client.organizationId(), id).orElseThrow(() -> AspaException.notFound("Case"));
+        MessageJson message = detail.messages().stream().filter(m -> m.id().equals(messageId)).findFirst()
+                .map(MessageJson::of).orElseThrow(() -> AspaException.notFound("Message"));
+        accessLog.recordForClient(client.organizationId(), client.tokenId(), detail.summary().customerId(), PURPOSE_CASE,
+                "API read of message " + messageId + " of " + detail.summary().reference());
+        return message;
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     @Operation(summary = "Download an attachment", description = "Always as a download, with the type that was "
-            + "sniffed from the content when it arrived.")
+            + "sniffed from the content when it arrived. Each download is written to the personal-data access log.")
     @ApiResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream"))
     @ApiResponse(responseCode = "404", description = "No such case or attachment in this organization",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ApiClient client, @PathVariable UUID id,
                                       @PathVariable UUID attachmentId) {
-        AttachmentContent file = cases.attachment(client.organizationId(), id, attachmentId)
+        OrganizationId org = client.organizationId();
+        AttachmentContent file = cases.attachment(org, id, attachmentId)
                 .orElseThrow(() -> AspaException.notFound("Attachment"));
+        var summary = cases.summary(org, id).orElseThrow(() -> AspaException.notFound("Case"));
+        accessLog.recordForClient(org, client.tokenId(), summary.customerId(), PURPOSE_ATTACHMENT,
+                "API download of " + attachmentId + " of " + summary.reference());
         return Downloads.attachment(file.filename(), file.contentType(), file.content());
     }
 
@@ -278,8 +300,12 @@ class CasesApi {
         return cases.summary(org, id).map(CaseJson::of).orElseThrow(() -> AspaException.notFound("Case"));
     }
 
-    private CaseDetailJson detail(OrganizationId org, UUID id) {
+    /** The case as the token reads it: the read is in the access log before the answer is sent. */
+    private CaseDetailJson read(ApiClient client, UUID id) {
+        OrganizationId org = client.organizationId();
         var detail = cases.detail(org, id).orElseThrow(() -> AspaException.notFound("Case"));
+        accessLog.recordForClient(org, client.tokenId(), detail.summary().customerId(), PURPOSE_CASE,
+                "API read of " + detail.summary().reference());
         CustomerJson customer = customers.find(org, detail.summary().customerId()).map(CustomerJson::of).orElse(null);
         RoutingJson routed = routing.decisions(org, id).stream().findFirst().map(d -> {
             var service = d.serviceId() == null ? null : catalogue.find(org, d.serviceId()).orElse(null);

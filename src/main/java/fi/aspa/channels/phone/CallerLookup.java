@@ -5,6 +5,7 @@ import fi.aspa.cases.CaseSort;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.customer.Customers;
+import fi.aspa.identity.ApiClient;
 import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.platform.OrganizationId;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The customers behind a phone number, with their latest cases. When a staff member is known, each customer shown
- * is written to the personal-data access log (purpose {@value #PURPOSE}) in the same transaction.
+ * The customers behind a phone number, with their latest cases. Whoever is shown them is written to the personal-data
+ * access log (purpose {@value #PURPOSE}), one entry per customer, in the same transaction: a staff member on the phone
+ * page, or for the telephony hook the agent it names, else the API token itself.
  */
 @Component
 class CallerLookup {
@@ -36,13 +38,38 @@ class CallerLookup {
 
     record Caller(UUID id, String name, List<CaseSummary> recentCases) {}
 
+    /** The customers with the number, for a check only: nothing of them is shown, so nothing is logged. */
+    List<UUID> ids(OrganizationId organization, String internationalNumber) {
+        return customers.findByContact(organization, internationalNumber);
+    }
+
+    /** The callers as a staff member sees them; each one's view is logged under the staff member. */
     @Transactional
-    List<Caller> find(OrganizationId organization, String internationalNumber, UUID staffId) {
+    List<Caller> forStaff(OrganizationId organization, String internationalNumber, UUID staffId) {
+        List<Caller> callers = find(organization, internationalNumber);
+        callers.forEach(c -> accessLog.record(organization, staffId, c.id(), PURPOSE, null));
+        return callers;
+    }
+
+    /**
+     * The callers as the telephony hook answers them: logged under the agent the call rings for when the phone system
+     * names one (the answer is popped up for them), else under the API token, which is then the only reader.
+     */
+    @Transactional
+    List<Caller> forClient(OrganizationId organization, String internationalNumber, ApiClient client, UUID agentId) {
+        List<Caller> callers = find(organization, internationalNumber);
+        for (Caller c : callers) {
+            if (agentId != null) accessLog.record(organization, agentId, c.id(), PURPOSE, "incoming call (telephony hook)");
+            else accessLog.recordForClient(organization, client.tokenId(), c.id(), PURPOSE, "incoming call, no agent named");
+        }
+        return callers;
+    }
+
+    private List<Caller> find(OrganizationId organization, String internationalNumber) {
         List<UUID> ids = customers.findByContact(organization, internationalNumber);
         Map<UUID, String> names = customers.names(organization, ids);
         List<Caller> callers = new ArrayList<>();
         for (UUID id : ids) {
-            if (staffId != null) accessLog.record(organization, staffId, id, PURPOSE, null);
             CaseFilter filter = new CaseFilter(Set.of(), null, null, null, null, false, id, null, null, null, null);
             callers.add(new Caller(id, names.getOrDefault(id, ""),
                     cases.list(organization, filter, CaseSort.UPDATED_DESC, 0, RECENT).items()));

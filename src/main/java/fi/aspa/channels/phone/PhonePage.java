@@ -81,7 +81,7 @@ class PhonePage {
         } else if (!form.customer().equals("new")) {
             customerId = uuidOrNull(form.customer());
             if (customerId == null || international == null
-                    || lookup.find(org, international, null).stream().noneMatch(c -> c.id().equals(uuidOrNull(form.customer())))) {
+                    || !lookup.ids(org, international).contains(customerId)) {
                 errors.add("customer-new", "phone.error.customer");
             }
         } else {
@@ -123,7 +123,7 @@ class PhonePage {
         List<Match> matches = List.of();
         String international = lookupDone ? PhoneNumbers.international(number) : null;
         if (lookupDone) {
-            matches = lookup.find(me.organizationId(), international, me.id()).stream()
+            matches = lookup.forStaff(me.organizationId(), international, me.id()).stream()
                     .map(c -> new Match(c.id().toString(), c.name().isBlank() ? msg(locale, "phone.caller.no-name") : c.name(),
                             c.recentCases().stream().map(s -> new RecentCase(s.id(), s.reference(), s.subject(),
                                     msg(locale, "workspace.status." + s.status().name()),

@@ -32,7 +32,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * number when a call comes in, optionally with the username of the agent it is ringing; Aspa answers with the
  * customers who have that number, their latest cases, and the workspace URL that opens the phone page for that
  * number with the callers' timelines (the telephony client pops it up for the agent, who logs in as usual).
- * With an agent named, each customer returned is written to the personal-data access log under that agent.
+ * Each customer returned is written to the personal-data access log: under the agent when one is named, else
+ * under the API token ({@link fi.aspa.identity.PersonalDataLog#recordForClient}).
  */
 @RestController
 @Tag(name = "Telephony", description = "Incoming calls from the organization's phone system")
@@ -74,7 +75,9 @@ class TelephonyApi {
     @Operation(summary = "An incoming call: who is calling",
             description = "Returns the organization's customers with the caller's number (by contact point), their latest "
                     + "cases, and `workspaceUrl`, the agent workspace page for the call: `/workspace/phone?number=…` with "
-                    + "the number filled in and the callers' recent cases shown, ready to log the call.")
+                    + "the number filled in and the callers' recent cases shown, ready to log the call. Each customer "
+                    + "returned is written to the personal-data access log: under the agent when `agentUsername` is "
+                    + "given, else under this token.")
     @ApiResponse(responseCode = "200", description = "The callers (possibly none) and the workspace URL")
     @ApiResponse(responseCode = "422", description = "The number is not a phone number, or no such agent in the organization",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
@@ -91,7 +94,7 @@ class TelephonyApi {
         }
         String number = PhoneNumbers.international(call.phone());
         String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-        List<Caller> callers = lookup.find(client.organizationId(), number, agentId).stream()
+        List<Caller> callers = lookup.forClient(client.organizationId(), number, client, agentId).stream()
                 .map(c -> new Caller(c.id(), c.name(), c.recentCases().stream()
                         .map(s -> new RecentCase(s.id(), s.reference(), s.subject(), s.status(), s.channel(), s.updatedAt(),
                                 base + "/workspace/cases/" + s.id()))

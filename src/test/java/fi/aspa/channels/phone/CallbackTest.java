@@ -18,6 +18,7 @@ import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.MessageKind;
 import fi.aspa.customer.Customers;
+import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.platform.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -44,7 +45,8 @@ import org.springframework.web.context.WebApplicationContext;
 /**
  * "Call me back" on the public organization: a valid request is a PHONE case tagged callback and a task in the
  * agents' callback queue; invalid fields come back with the error summary; a filled honeypot stores nothing; the
- * sixth request from one address in the window is refused with 429; the outcome is a note on the case.
+ * sixth request from one address in the window is refused with 429; the outcome is a note on the case. The queue
+ * lists requests as a queue does; the number and the message are on each request's own page, a logged view.
  */
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +61,7 @@ class CallbackTest {
     @Autowired Callbacks callbacks;
     @Autowired PublicRateLimits limits;
     @Autowired UserDetailsService users;
+    @Autowired PersonalDataLog accessLog;
 
     MockMvc mvc;
     Fixtures.Org org;
@@ -142,7 +145,12 @@ class CallbackTest {
 
         RequestPostProcessor agent = user(users.loadUserByUsername(org.agent().username()));
         String queue = perform(get("/workspace/callbacks").with(agent), address).getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(queue).contains("Kaisa Kutsu").contains("href=\"tel:+358407654321\"").contains(reference.group(1));
+        assertThat(queue).contains("Kaisa Kutsu").contains(reference.group(1)).contains("href=\"/workspace/callbacks/" + task.id() + "\"")
+                .doesNotContain("tel:+358407654321").doesNotContain(marker);
+        String request = perform(get("/workspace/callbacks/" + task.id()).with(agent), address).getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(request).contains("Kaisa Kutsu").contains("href=\"tel:+358407654321\"").contains(marker)
+                .contains(reference.group(1)).contains("action=\"/workspace/callbacks/" + task.id() + "/done\"");
 
         MockHttpServletResponse missing = perform(post("/workspace/callbacks/" + task.id() + "/done").with(agent).with(csrf())
                 .param("outcome", "").param("note", "x"), address).getResponse();
@@ -176,6 +184,53 @@ class CallbackTest {
         assertThat(twice.getFlashMap().get("notice")).isEqualTo("The callback to Kaisa Kutsu had already been done by someone else.");
         assertThat(perform(get("/workspace/callbacks?show=done").with(agent), address).getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains(reference.group(1)).contains("Reached, resolved");
+    }
+
+    @Test
+    void theNumberAndTheMessageAreShownOnlyOnTheRequestsOwnPageWhichIsALoggedView() throws Exception {
+        String marker = marker();
+        String number = "+358 50 " + (1_000_000 + (int) (Math.random() * 8_999_999));
+        String address = newAddress();
+        assertThat(perform(validForm(marker, Map.of("name", "Lauri Lokitettu", "phone", number)), address).getResponse().getStatus())
+                .isEqualTo(302);
+        Callbacks.Task task = callbacks.list(org.id(), false, 1000).stream().filter(t -> t.message().endsWith(marker))
+                .findFirst().orElseThrow();
+        UUID customer = cases.summary(org.id(), task.caseId()).orElseThrow().customerId();
+        String reference = cases.summary(org.id(), task.caseId()).orElseThrow().reference();
+        RequestPostProcessor agent = user(users.loadUserByUsername(org.agent().username()));
+        assertThat(accessLog.forCustomer(org.id(), customer, 100)).isEmpty();
+
+        // the list: the name as in any queue, not logged; no number, no message
+        String queue = perform(get("/workspace/callbacks").with(agent), address).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(queue).contains("Lauri Lokitettu").doesNotContain(task.phone()).doesNotContain(marker);
+        assertThat(accessLog.forCustomer(org.id(), customer, 100)).as("a name in a list is not logged").isEmpty();
+
+        // the request's own page: the number and the message, one entry per view
+        String page = perform(get("/workspace/callbacks/" + task.id()).with(agent), address).getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("tel:" + task.phone()).contains(marker);
+        assertThat(accessLog.forCustomer(org.id(), customer, 100)).singleElement().satisfies(e -> {
+            assertThat(e.staffUserId()).isEqualTo(org.agent().id());
+            assertThat(e.apiTokenId()).isNull();
+            assertThat(e.purpose()).isEqualTo(CallbackQueuePage.PURPOSE);
+            assertThat(e.detail()).contains(reference);
+        });
+        // a form sent back with an error shows them again: another view
+        assertThat(perform(post("/workspace/callbacks/" + task.id() + "/done").with(agent).with(csrf()).param("outcome", ""), address)
+                .getResponse().getStatus()).isEqualTo(422);
+        assertThat(accessLog.forCustomer(org.id(), customer, 100)).hasSize(2);
+        // the outcome saved and the done list: nothing shown, nothing logged
+        assertThat(perform(post("/workspace/callbacks/" + task.id() + "/done").with(agent).with(csrf()).param("outcome", "RESOLVED"),
+                address).getResponse().getStatus()).isEqualTo(302);
+        assertThat(perform(get("/workspace/callbacks?show=done").with(agent), address).getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains(reference).doesNotContain(task.phone()).doesNotContain(marker);
+        assertThat(accessLog.forCustomer(org.id(), customer, 100)).hasSize(2);
+
+        // another organization's staff: no such request
+        Fixtures.Org other = fixtures.organization();
+        assertThat(perform(get("/workspace/callbacks/" + task.id()).with(user(users.loadUserByUsername(other.agent().username()))),
+                address).getResponse().getStatus()).isEqualTo(404);
+        assertThat(accessLog.forCustomer(org.id(), customer, 100)).hasSize(2);
     }
 
     @Test

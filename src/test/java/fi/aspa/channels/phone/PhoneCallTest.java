@@ -168,7 +168,10 @@ class PhoneCallTest {
             assertThat(t.phone()).isEqualTo("+358" + number.substring(1));
             assertThat(t.date()).isEqualTo(java.time.LocalDate.now(Callbacks.HELSINKI));
         });
-        assertThat(page("/workspace/callbacks")).contains(call.summary().reference()).contains("tel:+358" + number.substring(1));
+        UUID task = callbacks.list(org.id(), false, 100).stream().filter(t -> t.caseId().equals(call.summary().id())).findFirst()
+                .orElseThrow().id();
+        assertThat(page("/workspace/callbacks")).contains(call.summary().reference()).contains("/workspace/callbacks/" + task);
+        assertThat(page("/workspace/callbacks/" + task)).contains("tel:+358" + number.substring(1));
     }
 
     @Test

@@ -129,6 +129,41 @@ class TelephonyHookTest {
     }
 
     @Test
+    void withoutAnAgentTheTokenIsTheReaderInTheAccessLog() throws Exception {
+        String own = "040" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        UUID first = customers.resolve(org.id(), ContactDetails.resident("Pirjo Puhelin", null, own, Language.FI));
+        UUID second = customers.resolve(org.id(), new ContactDetails(fi.aspa.customer.CustomerKind.BUSINESS, "Puhelin Oy", null,
+                own, null, "0112038-9", null, Language.FI, false));
+        UUID token = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select id from api_token where organization_id = ?").param(org.id().value()).query(UUID.class).single();
+
+        JsonNode result = ok(incoming(org.apiToken(), "{\"phone\": \"" + own + "\"}"));
+        assertThat(result.get("customers")).hasSize(2);
+        for (UUID customer : List.of(first, second)) {
+            assertThat(accessLog.forCustomer(org.id(), customer, 20)).as("one entry per customer returned").singleElement().satisfies(e -> {
+                assertThat(e.apiTokenId()).isEqualTo(token);
+                assertThat(e.staffUserId()).isNull();
+                assertThat(e.staffName()).isEqualTo("test");
+                assertThat(e.purpose()).isEqualTo(CallerLookup.PURPOSE);
+            });
+        }
+
+        // with an agent named, the agent is the reader, and the only one
+        ok(incoming(org.apiToken(), "{\"phone\": \"" + own + "\", \"agentUsername\": \"" + org.agent().username() + "\"}"));
+        for (UUID customer : List.of(first, second)) {
+            assertThat(accessLog.forCustomer(org.id(), customer, 20)).hasSize(2).first().satisfies(e -> {
+                assertThat(e.staffUserId()).isEqualTo(org.agent().id());
+                assertThat(e.apiTokenId()).isNull();
+            });
+        }
+
+        // a number nobody has returns no one and logs nothing; another organization's token neither
+        ok(incoming(other.apiToken(), "{\"phone\": \"" + own + "\"}"));
+        assertThat(accessLog.forCustomer(org.id(), first, 20)).hasSize(2);
+        assertThat(accessLog.forCustomer(other.id(), first, 20)).isEmpty();
+    }
+
+    @Test
     void theHookIsInTheOpenApiDocument() throws Exception {
         JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         JsonNode hook = api.get("paths").get("/api/v1/telephony/incoming").get("post");
