@@ -33,7 +33,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Who may read a published article changes only when a reviewer publishes: an agent who saves a live INTERNAL article
  * as PUBLIC (or a PUBLIC one as INTERNAL) only proposes it. Until a unit manager publishes, residents' help pages,
- * the public search and the chatbot keep the published version's visibility. Over HTTP as the editors and residents use it, on real PostgreSQL
+ * the public search and the chatbot keep the published version's visibility, and the reviewer sees the proposed change
+ * on the article and in the comparison of versions. Over HTTP as the editors and residents use it, on real PostgreSQL
  * and Lucene, in the public test organization (the one {@code /help} serves).
  */
 @AspaTest
@@ -112,6 +113,10 @@ class KnowledgeVisibilityTest {
         return chatbot.reply(pub.id(), language, question, null).sources().stream().map(BotSource::id).toList();
     }
 
+    String staffPage(StaffUser who, String language, String path) throws Exception {
+        return HtmlUtils.htmlUnescape(pages.in(language).page(who, path));
+    }
+
     @Test
     void anAgentsSaveOfALiveInternalArticleAsPublicWaitsForAReviewer() throws Exception {
         Article a = published(ArticleDraft.of(ArticleVisibility.INTERNAL, Language.FI, "Jäädytyskoneen huoltovuorot",
@@ -187,5 +192,38 @@ class KnowledgeVisibilityTest {
         assertThat(helpSearch("fi", "luistinradan valaistus")).doesNotContain("Luistinradan valaistusaikataulu");
         assertThat(botSources(Language.FI, "Milloin luistinradan valaistus sytytetään?")).doesNotContain(id);
         assertThat(staffHits("luistinradan valaistus kello 17", Language.FI)).contains(id);
+    }
+
+    @Test
+    void theReviewerSeesThePendingVisibilityChangeInFinnishAndSwedish() throws Exception {
+        Article a = published(ArticleDraft.of(ArticleVisibility.INTERNAL, Language.FI, "Kassan iltatilitys",
+                "Kassa tilitetään illalla ennen sulkemista.").with(Language.SV, "Kassans kvällsredovisning", "Kassan redovisas på kvällen."));
+        String editor = "/workspace/knowledge/" + a.id();
+        assertThat(staffPage(pub.manager(), "fi", editor)).doesNotContain("id=\"visibility-change\"");
+
+        save(pub.agent(), a, "PUBLIC", "Kassan iltatilitys", "Kassa tilitetään illalla.", "Kassans kvällsredovisning", "Kassan redovisas.");
+        transition(pub.agent(), a, Transition.SUBMIT);
+
+        String fi = staffPage(pub.manager(), "fi", editor);
+        assertThat(fi).contains("Julkaiseminen muuttaa, kuka saa lukea artikkelin: Sisäinen (henkilöstö) → Julkinen (asukkaat).")
+                .contains("id=\"action-PUBLISH\"")
+                .contains("/workspace/knowledge/" + a.id() + "/history?from=1&to=2");
+        String sv = staffPage(pub.manager(), "sv", editor);
+        assertThat(sv).contains("Publiceringen ändrar vem som får läsa artikeln: Intern (personal) → Offentlig (invånare).");
+        assertThat(staffPage(pub.agent(), "fi", editor)).as("the agent sees it too")
+                .contains("Sisäinen (henkilöstö) → Julkinen (asukkaat)");
+
+        String history = editor + "/history?from=1&to=2";
+        assertThat(staffPage(pub.manager(), "fi", history)).contains("Kuka saa lukea: Sisäinen (henkilöstö) → Julkinen (asukkaat)");
+        assertThat(staffPage(pub.manager(), "sv", history)).contains("Vem får läsa: Intern (personal) → Offentlig (invånare)");
+        assertThat(staffPage(pub.manager(), "fi", editor + "/history?from=2&to=2")).doesNotContain("id=\"visibility-change\"");
+
+        String list = staffPage(pub.manager(), "fi", "/workspace/knowledge?status=IN_REVIEW");
+        assertThat(list).contains("Sisäinen (henkilöstö), julkaistaessa Julkinen (asukkaat)");
+        assertThat(staffPage(pub.manager(), "sv", "/workspace/knowledge?status=IN_REVIEW"))
+                .contains("Intern (personal), vid publicering Offentlig (invånare)");
+
+        transition(pub.manager(), a, Transition.PUBLISH);
+        assertThat(staffPage(pub.manager(), "fi", editor)).doesNotContain("id=\"visibility-change\"");
     }
 }
