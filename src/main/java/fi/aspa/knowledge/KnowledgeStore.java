@@ -238,7 +238,9 @@ class KnowledgeStore implements Knowledge {
         LocalDate today = LocalDate.now(clock);
         return db.sql(ARTICLE + " where a.organization_id = :org and (cast(:status as text) is null or a.status = :status) order by a.updated_at desc, a.id")
                 .param("org", organization.value()).param("status", filter.status() == null ? null : filter.status().name())
-                .query((rs, n) -> article(rs)).stream()
+                // list(), not stream(): JdbcClient's stream holds its connection until the stream is closed, and outside a
+                // transaction nothing closes it, so every list page leaked a pooled connection
+                .query((rs, n) -> article(rs)).list().stream()
                 .filter(a -> !filter.staleOnly() || a.stale(today))
                 .filter(a -> filter.missing() == null || a.current().missingLanguages().contains(filter.missing()))
                 .toList();
