@@ -8,17 +8,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One saved version of an article's texts. {@code texts} has an entry for each language that has any text;
- * {@code rolledBackFrom} is the version this one copied when it was made by a rollback.
+ * One saved version of an article's texts and of who may read it. {@code texts} has an entry for each language that
+ * has any text; {@code visibility} is what the version proposes until a reviewer publishes it, and what readers get
+ * while it is the published version; {@code rolledBackFrom} is the version this one copied when it was made by a
+ * rollback.
  */
-public record ArticleVersion(int number, Map<Language, ArticleText> texts, UUID authorId, String note,
-                             Integer rolledBackFrom, Instant createdAt) {
+public record ArticleVersion(int number, Map<Language, ArticleText> texts, ArticleVisibility visibility, UUID authorId,
+                             String note, Integer rolledBackFrom, Instant createdAt) {
     public ArticleVersion {
         EnumMap<Language, ArticleText> copy = new EnumMap<>(Language.class);
         texts.forEach((language, text) -> {
             if (text != null && !text.isEmpty()) copy.put(language, text);
         });
         texts = java.util.Collections.unmodifiableMap(copy);
+        java.util.Objects.requireNonNull(visibility, "visibility");
     }
 
     public ArticleText text(Language language) {

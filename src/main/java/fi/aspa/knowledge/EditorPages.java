@@ -57,8 +57,12 @@ class EditorPages {
         this.clock = clock;
     }
 
-    record Row(UUID id, String title, String lang, ArticleStatus status, ArticleVisibility visibility, boolean live,
-               boolean stale, List<String> missing, String owner, LocalDate reviewDate) {}
+    /**
+     * A line of the list. {@code visibility} says who may read it now (the published version's visibility for a live
+     * article, else the current version's) and what publishing the current version would change that to, if anything.
+     */
+    record Row(UUID id, String title, String lang, ArticleStatus status, String visibility, boolean live, boolean stale,
+               List<String> missing, String owner, LocalDate reviewDate) {}
 
     record Option(String value, String label, boolean selected) {}
 
@@ -75,7 +79,7 @@ class EditorPages {
         LocalDate today = LocalDate.now(clock);
         List<Row> rows = knowledge.list(org, new ArticleFilter(statusFilter, staleOnly, missingFilter)).stream()
                 .map(a -> new Row(a.id(), a.current().title(language), titleLanguage(a.current(), language), a.status(),
-                        a.visibility(), a.live(), a.stale(today), a.current().missingLanguages().stream().map(Language::code).toList(),
+                        visibility(a, locale), a.live(), a.stale(today), a.current().missingLanguages().stream().map(Language::code).toList(),
                         names.get(a.ownerId()), a.reviewDate()))
                 .toList();
         model.addAttribute("rows", rows);
@@ -162,6 +166,12 @@ class EditorPages {
                 .map(l -> new Option(l.code(), msg("knowledge.language." + l.code(), locale), l == language)).toList());
         model.addAttribute("diff", fromVersion == toVersion ? List.of()
                 : knowledge.diff(me.organizationId(), id, fromVersion, toVersion, language));
+        Map<Integer, ArticleVisibility> visibilities = versions.stream()
+                .collect(Collectors.toMap(ArticleVersion::number, ArticleVersion::visibility));
+        ArticleVisibility fromVisibility = visibilities.get(fromVersion);
+        ArticleVisibility toVisibility = visibilities.get(toVersion);
+        model.addAttribute("visibilityChange", fromVisibility != null && toVisibility != null && fromVisibility != toVisibility
+                ? msg("knowledge.history.visibility-change", locale, label(fromVisibility, locale), label(toVisibility, locale)) : null);
         return "knowledge/history";
     }
 
@@ -216,6 +226,9 @@ class EditorPages {
                 }
             }
             model.addAttribute("actions", actions);
+            model.addAttribute("visibilityChange", article.visibilityChangePending()
+                    ? msg("knowledge.edit.visibility-change", locale, label(article.publishedVisibility(), locale),
+                            label(article.visibility(), locale)) : null);
             model.addAttribute("awaitsReviewer", article.status() == ArticleStatus.IN_REVIEW && !editor.reviewer());
             model.addAttribute("ownerName", staffNames(org).get(article.ownerId()));
         }
@@ -248,8 +261,19 @@ class EditorPages {
         return staff.inOrganization(org).stream().collect(Collectors.toMap(StaffUser::id, StaffUser::displayName));
     }
 
-    private String msg(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, locale);
+    }
+
+    private String visibility(Article article, Locale locale) {
+        if (!article.live()) return label(article.visibility(), locale);
+        if (!article.visibilityChangePending()) return label(article.publishedVisibility(), locale);
+        return msg("knowledge.list.visibility-change", locale, label(article.publishedVisibility(), locale),
+                label(article.visibility(), locale));
+    }
+
+    private String label(ArticleVisibility visibility, Locale locale) {
+        return msg("knowledge.visibility." + visibility.name(), locale);
     }
 
     static String titleLanguage(ArticleVersion version, Language language) {

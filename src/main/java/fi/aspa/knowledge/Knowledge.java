@@ -15,7 +15,10 @@ public interface Knowledge extends fi.aspa.search.SearchDocumentSource {
     /** A new draft article with its first version. */
     Article create(OrganizationId organization, Editor editor, ArticleDraft draft);
 
-    /** Saves a new version and the metadata. A published article goes back to draft; its published version stays live. */
+    /**
+     * Saves a new version (texts and the visibility it proposes) and the metadata. A published article goes back to
+     * draft; its published version stays live with its visibility until a reviewer publishes again.
+     */
     Article save(OrganizationId organization, UUID articleId, Editor editor, ArticleDraft draft);
 
     /** One step of the workflow; an illegal one (or a reviewer's step by a non-reviewer) is refused. */

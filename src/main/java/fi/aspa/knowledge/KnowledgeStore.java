@@ -99,18 +99,18 @@ class KnowledgeStore implements Knowledge {
         UUID id = Ids.next();
         Instant now = clock.instant();
         db.sql("""
-                insert into knowledge_article (id, organization_id, status, visibility, owner_id, review_date, service_ids,
+                insert into knowledge_article (id, organization_id, status, owner_id, review_date, service_ids,
                     life_events, current_version, source_case_id, created_at, updated_at)
-                values (:id, :org, 'DRAFT', :visibility, :owner, :review, cast(:services as uuid[]), cast(:events as text[]), 1,
+                values (:id, :org, 'DRAFT', :owner, :review, cast(:services as uuid[]), cast(:events as text[]), 1,
                     :source, :now, :now)""")
-                .param("id", id).param("org", organization.value()).param("visibility", draft.visibility().name())
+                .param("id", id).param("org", organization.value())
                 .param("owner", draft.ownerId() == null ? editor.staffId() : draft.ownerId())
                 .param("review", draft.reviewDate())
                 .param("services", draft.serviceIds().stream().distinct().toArray(UUID[]::new))
                 .param("events", draft.lifeEvents().stream().distinct().toArray(String[]::new))
                 .param("source", sourceCaseId).param("now", java.sql.Timestamp.from(now))
                 .update();
-        insertVersion(organization, id, 1, draft.texts(), editor.staffId(), draft.note(), null, now);
+        insertVersion(organization, id, 1, draft.texts(), draft.visibility(), editor.staffId(), draft.note(), null, now);
         return find(organization, id).orElseThrow();
     }
 
@@ -124,14 +124,15 @@ class KnowledgeStore implements Knowledge {
         check(organization, draft);
         int next = article.current().number() + 1;
         Instant now = clock.instant();
-        insertVersion(organization, articleId, next, draft.texts(), editor.staffId(), draft.note(), null, now);
+        // the visibility goes with the new version: readers keep the published version's until a reviewer publishes
+        insertVersion(organization, articleId, next, draft.texts(), draft.visibility(), editor.staffId(), draft.note(), null, now);
         ArticleStatus status = article.status() == ArticleStatus.PUBLISHED ? ArticleStatus.DRAFT : article.status();
         db.sql("""
-                update knowledge_article set status = :status, visibility = :visibility, owner_id = :owner, review_date = :review,
+                update knowledge_article set status = :status, owner_id = :owner, review_date = :review,
                     service_ids = cast(:services as uuid[]), life_events = cast(:events as text[]), current_version = :version,
                     updated_at = :now
                 where organization_id = :org and id = :id""")
-                .param("status", status.name()).param("visibility", draft.visibility().name())
+                .param("status", status.name())
                 .param("owner", draft.ownerId() == null ? article.ownerId() : draft.ownerId())
                 .param("review", draft.reviewDate())
                 .param("services", draft.serviceIds().stream().distinct().toArray(UUID[]::new))
@@ -139,7 +140,7 @@ class KnowledgeStore implements Knowledge {
                 .param("version", next).param("now", java.sql.Timestamp.from(now))
                 .param("org", organization.value()).param("id", articleId)
                 .update();
-        // visibility and links of the live version may have changed
+        // the links of the live article may have changed (its visibility changes only when a reviewer publishes)
         if (article.live()) events.publishEvent(new ArticleChanged(organization, articleId));
         return find(organization, articleId).orElseThrow();
     }
@@ -175,6 +176,7 @@ class KnowledgeStore implements Knowledge {
     public Article rollback(OrganizationId organization, UUID articleId, Editor editor, int version) {
         Article article = lock(organization, articleId);
         ArticleVersion old = version(organization, articleId, version).orElseThrow(() -> AspaException.notFound("Version"));
+        // the old texts; who may read it stays as the current version proposes
         ArticleDraft draft = new ArticleDraft(old.texts(), article.visibility(), article.ownerId(), article.reviewDate(),
                 article.serviceIds(), article.lifeEvents(), null);
         Article saved = save(organization, articleId, editor, draft);
@@ -192,15 +194,16 @@ class KnowledgeStore implements Knowledge {
     }
 
     private void insertVersion(OrganizationId organization, UUID articleId, int version, Map<Language, ArticleText> texts,
-                               UUID author, String note, Integer rolledBackFrom, Instant now) {
+                               ArticleVisibility visibility, UUID author, String note, Integer rolledBackFrom, Instant now) {
         ArticleText fi = texts.getOrDefault(Language.FI, new ArticleText("", ""));
         ArticleText sv = texts.getOrDefault(Language.SV, new ArticleText("", ""));
         ArticleText en = texts.getOrDefault(Language.EN, new ArticleText("", ""));
         db.sql("""
                 insert into knowledge_version (organization_id, article_id, version, title_fi, title_sv, title_en, body_fi,
-                    body_sv, body_en, author_id, note, rolled_back_from, created_at)
-                values (:org, :id, :version, :tfi, :tsv, :ten, :bfi, :bsv, :ben, :author, :note, :from, :now)""")
+                    body_sv, body_en, visibility, author_id, note, rolled_back_from, created_at)
+                values (:org, :id, :version, :tfi, :tsv, :ten, :bfi, :bsv, :ben, :visibility, :author, :note, :from, :now)""")
                 .param("org", organization.value()).param("id", articleId).param("version", version)
+                .param("visibility", visibility.name())
                 .param("tfi", blankToNull(fi.title())).param("tsv", blankToNull(sv.title())).param("ten", blankToNull(en.title()))
                 .param("bfi", blankToNull(fi.body())).param("bsv", blankToNull(sv.body())).param("ben", blankToNull(en.body()))
                 .param("author", author).param("note", note == null || note.isBlank() ? null : note.strip())
@@ -214,11 +217,13 @@ class KnowledgeStore implements Knowledge {
 
     // ---- queries
 
+    /** An article with its current version and the visibility of its published version (null when none). */
     private static final String ARTICLE = """
-            select a.*, v.version, v.title_fi, v.title_sv, v.title_en, v.body_fi, v.body_sv, v.body_en, v.author_id, v.note,
-                   v.rolled_back_from, v.created_at as version_created_at
+            select a.*, v.version, v.title_fi, v.title_sv, v.title_en, v.body_fi, v.body_sv, v.body_en, v.visibility, v.author_id,
+                   v.note, v.rolled_back_from, v.created_at as version_created_at, p.visibility as published_visibility
             from knowledge_article a
             join knowledge_version v on v.article_id = a.id and v.version = a.current_version and v.organization_id = a.organization_id
+            left join knowledge_version p on p.article_id = a.id and p.version = a.published_version and p.organization_id = a.organization_id
             """;
 
     @Override
@@ -233,7 +238,9 @@ class KnowledgeStore implements Knowledge {
         LocalDate today = LocalDate.now(clock);
         return db.sql(ARTICLE + " where a.organization_id = :org and (cast(:status as text) is null or a.status = :status) order by a.updated_at desc, a.id")
                 .param("org", organization.value()).param("status", filter.status() == null ? null : filter.status().name())
-                .query((rs, n) -> article(rs)).stream()
+                // list(), not stream(): JdbcClient's stream holds its connection until the stream is closed, and outside a
+                // transaction nothing closes it, so every list page leaked a pooled connection
+                .query((rs, n) -> article(rs)).list().stream()
                 .filter(a -> !filter.staleOnly() || a.stale(today))
                 .filter(a -> filter.missing() == null || a.current().missingLanguages().contains(filter.missing()))
                 .toList();
@@ -276,12 +283,16 @@ class KnowledgeStore implements Knowledge {
                 .toList();
     }
 
+    /**
+     * Published articles with their published version, filtered by that version's visibility: a visibility proposed by
+     * a later, unpublished version never reaches readers.
+     */
     private static final String PUBLISHED = """
-            select a.*, v.version, v.title_fi, v.title_sv, v.title_en, v.body_fi, v.body_sv, v.body_en, v.author_id, v.note,
-                   v.rolled_back_from, v.created_at as version_created_at
+            select a.*, v.version, v.title_fi, v.title_sv, v.title_en, v.body_fi, v.body_sv, v.body_en, v.visibility, v.author_id,
+                   v.note, v.rolled_back_from, v.created_at as version_created_at
             from knowledge_article a
             join knowledge_version v on v.article_id = a.id and v.version = a.published_version and v.organization_id = a.organization_id
-            where a.organization_id = :org and a.published_version is not null and a.visibility in (:visibilities)
+            where a.organization_id = :org and a.published_version is not null and v.visibility in (:visibilities)
             """;
 
     @Override
@@ -340,11 +351,13 @@ class KnowledgeStore implements Knowledge {
     // ---- mapping
 
     private static Article article(ResultSet rs) throws SQLException {
+        String publishedVisibility = rs.getString("published_visibility");
         return new Article(rs.getObject("id", UUID.class), new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                ArticleStatus.valueOf(rs.getString("status")), ArticleVisibility.valueOf(rs.getString("visibility")),
+                ArticleStatus.valueOf(rs.getString("status")),
                 rs.getObject("owner_id", UUID.class), rs.getObject("review_date", LocalDate.class),
                 uuids(rs.getArray("service_ids")), strings(rs.getArray("life_events")),
                 version(rs, "version_created_at"), (Integer) rs.getObject("published_version"),
+                publishedVisibility == null ? null : ArticleVisibility.valueOf(publishedVisibility),
                 rs.getObject("source_case_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
@@ -360,7 +373,8 @@ class KnowledgeStore implements Knowledge {
         for (Language l : Language.values()) {
             texts.put(l, new ArticleText(rs.getString("title_" + l.code()), rs.getString("body_" + l.code())));
         }
-        return new ArticleVersion(rs.getInt("version"), texts, rs.getObject("author_id", UUID.class), rs.getString("note"),
+        return new ArticleVersion(rs.getInt("version"), texts, ArticleVisibility.valueOf(rs.getString("visibility")),
+                rs.getObject("author_id", UUID.class), rs.getString("note"),
                 (Integer) rs.getObject("rolled_back_from"), rs.getTimestamp(createdAt).toInstant());
     }
 

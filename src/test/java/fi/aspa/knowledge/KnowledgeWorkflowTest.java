@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
 import fi.aspa.platform.AspaException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,8 @@ class KnowledgeWorkflowTest {
     Knowledge knowledge;
     @Autowired
     SearchIndex index;
+    @Autowired
+    DataSource dataSource;
 
     Fixtures.Org org;
     Editor agent;
@@ -207,6 +211,17 @@ class KnowledgeWorkflowTest {
         assertThatThrownBy(() -> knowledge.transition(other.id(), a.id(), new Editor(other.manager().id(), true), Transition.SUBMIT))
                 .isInstanceOfSatisfying(AspaException.class, e -> assertThat(e.code()).isEqualTo("not-found"));
         assertThat(knowledge.versions(other.id(), a.id())).isEmpty();
+    }
+
+    @Test
+    void listingArticlesGivesItsConnectionBack() throws Exception {
+        draft("Yhteys palautuu", "Teksti.");
+        // outside a transaction, as the list page and the parity report call it: more lists than the pool has connections
+        int pool = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        for (int i = 0; i < pool + 5; i++) {
+            assertThat(knowledge.list(org.id(), ArticleFilter.all())).hasSize(1);
+        }
+        assertThat(knowledge.parity(org.id())).hasSize(1);
     }
 
     List<SearchHit> hits(String text, Language language) {
