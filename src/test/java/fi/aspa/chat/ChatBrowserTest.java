@@ -33,11 +33,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ChatBrowserTest {
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
+    @Autowired fi.aspa.platform.PublicRateLimits limits;
     @Autowired ChatService chat;
     Browser browser;
 
     @BeforeAll
     void start() {
+        limits.reset(); // the browser starts its chats from 127.0.0.1, the address other browser tests use too
         browser = Browser.start(port);
     }
 
@@ -219,7 +221,7 @@ class ChatBrowserTest {
     }
 
     void says(ChatService.Started chat, String line) {
-        this.chat.residentSend(this.chat.byToken(chat.token()).orElseThrow(), UUID.randomUUID().toString(), line);
+        this.chat.residentSend(this.chat.byToken(chat.token()).orElseThrow(), UUID.randomUUID().toString(), line, "127.0.0.1");
     }
 
     boolean unread(ChatService.Started chat) {
