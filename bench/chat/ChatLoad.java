@@ -102,7 +102,10 @@ public class ChatLoad {
     static void startApp(String url, int n) throws Exception {
         int port = freePort();
         ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx1g", "-XX:+UseSerialGC",
-                "-jar", "target/aspa.jar", "--logging.level.root=WARN")
+                "-jar", "target/aspa.jar", "--logging.level.root=WARN",
+                // every resident of the run comes from this one address: lift the per-address allowances
+                "--aspa.chat.rate-limit.sessions=100000000", "--aspa.chat.rate-limit.lines=100000000",
+                "--aspa.chat.rate-limit.bot-lines=100000000")
                 .redirectErrorStream(true).redirectOutput(new File("target/bench-chat-node" + n + ".log"));
         pb.environment().putAll(Map.of("ASPA_DB_URL", url, "ASPA_DB_USER", "postgres", "ASPA_DB_PASSWORD", "",
                 "ASPA_DEMO", "false", "PORT", String.valueOf(port), "ASPA_DB_POOL_SIZE", "30"));

@@ -138,7 +138,14 @@
         return r.text().then(function (text) {
           var json = null;
           try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-          if (!r.ok) { var err = new Error('http ' + r.status); err.status = r.status; err.code = json && json.code; throw err; }
+          if (!r.ok) {
+            var err = new Error('http ' + r.status);
+            err.status = r.status;
+            err.code = json && json.code;
+            // 429: how long to wait, in the body too (a page on another origin may not see the Retry-After header)
+            err.retryAfter = (json && json.retryAfter) || +r.headers.get('Retry-After') || 0;
+            throw err;
+          }
           return json;
         });
       });
@@ -350,7 +357,7 @@
   }
 
   function reset() {
-    ended = false; token = null; lastSeq = 0; pending = {}; lines = {}; state = 'none'; reference = null; polling = false;
+    ended = false; token = null; lastSeq = 0; pending = {}; lines = {}; state = 'none'; reference = null; polling = false; slowDown = false;
     ws = null; wsOpened = false; wsFailures = 0;
   }
 
@@ -382,7 +389,7 @@
     } else if (polling) {
       request('POST', '/chat/api/session/messages', { clientId: id, body: p.body }, true)
         .then(onAck)
-        .catch(function (err) { if (err.code) onError({ code: err.code, clientId: id }); });
+        .catch(function (err) { if (err.code) onError({ code: err.code, clientId: id, retryAfter: err.retryAfter }); });
     }
   }
 
@@ -391,15 +398,28 @@
     var p = pending[frame.clientId];
     if (!p) return;
     delete pending[frame.clientId];
+    if (slowDown && !Object.keys(pending).length) { slowDown = false; composerError.hidden = true; }
     p.mark.textContent = '';
     p.li.setAttribute('data-seq', frame.seq);
     lines[frame.clientId] = p.li;
   }
 
+  // Over an allowance (too many lines, or too many questions to the bot): the line stays "sending", the resident is
+  // told in words, and it is sent again when the server says there is room (retryAfter seconds).
+  var slowDown = false;
+
   function onError(frame) {
+    if (frame.code === 'rate-limited') {
+      slowDown = true;
+      if (composerError) showError(composerError, 'rate-limited');
+      var wait = Math.max(2, Math.min(+frame.retryAfter || 2, 600)) * 1000;
+      var ids = frame.clientId ? [frame.clientId] : Object.keys(pending);
+      setTimeout(function () { ids.forEach(transmit); }, wait);
+      return;
+    }
     if (frame.clientId && pending[frame.clientId]) {
       var p = pending[frame.clientId];
-      if (frame.code === 'rate-limited' || frame.code === 'internal') { setTimeout(function () { transmit(frame.clientId); }, 2000); return; }
+      if (frame.code === 'internal') { setTimeout(function () { transmit(frame.clientId); }, 2000); return; }
       delete pending[frame.clientId];
       log.removeChild(p.li);
       composerInput.value = p.body;

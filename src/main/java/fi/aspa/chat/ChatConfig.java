@@ -47,7 +47,8 @@ class ChatConfig implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(residents, "/chat/socket").setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+        registry.addHandler(residents, "/chat/socket").addInterceptors(new ClientAddress())
+                .setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
         registry.addHandler(agents, "/workspace/chat/socket");
     }
 
@@ -78,6 +79,7 @@ class ChatConfig implements WebSocketConfigurer {
         cors.setAllowedOriginPatterns(settings.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST"));
         cors.setAllowedHeaders(List.of("Content-Type", "X-Aspa-Chat-Token"));
+        cors.setExposedHeaders(List.of("Retry-After"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource corsSource = new UrlBasedCorsConfigurationSource();

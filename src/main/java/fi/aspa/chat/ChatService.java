@@ -63,10 +63,12 @@ class ChatService implements ChatHandover {
     private final MessageSource messages;
     private final Clock clock;
     private final Chatbot chatbot;
+    private final ChatRateLimits limits;
 
     ChatService(ChatStore store, Cases cases, Customers customers, Staff staff, Organizations organizations, ChatFanout fanout,
-                ChatSettings settings, MessageSource messages, Clock clock, Chatbot chatbot) {
+                ChatSettings settings, MessageSource messages, Clock clock, Chatbot chatbot, ChatRateLimits limits) {
         this.chatbot = chatbot;
+        this.limits = limits;
         this.store = store;
         this.cases = cases;
         this.customers = customers;
@@ -135,15 +137,24 @@ class ChatService implements ChatHandover {
         return store.byTokenHash(sha256(token));
     }
 
-    /** A resident's line: the first one opens the case (and puts the chat in the queue), the rest are added to it. */
-    public Ack residentSend(ChatSession s, String clientId, String body) {
+    /**
+     * A resident's line: the first one opens the case (and puts the chat in the queue), the rest are added to it. A new
+     * line counts against the chat's allowance of lines, and a line for the chatbot also against the client address's
+     * allowance of the bot's answers ({@link ChatRateLimits}: 429 before anything is stored); a resent line (a client id
+     * already stored) is answered with its ack and not counted.
+     */
+    public Ack residentSend(ChatSession s, String clientId, String body, String clientAddress) {
         String key = "r:" + clientId(clientId);
         ChatSession session = store.lock(s.organizationId(), s.id()).orElseThrow(() -> AspaException.notFound("Chat"));
         Optional<StreamEntry> existing = store.byClientId(session.organizationId(), session.id(), key);
         if (existing.isPresent()) return new Ack(clientId, existing.get().id(), existing.get().seq(), true, session.caseReference());
         if (!session.state().open()) throw AspaException.conflict("chat-closed", "The chat has ended");
         String text = text(body);
-        if (session.botActive() && session.caseId() == null) return botTurn(session, clientId, key, text);
+        limits.line(session.id(), session.language());
+        if (session.botActive() && session.caseId() == null) {
+            limits.botLine(clientAddress, session.language());
+            return botTurn(session, clientId, key, text);
+        }
         OrganizationId org = session.organizationId();
         Instant now = clock.instant();
         UUID caseMessageId;
@@ -305,14 +316,16 @@ class ChatService implements ChatHandover {
 
     /**
      * The contact form the widget becomes outside opening hours or with nobody available: a case with channel CHAT,
-     * status NEW, tagged {@value #TAG_LEFT_MESSAGE}. The client id makes a resubmission return the same case.
+     * status NEW, tagged {@value #TAG_LEFT_MESSAGE}. The client id makes a resubmission return the same case (not
+     * counted); a new message counts against the address's contact-form allowance ({@link ChatRateLimits}).
      */
     public LeftMessage leaveMessage(OrganizationId org, Language language, String clientId, String name, String email,
-                                    String phone, String body) {
+                                    String phone, String body, String clientAddress) {
         String id = clientId(clientId);
         String key = sha256("left-message:" + org.value() + ":" + id);
         Optional<ChatSession> before = store.byTokenHash(key);
         if (before.isPresent()) return new LeftMessage(before.get().caseReference(), true);
+        limits.leftMessage(clientAddress, language);
         String cleanName = optionalText("name", name, 200);
         String cleanEmail = email(email);
         String cleanPhone = optionalText("phone", phone, 40);

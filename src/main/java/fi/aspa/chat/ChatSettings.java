@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedOrigins the origins of the pages that may embed the widget ({@code *}: any)
  * @param longPoll how long a long-polling request waits for something to happen
  * @param waitWindow how far back accepted chats count for the expected wait
+ * @param rateLimit how much one client address or one chat may ask of the public side ({@link RateLimit})
  */
 @ConfigurationProperties("aspa.chat")
 record ChatSettings(@DefaultValue("3") int maxConcurrentPerAgent,
@@ -27,4 +28,43 @@ record ChatSettings(@DefaultValue("3") int maxConcurrentPerAgent,
                     @DefaultValue("postgres") String fanout,
                     @DefaultValue("*") List<String> allowedOrigins,
                     @DefaultValue("25s") Duration longPoll,
-                    @DefaultValue("2h") Duration waitWindow) {}
+                    @DefaultValue("2h") Duration waitWindow,
+                    @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * {@code aspa.chat.rate-limit.*}: the public side's allowances, counted in this node's memory by
+     * {@code PublicRateLimits} (n nodes allow n times as much), refilled gradually; over one the answer is 429 with
+     * {@code Retry-After}. The client address is the container's ({@code server.forward-headers-strategy} behind a
+     * proxy), as for the contact form. A left message (the widget's contact form) counts as a contact-form post
+     * ({@code aspa.webform.rate-limit}: 5 per 10 minutes).
+     *
+     * @param sessions chats one client address may start per {@code sessionsPeriod}: 10 per 10 minutes. A chat
+     *        becomes a customer and a case with its first line, so this is the budget for creating them. A resident
+     *        starts one chat, perhaps a second after ending the first; ten leaves room for a household or a small
+     *        office behind one address, and holds a script to one new chat a minute.
+     * @param lines lines a resident may write in one chat per {@code linesPeriod}: 30 a minute. A quick typist sends
+     *        a short line every few seconds (10–15 a minute); 30 is twice that and lets a few lines pasted at once
+     *        through. Per chat, so people chatting behind one address do not share it; lines resent after a
+     *        reconnect (the same client id) are not counted.
+     * @param botLines lines the chatbot answers for one client address per {@code botLinesPeriod}: 30 per 10
+     *        minutes, as for the help pages' assistant ({@code aspa.help.assistant.rate-limit}): each answer is a
+     *        search and possibly a call to the organization's language model, which costs the organization money.
+     *        A bot conversation is a few questions before an answer or a hand-over.
+     */
+    record RateLimit(@DefaultValue("10") int sessions,
+                     @DefaultValue("10m") Duration sessionsPeriod,
+                     @DefaultValue("30") int lines,
+                     @DefaultValue("1m") Duration linesPeriod,
+                     @DefaultValue("30") int botLines,
+                     @DefaultValue("10m") Duration botLinesPeriod) {
+        RateLimit {
+            if (sessions < 1 || lines < 1 || botLines < 1 || !positive(sessionsPeriod) || !positive(linesPeriod) || !positive(botLinesPeriod)) {
+                throw new IllegalArgumentException("aspa.chat.rate-limit needs positive limits and periods");
+            }
+        }
+
+        private static boolean positive(Duration d) {
+            return d != null && !d.isNegative() && !d.isZero();
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package fi.aspa.chat;
 
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.TooManyRequests;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,10 @@ abstract class JsonSocket extends TextWebSocketHandler {
             }
             clientId = text(node, "clientId");
             frame(peer, node.path("type").asString(), node);
+        } catch (TooManyRequests e) {
+            Map<String, Object> error = Frames.error(e.code(), e.getMessage(), clientId);
+            error.put("retryAfter", e.retryAfterSeconds());
+            send(peer, error);
         } catch (AspaException e) {
             send(peer, Frames.error(e.code(), e.getMessage(), clientId));
         } catch (RuntimeException e) {

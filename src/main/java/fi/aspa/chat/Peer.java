@@ -35,6 +35,8 @@ final class Peer {
     final java.util.Set<UUID> viewed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The resident's chat as it was at hello (its id and organization are what count). */
     volatile ChatSession chat;
+    /** The client address of the handshake (a resident's allowances are per address); null for agents. */
+    volatile String clientAddress;
     private double tokens = BURST;
     private long refilledAt = System.nanoTime();
     /** The last queue frame sent to a resident, not to repeat an unchanged one. */

@@ -3,6 +3,7 @@ package fi.aspa.chat;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The widget's HTTP side: its texts and the chat's state, starting a chat, the contact form it becomes, and the
  * same conversation as over the socket for networks that block WebSocket: POST a line (answered with the same
  * ack), long-poll for what came after a sequence number. The resume token travels in {@code X-Aspa-Chat-Token}.
- * Errors are problem+json with a stable code.
+ * Errors are problem+json with a stable code; over an allowance ({@link ChatRateLimits}: chats started and messages
+ * left per client address, lines per chat, the chatbot's answers per address) 429 with {@code Retry-After}, the
+ * seconds also as {@code retryAfter}, and the detail in the chat's language.
  */
 @RestController
 class ResidentApi {
@@ -42,11 +45,14 @@ class ResidentApi {
     private final ChatHub hub;
     private final ChatFanout fanout;
     private final ChatSettings settings;
+    private final ChatRateLimits limits;
     private final MessageSource messages;
     private final List<String> widgetKeys;
 
-    ResidentApi(ChatService service, ChatHub hub, ChatFanout fanout, ChatSettings settings, MessageSource messages) throws IOException {
+    ResidentApi(ChatService service, ChatHub hub, ChatFanout fanout, ChatSettings settings, ChatRateLimits limits,
+                MessageSource messages) throws IOException {
         this.service = service;
+        this.limits = limits;
         this.hub = hub;
         this.fanout = fanout;
         this.settings = settings;
@@ -82,11 +88,13 @@ class ResidentApi {
         return body;
     }
 
+    /** Starts a chat; counted against the client address's allowance first (429 over it, nothing made). */
     @PostMapping("/chat/api/sessions")
-    ResponseEntity<Map<String, Object>> start(@RequestBody StartRequest request) {
+    ResponseEntity<Map<String, Object>> start(@RequestBody StartRequest request, HttpServletRequest http) {
         OrganizationId org = service.organization(request.organization());
-        ChatService.Started started = service.start(org, Language.parse(request.lang()).orElse(Language.FI), request.name(), request.email(),
-                request.pageUrl());
+        Language language = Language.parse(request.lang()).orElse(Language.FI);
+        limits.session(http.getRemoteAddr(), language);
+        ChatService.Started started = service.start(org, language, request.name(), request.email(), request.pageUrl());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("session", started.sessionId().toString());
         body.put("token", started.token());
@@ -94,9 +102,10 @@ class ResidentApi {
     }
 
     @PostMapping("/chat/api/session/messages")
-    Map<String, Object> send(@RequestHeader(name = TOKEN, required = false) String token, @RequestBody LineRequest request) {
+    Map<String, Object> send(@RequestHeader(name = TOKEN, required = false) String token, @RequestBody LineRequest request,
+                             HttpServletRequest http) {
         ChatSession chat = chat(token);
-        return Frames.ack(service.residentSend(chat, request.clientId(), request.body()), null);
+        return Frames.ack(service.residentSend(chat, request.clientId(), request.body(), http.getRemoteAddr()), null);
     }
 
     /**
@@ -163,10 +172,10 @@ class ResidentApi {
 
     /** The contact form of a closed chat: the message becomes a case (CHAT, NEW, tagged left-message). */
     @PostMapping("/chat/api/messages")
-    ResponseEntity<Map<String, Object>> leaveMessage(@RequestBody LeaveRequest request) {
+    ResponseEntity<Map<String, Object>> leaveMessage(@RequestBody LeaveRequest request, HttpServletRequest http) {
         OrganizationId org = service.organization(request.organization());
         ChatService.LeftMessage left = service.leaveMessage(org, Language.parse(request.lang()).orElse(Language.FI),
-                request.clientId(), request.name(), request.email(), request.phone(), request.body());
+                request.clientId(), request.name(), request.email(), request.phone(), request.body(), http.getRemoteAddr());
         return ResponseEntity.status(left.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(Map.of("reference", left.reference()));
     }
 

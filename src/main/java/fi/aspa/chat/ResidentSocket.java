@@ -11,7 +11,9 @@ import tools.jackson.databind.JsonNode;
  * {@code /chat/socket}, the resident's side. The first frame is {@code hello} with the chat's resume token and the
  * last sequence number seen ({@code lastSeq}, 0 for none); then {@code send} (clientId, body), {@code typing},
  * {@code read} (seq), {@code end}, {@code leave} (leave the chat as a message), {@code ping}. A {@code send} is
- * answered with {@code ack} (clientId, id, seq) only once the line is stored.
+ * answered with {@code ack} (clientId, id, seq) only once the line is stored, or with an {@code error} frame: over an
+ * allowance ({@link ChatRateLimits}) its code is {@code rate-limited} with {@code retryAfter} in seconds, and the
+ * line is not stored.
  */
 @Component
 class ResidentSocket extends JsonSocket {
@@ -28,7 +30,9 @@ class ResidentSocket extends JsonSocket {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        session.getAttributes().put(PEER, new Peer(session, Peer.Side.RESIDENT, null, null));
+        Peer peer = new Peer(session, Peer.Side.RESIDENT, null, null);
+        peer.clientAddress = (String) session.getAttributes().get(ClientAddress.ATTRIBUTE);
+        session.getAttributes().put(PEER, peer);
     }
 
     @Override
@@ -45,7 +49,7 @@ class ResidentSocket extends JsonSocket {
         if (chat == null) throw AspaException.conflict("hello-first", "Say hello with the chat's token first");
         switch (type) {
             case "send" -> {
-                ChatService.Ack ack = service.residentSend(chat, text(frame, "clientId"), text(frame, "body"));
+                ChatService.Ack ack = service.residentSend(chat, text(frame, "clientId"), text(frame, "body"), peer.clientAddress);
                 send(peer, Frames.ack(ack, null));
             }
             case "typing" -> hub.ephemeral(new ChatSignal(ChatSignal.Type.TYPING, chat.organizationId().value(), chat.id(), 0, "r"), fanout);

@@ -60,6 +60,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return respond(problem(e.status(), e.code(), e.getMessage()));
     }
 
+    /** 429 with {@code Retry-After}, and the seconds in the body too for clients that cannot read the header. */
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<Object> tooMany(TooManyRequests e) {
+        ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
+        problem.setProperty("retryAfter", e.retryAfterSeconds());
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Parameter '" + e.getName() + "' has a wrong type or format"));

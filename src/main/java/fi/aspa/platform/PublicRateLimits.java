@@ -9,7 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * How often one client address may use a public form (contact, tracking-page reply, call-back request, booking…):
+ * How often one client address may use a public form (contact, tracking-page reply, call-back request, booking…) or
+ * another public endpoint with a cost (starting a chat, the chatbot, a kiosk's queue numbers: each with its own limit):
  * {@code aspa.webform.rate-limit.capacity} per {@code aspa.webform.rate-limit.period} (5 per 10 minutes), refilled
  * gradually, in a separate allowance per action. Kept in this node's memory (a cluster of n nodes allows at most n
  * times as much); behind a reverse proxy, let the container resolve the client address
@@ -51,12 +52,38 @@ public class PublicRateLimits {
      * own limit: {@code capacity} per {@code period}, refilled gradually; false when it is used up.
      */
     public boolean tryAcquire(String action, String who, long capacity, Duration period) {
+        return bucket(action, who, capacity, period).tryConsume(1);
+    }
+
+    /**
+     * Takes one from the allowance of {@code who} for the action with the forms' limit (as
+     * {@link #tryAcquire(String, String)}), and says how long until there is one again when it is used up.
+     */
+    public Duration acquire(String action, String who) {
+        return acquire(action, who, capacity, period);
+    }
+
+    /**
+     * Takes one from the allowance of {@code who} for the action ({@code capacity} per {@code period}, refilled
+     * gradually): {@link Duration#ZERO} when it was taken, otherwise how long until one is available again (for a
+     * {@code Retry-After}; nothing was taken).
+     */
+    public Duration acquire(String action, String who, long capacity, Duration period) {
+        var probe = bucket(action, who, capacity, period).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+    }
+
+    /** Whole seconds to wait for a {@code Retry-After} header: the wait rounded up, at least 1. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
+    }
+
+    private Bucket bucket(String action, String who, long capacity, Duration period) {
         if (capacity < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("A rate limit needs a positive capacity and period");
         }
         if (buckets.size() > MAX_TRACKED) forgetIdle();
-        return buckets.computeIfAbsent(action + " " + who, k -> new Limited(newBucket(capacity, period), capacity))
-                .bucket().tryConsume(1);
+        return buckets.computeIfAbsent(action + " " + who, k -> new Limited(newBucket(capacity, period), capacity)).bucket();
     }
 
     private static Bucket newBucket(long capacity, Duration period) {

@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ChatBotBrowserTest {
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
+    @Autowired fi.aspa.platform.PublicRateLimits limits;
     @Autowired ChatService chat;
     @Autowired Chatbot bot;
     @Autowired SearchIndex index;
@@ -51,6 +52,7 @@ class ChatBotBrowserTest {
 
     @BeforeAll
     void start() {
+        limits.reset(); // the browser starts its chats from 127.0.0.1, the address other browser tests use too
         org = fixtures.publicOrganization();
         bot.setEnabled(org.id(), true);
         index.indexAll(List.of(

@@ -33,11 +33,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ChatBrowserTest {
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
+    @Autowired fi.aspa.platform.PublicRateLimits limits;
     @Autowired ChatService chat;
     Browser browser;
 
     @BeforeAll
     void start() {
+        limits.reset(); // the browser starts its chats from 127.0.0.1, the address other browser tests use too
         browser = Browser.start(port);
     }
 
@@ -150,6 +152,94 @@ class ChatBrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector("#aspa-chat a[href*='/contact']"))).isEmpty();
     }
 
+    /**
+     * Posts from the page (so from the browser's own address) until the first 429 and returns how many were accepted.
+     * With {@code line}, the widget's composer then sends that line at once, while the page goes on using up the
+     * allowance for {@code holdMs} (it refills gradually), so that the widget meets the limit for a while whatever the
+     * machine's speed.
+     */
+    long postUntil429(String path, String token, String body, String line, int holdMs) {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                var done = arguments[arguments.length - 1], path = arguments[0], token = arguments[1], body = arguments[2],
+                    line = arguments[3], holdMs = arguments[4], n = 0;
+                function post(i) {
+                  var headers = { 'Content-Type': 'application/json' };
+                  if (token) headers['X-Aspa-Chat-Token'] = token;
+                  return fetch(path, { method: 'POST', headers: headers, body: body.split('#').join(String(i)) });
+                }
+                function hold(until, i) {
+                  if (Date.now() < until) post(i).then(function () { setTimeout(function () { hold(until, i + 1); }, 200); });
+                }
+                function next() {
+                  post(n).then(function (r) {
+                    if (r.status !== 429 && n < 100) { n++; next(); return; }
+                    if (line) {
+                      document.getElementById('aspa-chat-line').value = line;
+                      document.querySelector('#aspa-chat .aspa-chat__composer').requestSubmit();
+                      hold(Date.now() + holdMs, 1000);
+                    }
+                    done(n);
+                  });
+                }
+                next();
+                """, path, token, body, line, holdMs);
+    }
+
+    /**
+     * Over an allowance the widget says so in words: starting a chat too often from one address shows the message on
+     * the start form; a line over the chat's allowance stays "sending" with the message and goes when there is room.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fi", "sv"})
+    void overItsAllowancesTheWidgetSaysSoAndSendsTheLineWhenThereIsRoom(String lang) {
+        boolean fi = lang.equals("fi");
+        Fixtures.Org org = fixtures.publicOrganization();
+        chat.setHours(org.id(), OpeningHours.always());
+        chat.setAvailable(org.id(), org.agent().id(), true);
+        limits.reset();
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/chat/demo?lang=" + lang);
+        // not the chat an earlier run left open (its resume token is in the tab's session storage)
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("sessionStorage.clear()");
+        browser.open("/chat/demo?lang=" + lang);
+        browser.waitFor("button.aspa-chat-launcher--inline");
+        browser.click("button.aspa-chat-launcher--inline");
+        browser.waitFor("#aspa-chat:not([hidden]) #aspa-chat-message");
+        assertThat(postUntil429("/chat/api/sessions", null, "{\"organization\": \"" + org.organization().slug() + "\", \"lang\": \"" + lang + "\"}",
+                null, 0)).isGreaterThanOrEqualTo(10);
+
+        browser.type("#aspa-chat-message", fi ? "Onko uimahalli auki?" : "Är simhallen öppen?");
+        browser.click("#aspa-chat form button[type=submit]");
+        browser.waitFor("#aspa-chat .aspa-chat__error:not([hidden])");
+        assertThat(browser.text("#aspa-chat .aspa-chat__error")).isEqualTo(fi
+                ? "Tästä osoitteesta on aloitettu liian monta keskustelua lyhyessä ajassa. Yritä muutaman minuutin kuluttua uudelleen tai käytä yhteydenottolomaketta."
+                : "För många chattar har startats från den här adressen på kort tid. Försök igen om några minuter eller använd kontaktformuläret.");
+        assertThat(browser.find("#aspa-chat .aspa-chat__error").getAttribute("role")).isEqualTo("alert");
+        assertThat(browser.find("#aspa-chat-message").getAttribute("value")).as("what was written is kept").isNotEmpty();
+        browser.assertAccessible("widget too many chats " + lang);
+
+        limits.reset();
+        browser.click("#aspa-chat form button[type=submit]");
+        browser.waitFor("#aspa-chat .aspa-chat__line--resident[data-seq]");
+        String token = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                for (var i = 0; i < sessionStorage.length; i++) {
+                  var k = sessionStorage.key(i);
+                  if (k.indexOf('aspa-chat:') === 0) return sessionStorage.getItem(k);
+                }
+                return null;""");
+        String line = fi ? "Vielä yksi kysymys" : "En fråga till";
+        assertThat(postUntil429("/chat/api/session/messages", token, "{\"clientId\": \"x-#\", \"body\": \"Rivi #\"}", line, 6000))
+                .isGreaterThanOrEqualTo(29);
+        until("the message over the chat's allowance", () -> browser.text("#aspa-chat .aspa-chat__composer .aspa-chat__error")
+                .equals(fi ? "Lähetät viestejä liian tiheään. Odota hetki." : "Du skickar meddelanden för tätt. Vänta en stund."));
+        browser.assertAccessible("widget slow down " + lang);
+        until("the line sent when there is room", () -> browser.findAll("#aspa-chat .aspa-chat__line--resident[data-seq]").stream()
+                .anyMatch(li -> li.getText().contains(line)));
+        until("the message gone", () -> !browser.find("#aspa-chat .aspa-chat__composer .aspa-chat__error").isDisplayed());
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("sessionStorage.clear()");
+        limits.reset();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fi", "sv"})
     void otherChatsStayUnreadAcrossRedrawsAndNewLinesAreAnnounced(String lang) {
@@ -219,7 +309,7 @@ class ChatBrowserTest {
     }
 
     void says(ChatService.Started chat, String line) {
-        this.chat.residentSend(this.chat.byToken(chat.token()).orElseThrow(), UUID.randomUUID().toString(), line);
+        this.chat.residentSend(this.chat.byToken(chat.token()).orElseThrow(), UUID.randomUUID().toString(), line, "127.0.0.1");
     }
 
     boolean unread(ChatService.Started chat) {

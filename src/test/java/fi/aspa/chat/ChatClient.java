@@ -32,11 +32,18 @@ final class ChatClient implements AutoCloseable {
         this.socket = socket;
     }
 
+    /** Connects from a loopback address of its own ({@link ChatHttp#newAddress()}). */
     static ChatClient connect(int port, String path, String cookie) {
+        return connect(port, path, cookie, ChatHttp.newAddress());
+    }
+
+    /** Connects from the given loopback address (per-address allowances are counted by it). */
+    static ChatClient connect(int port, String path, String cookie, String address) {
         Holder holder = new Holder();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        WebSocket.Builder builder = HttpClient.newBuilder().localAddress(ChatHttp.inet(address)).build()
+                .newWebSocketBuilder().connectTimeout(WAIT);
         if (cookie != null) builder.header("Cookie", cookie);
-        WebSocket socket = builder.buildAsync(URI.create("ws://localhost:" + port + path), holder).join();
+        WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), holder).join();
         ChatClient client = new ChatClient(socket);
         synchronized (holder) {
             holder.client = client;

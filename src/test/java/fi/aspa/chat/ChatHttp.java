@@ -3,6 +3,8 @@ package fi.aspa.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -13,25 +15,52 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
-/** Plain HTTP for the chat tests: the resident's JSON API, and a logged-in agent posting the console's forms. */
+/**
+ * Plain HTTP for the chat tests: the resident's JSON API, and a logged-in agent posting the console's forms. Every
+ * instance connects from a loopback address of its own (127.7.x.y, {@link #newAddress()}) unless given one, so the
+ * per-address allowances one test uses up are its own.
+ */
 final class ChatHttp {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
     final int port;
+    final String address;
     final CookieManager cookies = new CookieManager();
     final HttpClient client;
 
     ChatHttp(int port) {
+        this(port, newAddress());
+    }
+
+    ChatHttp(int port, String address) {
         this.port = port;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.address = address;
+        this.client = HttpClient.newBuilder().localAddress(inet(address)).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A loopback address no other client of these tests uses. */
+    static String newAddress() {
+        int n = NEXT_ADDRESS.getAndIncrement();
+        return "127.7." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    static InetAddress inet(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     HttpResponse<String> get(String path) {

@@ -31,7 +31,7 @@ class ChatLimitsTest {
     UUID waitingChat(Fixtures.Org org, String name) {
         ChatService.Started started = chat.start(org.id(), fi.aspa.platform.Language.FI, name, null);
         ChatSession session = chat.byToken(started.token()).orElseThrow();
-        chat.residentSend(session, "first", "Kysymys " + name);
+        chat.residentSend(session, "first", "Kysymys " + name, "127.0.0.1");
         return started.sessionId();
     }
 
