@@ -45,7 +45,7 @@ class ChatSocketAccessLogTest {
         chat.setHours(org.id(), OpeningHours.always());
         chat.setAvailable(org.id(), org.agent().id(), true);
         ChatService.Started started = chat.start(org.id(), Language.FI, "Sanna Seurattava", "sanna.seurattava@example.fi");
-        chat.residentSend(chat.byToken(started.token()).orElseThrow(), "first", "Haluan tietää verotuksestani.");
+        chat.residentSend(chat.byToken(started.token()).orElseThrow(), "first", "Haluan tietää verotuksestani.", "127.7.250.1");
         UUID id = started.sessionId();
         UUID customer = chat.session(org.id(), id).orElseThrow().customerId();
         assertThat(customer).isNotNull();
