@@ -294,8 +294,8 @@ class ChatBrowserTest {
         until("Aino's line announced", () -> announced().equals((fi ? "Uusi viesti: " : "Nytt meddelande: ") + "Aino " + lang));
         browser.assertAccessible("console other chat opened " + lang);
 
-        browser.clickAndWaitForNewPage("#chat-panel [data-session='" + cecilia.sessionId() + "'] a");
-        browser.clickAndWaitForNewPage("#chat-panel [data-session='" + aino.sessionId() + "'] a");
+        openFromPanel(cecilia);
+        openFromPanel(aino);
         assertThat(browser.findAll("#chat-panel .chat-unread:not([hidden])")).isEmpty();
         assertThat(browser.title()).isEqualTo(title);
     }
@@ -310,6 +310,16 @@ class ChatBrowserTest {
 
     void says(ChatService.Started chat, String line) {
         this.chat.residentSend(this.chat.byToken(chat.token()).orElseThrow(), UUID.randomUUID().toString(), line, "127.0.0.1");
+    }
+
+    /** Opens a chat from the panel; a link found just before the panel was redrawn is stale, so it is found again. */
+    void openFromPanel(ChatService.Started chat) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    browser.clickAndWaitForNewPage("#chat-panel [data-session='" + chat.sessionId() + "'] a");
+                    return true;
+                });
     }
 
     boolean unread(ChatService.Started chat) {
