@@ -18,10 +18,10 @@ import fi.aspa.identity.StaffUser;
 import fi.aspa.organization.Organizations;
 import fi.aspa.organization.Unit;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -55,8 +55,6 @@ import org.springframework.stereotype.Component;
 class MyOrders {
     /** How many of the newest orders the list shows. */
     static final int LIST_SIZE = 50;
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm");
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final Customers customers;
     private final Cases cases;
@@ -104,7 +102,7 @@ class MyOrders {
             boolean newReply = lastReply != null && (lastSeen == null || lastReply.isAfter(lastSeen));
             Instant updated = d == null ? c.createdAt() : lastVisibleChange(d);
             return new Row(c.id(), c.reference(), c.subject(), unit(units, c.unitId(), language), statusKey(c.status()),
-                    c.status() == CaseStatus.WAITING, newReply, format(updated), iso(updated));
+                    c.status() == CaseStatus.WAITING, newReply, DateTimes.dateTime(updated, language.locale()), DateTimes.iso(updated));
         }).toList();
         return new Listing(rows, page.hasNext());
     }
@@ -121,7 +119,7 @@ class MyOrders {
             boolean mine = m.kind() == MessageKind.INBOUND;
             String author = mine || m.authorStaffId() == null ? null
                     : authors.computeIfAbsent(m.authorStaffId(), id -> staff.find(me.organizationId(), id).map(StaffUser::displayName).orElse(null));
-            return new Entry(mine, author, m.body(), format(m.createdAt()), iso(m.createdAt()));
+            return new Entry(mine, author, m.body(), DateTimes.dateTime(m.createdAt(), language.locale()), DateTimes.iso(m.createdAt()));
         }).toList();
         return new Order(c.id(), c.reference(), c.subject(), unit(units(me.organizationId()), c.unitId(), language),
                 statusKey(c.status()), c.status() == CaseStatus.WAITING, entries);
@@ -168,13 +166,5 @@ class MyOrders {
 
     static String statusKey(CaseStatus status) {
         return "staffing.order.status." + status.name();
-    }
-
-    private static String format(Instant at) {
-        return DATE_TIME.format(at.atZone(StaffingViews.HELSINKI));
-    }
-
-    private static String iso(Instant at) {
-        return ISO.format(at.atZone(StaffingViews.HELSINKI));
     }
 }
