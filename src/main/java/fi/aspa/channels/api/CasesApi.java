@@ -207,8 +207,7 @@ class CasesApi {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     MessageJson message(@AuthenticationPrincipal ApiClient client, @PathVariable UUID id, @PathVariable UUID messageId) {
         var detail = cases.detail(client.organizationId(), id).orElseThrow(() -> AspaException.notFound("Case"));
-        MessageJson message = detail.messages().stream().filter(m -> m.id().equals(messageId)).findFirst()
-                .map(MessageJson::of).orElseThrow(() -> AspaException.notFound("Message"));
+        MessageJson message = message(detail, messageId);
         accessLog.recordForClient(client.organizationId(), client.tokenId(), detail.summary().customerId(), PURPOSE_CASE,
                 "API read of message " + messageId + " of " + detail.summary().reference());
         return message;
@@ -315,8 +314,11 @@ class CasesApi {
     }
 
     private MessageJson message(OrganizationId org, UUID caseId, UUID messageId) {
-        return cases.detail(org, caseId).orElseThrow(() -> AspaException.notFound("Case")).messages().stream()
-                .filter(m -> m.id().equals(messageId)).findFirst().map(MessageJson::of)
+        return message(cases.detail(org, caseId).orElseThrow(() -> AspaException.notFound("Case")), messageId);
+    }
+
+    private static MessageJson message(fi.aspa.cases.CaseDetail detail, UUID messageId) {
+        return detail.messages().stream().filter(m -> m.id().equals(messageId)).findFirst().map(MessageJson::of)
                 .orElseThrow(() -> AspaException.notFound("Message"));
     }
 
