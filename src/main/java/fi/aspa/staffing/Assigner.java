@@ -77,6 +77,32 @@ class Assigner {
             byUnit.computeIfAbsent(move.unitId(), u -> new ArrayList<>()).add(s);
             serviceByCase.put(s.id(), move.serviceId());
         }
+        return inUnits(organization, byUnit, serviceByCase, now).chosen();
+    }
+
+    /** {@link #afterRoutingBatch} at the instant {@code now} (tests pass their own). */
+    List<StaffingStore.Reason> assignBatch(OrganizationId organization, Map<UUID, UUID> serviceByCase, Instant now) {
+        if (serviceByCase.isEmpty()) return new ArrayList<>();
+        Map<UUID, CaseSummary> assignable = new LinkedHashMap<>();
+        for (CaseSummary s : cases.summaries(organization, serviceByCase.keySet())) {
+            if (s.unitId() != null && s.assigneeId() == null && ASSIGNABLE.contains(s.status())) assignable.put(s.id(), s);
+        }
+        Map<UUID, List<CaseSummary>> byUnit = new LinkedHashMap<>();
+        for (UUID caseId : serviceByCase.keySet()) {
+            CaseSummary s = assignable.get(caseId);
+            if (s != null && serviceByCase.get(caseId) != null) byUnit.computeIfAbsent(s.unitId(), u -> new ArrayList<>()).add(s);
+        }
+        Choices choices = inUnits(organization, byUnit, serviceByCase, now);
+        cases.assignAll(organization, Actor.system(), choices.chosen());
+        return new ArrayList<>(choices.reasons());
+    }
+
+    /**
+     * {@link #choose} for the cases of each unit (unit → its cases) whose unit has automatic assignment on, the
+     * organization's staff read once; the reasons recorded.
+     */
+    private Choices inUnits(OrganizationId organization, Map<UUID, List<CaseSummary>> byUnit, Map<UUID, UUID> serviceByCase,
+                            Instant now) {
         Map<UUID, UUID> chosen = new LinkedHashMap<>();
         List<StaffingStore.Reason> reasons = new ArrayList<>();
         List<StaffUser> everyone = null;
@@ -88,38 +114,7 @@ class Assigner {
             reasons.addAll(choices.reasons());
         }
         store.record(organization, reasons);
-        return chosen;
-    }
-
-    /** {@link #afterRoutingBatch} at the instant {@code now} (tests pass their own). */
-    List<StaffingStore.Reason> assignBatch(OrganizationId organization, Map<UUID, UUID> serviceByCase, Instant now) {
-        List<StaffingStore.Reason> reasons = new ArrayList<>();
-        if (serviceByCase.isEmpty()) return reasons;
-        Map<UUID, CaseSummary> assignable = new LinkedHashMap<>();
-        for (CaseSummary s : cases.summaries(organization, serviceByCase.keySet())) {
-            if (s.unitId() != null && s.assigneeId() == null && ASSIGNABLE.contains(s.status())) assignable.put(s.id(), s);
-        }
-        Map<UUID, List<CaseSummary>> byUnit = new LinkedHashMap<>();
-        for (UUID caseId : serviceByCase.keySet()) {
-            CaseSummary s = assignable.get(caseId);
-            if (s != null && serviceByCase.get(caseId) != null) byUnit.computeIfAbsent(s.unitId(), u -> new ArrayList<>()).add(s);
-        }
-        List<StaffUser> everyone = null;
-        for (Map.Entry<UUID, List<CaseSummary>> unit : byUnit.entrySet()) {
-            if (!store.autoAssign(organization, unit.getKey())) continue;
-            if (everyone == null) everyone = staff.inOrganization(organization);
-            reasons.addAll(inUnit(organization, unit.getKey(), unit.getValue(), serviceByCase, everyone, now));
-        }
-        store.record(organization, reasons);
-        return reasons;
-    }
-
-    /** {@link #choose}, then the cases assigned to the people chosen; returns the reasons (not yet recorded). */
-    private List<StaffingStore.Reason> inUnit(OrganizationId organization, UUID unitId, List<CaseSummary> unitCases,
-                                              Map<UUID, UUID> serviceByCase, List<StaffUser> everyone, Instant now) {
-        Choices choices = choose(organization, unitId, unitCases, serviceByCase, everyone, now);
-        cases.assignAll(organization, Actor.system(), choices.chosen());
-        return choices.reasons();
+        return new Choices(chosen, reasons);
     }
 
     /** The people chosen for a unit's cases (case → person) and the reasons for every case, not yet recorded. */
@@ -172,8 +167,9 @@ class Assigner {
         UUID unitId = summary.unitId();
         if (onlyWhenOn && !store.autoAssign(organization, unitId)) return Optional.empty();
         cases.lockForChange(organization, caseId); // the case before the unit, as routing locks them (no deadlock)
-        StaffingStore.Reason reason = inUnit(organization, unitId, List.of(summary), Map.of(caseId, serviceId),
-                staff.inOrganization(organization), now).getFirst();
+        Choices choices = choose(organization, unitId, List.of(summary), Map.of(caseId, serviceId), staff.inOrganization(organization), now);
+        cases.assignAll(organization, Actor.system(), choices.chosen());
+        StaffingStore.Reason reason = choices.reasons().getFirst();
         store.record(organization, List.of(reason));
         log.debug("Case {} assignment: {}", caseId, reason);
         return Optional.of(reason);
