@@ -9,12 +9,16 @@ import java.time.ZonedDateTime;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -69,6 +73,26 @@ public final class DateTimes {
         if (day == null) return "";
         String text = formats(locale).longDate.format(helsinki(day));
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * A date a person typed or a date picker sent, or null when it is none: ISO {@code 2026-12-31} (what a date input
+     * sends, and how Swedish writes dates), the Finnish {@code 31.12.2026} (accepted in every language: a Finnish
+     * municipality's staff and residents write it whatever the page's language) and the language's own short form
+     * that {@link #date} writes (English {@code 31/12/2026}, day first). Leading zeros are optional; a day that does
+     * not exist (31.2.) is none.
+     */
+    public static LocalDate parseDate(String text, Locale locale) {
+        if (text == null || text.isBlank()) return null;
+        String value = text.strip();
+        for (DateTimeFormatter parser : formats(locale).parsers) {
+            try {
+                return LocalDate.parse(value, parser);
+            } catch (DateTimeParseException e) {
+                // the next form
+            }
+        }
+        return null;
     }
 
     /** "14.30": a time of day, or the Helsinki time of an instant. */
@@ -128,13 +152,22 @@ public final class DateTimes {
     }
 
     private record Formats(DateTimeFormatter dateTime, DateTimeFormatter date, DateTimeFormatter longDate,
-                           DateTimeFormatter time, String timePattern, String endOfDay) {
+                           DateTimeFormatter time, String timePattern, String endOfDay, List<DateTimeFormatter> parsers) {
         Formats(Locale locale) {
             this(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.SHORT).withLocale(locale),
                     DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale),
                     DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale),
                     DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale),
-                    timePattern(locale), endOfDay(locale));
+                    timePattern(locale), endOfDay(locale), parsers(locale));
+        }
+
+        /** ISO, Finnish, and the locale's short date pattern with optional leading zeros ("dd/MM/y" → "d/M/uuuu"). */
+        private static List<DateTimeFormatter> parsers(Locale locale) {
+            String own = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null, IsoChronology.INSTANCE, locale)
+                    .replaceAll("d+", "d").replaceAll("M+", "M").replaceAll("[yu]+", "uuuu");
+            var patterns = new LinkedHashSet<>(List.of("uuuu-M-d", "d.M.uuuu", own));
+            return patterns.stream()
+                    .map(p -> DateTimeFormatter.ofPattern(p, locale).withResolverStyle(ResolverStyle.STRICT)).toList();
         }
 
         private static String timePattern(Locale locale) {

@@ -6,6 +6,7 @@ import fi.aspa.cases.Priority;
 import fi.aspa.identity.Role;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -162,8 +163,8 @@ class SlaAdmin {
                         Locale locale, RedirectAttributes redirect) {
         requireAdmin(me);
         FormErrors errors = new FormErrors(messages, locale);
-        LocalDate day = date(form.getOrDefault("day", ""));
-        if (day == null) errors.add("closed-day", "sla.admin.error.date");
+        LocalDate day = DateTimes.parseDate(form.getOrDefault("day", ""), locale);
+        if (day == null) errors.add("closed-day", "sla.admin.error.date", dateExample(locale));
         if (!errors.isEmpty()) return render(me, model, locale, errors, form);
         store.addClosedDay(me.organizationId(), day);
         redirect.addFlashAttribute("notice", "sla.admin.notice.day-added");
@@ -174,7 +175,7 @@ class SlaAdmin {
     String removeClosedDay(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String day,
                            RedirectAttributes redirect) {
         requireAdmin(me);
-        LocalDate value = date(day == null ? "" : day);
+        LocalDate value = DateTimes.parseDate(day, Locale.ROOT); // the page's own ISO value
         if (value == null) throw AspaException.notFound("Closed day");
         store.removeClosedDay(me.organizationId(), value);
         redirect.addFlashAttribute("notice", "sla.admin.notice.day-removed");
@@ -214,6 +215,7 @@ class SlaAdmin {
                 .map(p -> new Option(p.name(), msg("sla.priority." + p.name().toLowerCase(), locale))).toList());
         model.addAttribute("days", days);
         model.addAttribute("closedDays", store.closedDayList(org));
+        model.addAttribute("dateExample", dateExample(locale));
         model.addAttribute("form", values);
         model.addAttribute("formErrors", errors);
         model.addAttribute("errors", errors.getSummary());
@@ -260,19 +262,9 @@ class SlaAdmin {
         return "%d:%02d".formatted(time.getHour(), time.getMinute());
     }
 
-    /** ISO (from a date input) or Finnish d.M.yyyy. */
-    static LocalDate date(String value) {
-        String v = value.strip();
-        try {
-            if (v.matches("\\d{4}-\\d{2}-\\d{2}")) return LocalDate.parse(v);
-            if (v.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")) {
-                String[] p = v.split("\\.");
-                return LocalDate.of(Integer.parseInt(p[2]), Integer.parseInt(p[1]), Integer.parseInt(p[0]));
-            }
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
-        return null;
+    /** Today as the reader writes a date: the example beside the closed day's field and in its error. */
+    private String dateExample(Locale locale) {
+        return DateTimes.date(clock.instant().atZone(DateTimes.HELSINKI).toLocalDate(), locale);
     }
 
     private static UUID uuidOrNull(String value) {

@@ -13,7 +13,6 @@ import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -203,10 +202,14 @@ class ProfilePage {
         StaffUser subject = subject(me, id);
         FormErrors errors = new FormErrors(messages, locale);
         AbsenceForm form = new AbsenceForm(first == null ? "" : first.strip(), last == null ? "" : last.strip());
-        LocalDate from = date(form.first());
-        LocalDate to = form.last().isEmpty() ? from : date(form.last());
-        if (from == null) errors.add("absence-first", form.first().isEmpty() ? "staffing.error.date-required" : "staffing.error.date");
-        if (to == null) errors.add("absence-last", "staffing.error.date");
+        LocalDate from = DateTimes.parseDate(form.first(), locale);
+        LocalDate to = form.last().isEmpty() ? from : DateTimes.parseDate(form.last(), locale);
+        String example = DateTimes.date(views.today(), locale);
+        if (from == null) {
+            if (form.first().isEmpty()) errors.add("absence-first", "staffing.error.date-required");
+            else errors.add("absence-first", "staffing.error.date", example);
+        }
+        if (to == null) errors.add("absence-last", "staffing.error.date", example);
         if (from != null && to != null) {
             if (to.isBefore(from)) errors.add("absence-last", "staffing.error.last-before-first");
             else if (to.isBefore(views.today())) errors.add("absence-last", "staffing.error.absence-past");
@@ -299,19 +302,5 @@ class ProfilePage {
         if (hours == 24 && minutes == 0 && end) return 1440;
         if (hours > 23) return null;
         return hours * 60 + minutes;
-    }
-
-    static LocalDate date(String value) {
-        if (value == null || value.isBlank()) return null;
-        String v = value.strip();
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(v, java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu"));
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
     }
 }

@@ -125,4 +125,32 @@ class DateTimesTest {
         assertThat(DateTimes.in(EN).date(at)).isEqualTo("22/11/2026");
         assertThat(DateTimes.in(FI).iso(at)).isEqualTo("2026-11-22T14:30:00+02:00");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // what each language writes, what a date picker sends, and the Finnish form everywhere
+            "fi | 31.12.2026 |", "fi | 2026-12-31 |", "fi | 1.2.2026 | 2026-02-01",
+            "sv | 2026-12-31 |", "sv | 31.12.2026 |", "sv | 2026-2-1 | 2026-02-01",
+            "en | 31/12/2026 |", "en | 2026-12-31 |", "en | 31.12.2026 |", "en | 1/2/2026 | 2026-02-01",
+    })
+    void aTypedDateInTheLanguagesFormIsRead(String lang, String typed, String expected) {
+        LocalDate day = expected == null ? LocalDate.of(2026, 12, 31) : LocalDate.parse(expected);
+        assertThat(DateTimes.parseDate(" " + typed + " ", Locale.forLanguageTag(lang))).isEqualTo(day);
+    }
+
+    @Test
+    void whatIsNotADayIsNone() {
+        for (Locale locale : new Locale[] {FI, SV, EN}) {
+            assertThat(DateTimes.parseDate("31.2.2026", locale)).isNull();
+            assertThat(DateTimes.parseDate("2026-02-30", locale)).isNull();
+            assertThat(DateTimes.parseDate("huomenna", locale)).isNull();
+            assertThat(DateTimes.parseDate("", locale)).isNull();
+            assertThat(DateTimes.parseDate(null, locale)).isNull();
+            // what the page writes is read back
+            LocalDate day = LocalDate.of(2027, 1, 5);
+            assertThat(DateTimes.parseDate(DateTimes.date(day, locale), locale)).isEqualTo(day);
+        }
+        // day first in English, never the American month first
+        assertThat(DateTimes.parseDate("12/31/2026", EN)).isNull();
+    }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,12 +90,18 @@ class SlaBrowserTest {
             assertThat(browser.find("#hours-sat-opens").getAttribute("value")).isEqualTo("10:00");
             assertThat(browser.find("#hours-mon-opens").getAttribute("value")).isEqualTo("8:00");
 
-            // an extra closed day: first not a date
-            browser.type("#closed-day", "joulu").click("form[action$='/closed-days'] button[type=submit]");
+            // an extra closed day (a date input): first none, with the example in the page's language
+            assertThat(browser.find("#closed-day").getAttribute("type")).isEqualTo("date");
+            assertThat(browser.text("#closed-day-hint")).matches(fi ? "Esimerkiksi \\d{1,2}\\.\\d{1,2}\\.\\d{4}" : "Till exempel \\d{4}-\\d{2}-\\d{2}");
+            browser.find("#closed-day").clear();
+            browser.click("form[action$='/closed-days'] button[type=submit]");
             browser.waitFor(".error-summary");
             browser.assertAccessible("closed day error " + lang);
             assertThat(browser.find(".error-summary a").getAttribute("href")).endsWith("#closed-day");
-            browser.type("#closed-day", fi ? "27.12.2027" : "28.12.2027").click("form[action$='/closed-days'] button[type=submit]");
+            // what the date picker sends, whatever the browser shows
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('closed-day').value = arguments[0]", fi ? "2027-12-27" : "2027-12-28");
+            browser.click("form[action$='/closed-days'] button[type=submit]");
             browser.waitFor("#notice");
             browser.assertAccessible("closed day added " + lang);
             assertThat(browser.text("#closed-title + p + ul, #closed-title ~ ul")).contains(fi ? "27.12.2027" : "2027-12-28");

@@ -11,8 +11,6 @@ import fi.aspa.platform.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +80,7 @@ class CallbackPage {
         OpenedCase opened;
         try {
             opened = callbacks.request(organization.id(), new Callbacks.Request(clean(form.getName()),
-                    PhoneNumbers.international(form.getPhone()), parseDate(form.getDate()),
+                    PhoneNumbers.international(form.getPhone()), DateTimes.parseDate(form.getDate(), locale),
                     Callbacks.Window.valueOf(form.getWindow()), Topic.parse(form.getTopic()).orElseThrow(),
                     message.isEmpty() ? null : message, Language.of(locale)));
         } catch (AspaException e) {
@@ -91,7 +89,7 @@ class CallbackPage {
             return page(form, errors, locale, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         redirect.addFlashAttribute("reference", opened.reference());
-        redirect.addFlashAttribute("when", DateTimes.date(parseDate(form.getDate()), locale)
+        redirect.addFlashAttribute("when", DateTimes.date(DateTimes.parseDate(form.getDate(), locale), locale)
                 + ", " + messages.getMessage("callback.window." + form.getWindow(), null, locale).toLowerCase(locale));
         redirect.addFlashAttribute("trackingUrl", ServletUriComponentsBuilder.fromContextPath(request)
                 .path("/track/{token}").buildAndExpand(opened.trackingToken()).toUriString());
@@ -116,9 +114,10 @@ class CallbackPage {
         if (phone.isEmpty()) errors.add("phone", "callback.error.phone-required");
         else if (!PhoneNumbers.isFinnish(phone)) errors.add("phone", "callback.error.phone");
 
-        LocalDate date = parseDate(form.getDate());
+        // ISO from the date picker; typed without one, the language's own form (or the Finnish one) as the hint shows
+        LocalDate date = DateTimes.parseDate(form.getDate(), locale);
         LocalDate today = today();
-        if (date == null) errors.add("date", "callback.error.date");
+        if (date == null) errors.add("date", "callback.error.date", DateTimes.date(today, locale));
         else if (date.isBefore(today)) errors.add("date", "callback.error.date-past");
         else if (date.isAfter(today.plusDays(MAX_DAYS_AHEAD))) errors.add("date", "callback.error.date-far", MAX_DAYS_AHEAD);
 
@@ -142,6 +141,7 @@ class CallbackPage {
         page.addObject("errors", errors);
         page.addObject("minDate", today().toString());
         page.addObject("maxDate", today().plusDays(MAX_DAYS_AHEAD).toString());
+        page.addObject("dateExample", DateTimes.date(today(), locale));
         page.addObject("topics", Arrays.stream(Topic.values())
                 .map(t -> new Option(t.getCode(), messages.getMessage(t.getMessageKey(), null, locale))).toList());
         page.addObject("windows", Arrays.stream(Callbacks.Window.values())
@@ -151,17 +151,6 @@ class CallbackPage {
 
     private LocalDate today() {
         return clock.instant().atZone(Callbacks.HELSINKI).toLocalDate();
-    }
-
-    /** ISO (what a date picker sends) or Finnish "24.11.2026" (what people type where there is no picker). */
-    static LocalDate parseDate(String value) {
-        if (value == null || value.isBlank()) return null;
-        String text = value.strip();
-        try {
-            return text.contains(".") ? LocalDate.parse(text, DateTimeFormatter.ofPattern("d.M.yyyy")) : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String clean(String value) {
