@@ -19,7 +19,7 @@ class ChatRateLimits {
     static final String TOO_MANY_CHATS = "too-many-chats";
     /** Over the budget for messages left through the widget's contact form. */
     static final String TOO_MANY_MESSAGES = "too-many-messages";
-    /** Over a chat's budget for lines, or the address's budget for the chatbot's answers. */
+    /** Over a chat's budget for lines or for typing and read signals, or the address's budget for the chatbot's answers. */
     static final String RATE_LIMITED = "rate-limited";
 
     private final PublicRateLimits limits;
@@ -51,6 +51,12 @@ class ChatRateLimits {
     /** A line the chatbot is to answer, for the address. */
     void botLine(String clientAddress, Language language) {
         check(limits.acquire("chat-bot", String.valueOf(clientAddress), settings.botLines(), settings.botLinesPeriod()),
+                RATE_LIMITED, language);
+    }
+
+    /** A "typing" or "read" signal from the resident's side of the chat (HTTP or socket alike). */
+    void signal(UUID sessionId, Language language) {
+        check(limits.acquire("chat-signal", sessionId.toString(), settings.signals(), settings.signalsPeriod()),
                 RATE_LIMITED, language);
     }
 

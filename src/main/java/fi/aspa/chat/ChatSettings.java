@@ -50,15 +50,22 @@ record ChatSettings(@DefaultValue("3") int maxConcurrentPerAgent,
      *        minutes, as for the help pages' assistant ({@code aspa.help.assistant.rate-limit}): each answer is a
      *        search and possibly a call to the organization's language model, which costs the organization money.
      *        A bot conversation is a few questions before an answer or a hand-over.
+     * @param signals "typing" and "read" signals one chat may send per {@code signalsPeriod}, over HTTP and the socket
+     *        together: 120 a minute. Nothing is stored, but each goes to every node and to the agents following the
+     *        chat. The widget sends "typing" at most every 3 seconds (20 a minute) and "read" once per line it has
+     *        shown, so a resident stays well under it while a script is held to two a second.
      */
     record RateLimit(@DefaultValue("10") int sessions,
                      @DefaultValue("10m") Duration sessionsPeriod,
                      @DefaultValue("30") int lines,
                      @DefaultValue("1m") Duration linesPeriod,
                      @DefaultValue("30") int botLines,
-                     @DefaultValue("10m") Duration botLinesPeriod) {
+                     @DefaultValue("10m") Duration botLinesPeriod,
+                     @DefaultValue("120") int signals,
+                     @DefaultValue("1m") Duration signalsPeriod) {
         RateLimit {
-            if (sessions < 1 || lines < 1 || botLines < 1 || !positive(sessionsPeriod) || !positive(linesPeriod) || !positive(botLinesPeriod)) {
+            if (sessions < 1 || lines < 1 || botLines < 1 || signals < 1 || !positive(sessionsPeriod) || !positive(linesPeriod)
+                    || !positive(botLinesPeriod) || !positive(signalsPeriod)) {
                 throw new IllegalArgumentException("aspa.chat.rate-limit needs positive limits and periods");
             }
         }

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * same conversation as over the socket for networks that block WebSocket: POST a line (answered with the same
  * ack), long-poll for what came after a sequence number. The resume token travels in {@code X-Aspa-Chat-Token}.
  * Errors are problem+json with a stable code; over an allowance ({@link ChatRateLimits}: chats started and messages
- * left per client address, lines per chat, the chatbot's answers per address) 429 with {@code Retry-After}, the
+ * left per client address, lines and typing/read signals per chat, the chatbot's answers per address) 429 with {@code Retry-After}, the
  * seconds also as {@code retryAfter}, and the detail in the chat's language.
  */
 @RestController
@@ -143,17 +143,21 @@ class ResidentApi {
         return body;
     }
 
+    /** "The resident is typing" to the agents; counted against the chat's allowance of signals (429 over it). */
     @PostMapping("/chat/api/session/typing")
     ResponseEntity<Void> typing(@RequestHeader(name = TOKEN, required = false) String token) {
         ChatSession chat = chat(token);
+        limits.signal(chat.id(), chat.language());
         fanout.publish(new ChatSignal(ChatSignal.Type.TYPING, chat.organizationId().value(), chat.id(), 0, "r"));
         return ResponseEntity.noContent().build();
     }
 
+    /** "The resident has read up to seq" to the agents; the same allowance as typing. */
     @PostMapping("/chat/api/session/read")
     ResponseEntity<Void> read(@RequestHeader(name = TOKEN, required = false) String token, @RequestBody ReadRequest request) {
         ChatSession chat = chat(token);
         if (request.seq() == null || request.seq() < 0) throw AspaException.invalid("bad-field", "seq must be a whole number >= 0", "seq");
+        limits.signal(chat.id(), chat.language());
         fanout.publish(new ChatSignal(ChatSignal.Type.READ, chat.organizationId().value(), chat.id(), request.seq(), "r"));
         return ResponseEntity.noContent().build();
     }

@@ -13,19 +13,23 @@ import tools.jackson.databind.JsonNode;
  * {@code read} (seq), {@code end}, {@code leave} (leave the chat as a message), {@code ping}. A {@code send} is
  * answered with {@code ack} (clientId, id, seq) only once the line is stored, or with an {@code error} frame: over an
  * allowance ({@link ChatRateLimits}) its code is {@code rate-limited} with {@code retryAfter} in seconds, and the
- * line is not stored.
+ * line is not stored. {@code typing} and {@code read} count against the chat's allowance of signals, which the HTTP
+ * fallback's shares; over it the signal is not passed on and the answer is the same error frame.
  */
 @Component
 class ResidentSocket extends JsonSocket {
     private final ChatService service;
     private final ChatHub hub;
     private final ChatFanout fanout;
+    private final ChatRateLimits limits;
 
-    ResidentSocket(Frames frames, ChatSettings settings, ChatService service, ChatHub hub, ChatFanout fanout) {
+    ResidentSocket(Frames frames, ChatSettings settings, ChatService service, ChatHub hub, ChatFanout fanout,
+                   ChatRateLimits limits) {
         super(frames, settings);
         this.service = service;
         this.hub = hub;
         this.fanout = fanout;
+        this.limits = limits;
     }
 
     @Override
@@ -52,9 +56,15 @@ class ResidentSocket extends JsonSocket {
                 ChatService.Ack ack = service.residentSend(chat, text(frame, "clientId"), text(frame, "body"), peer.clientAddress);
                 send(peer, Frames.ack(ack, null));
             }
-            case "typing" -> hub.ephemeral(new ChatSignal(ChatSignal.Type.TYPING, chat.organizationId().value(), chat.id(), 0, "r"), fanout);
-            case "read" -> hub.ephemeral(new ChatSignal(ChatSignal.Type.READ, chat.organizationId().value(), chat.id(),
-                    number(frame, "seq"), "r"), fanout);
+            case "typing" -> {
+                limits.signal(chat.id(), chat.language());
+                hub.ephemeral(new ChatSignal(ChatSignal.Type.TYPING, chat.organizationId().value(), chat.id(), 0, "r"), fanout);
+            }
+            case "read" -> {
+                long seq = number(frame, "seq");
+                limits.signal(chat.id(), chat.language());
+                hub.ephemeral(new ChatSignal(ChatSignal.Type.READ, chat.organizationId().value(), chat.id(), seq, "r"), fanout);
+            }
             case "end" -> service.residentEnd(chat);
             case "leave" -> service.residentLeaveAsMessage(chat);
             default -> throw AspaException.invalid("unknown-type", "Unknown frame type");

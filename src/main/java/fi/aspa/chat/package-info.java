@@ -32,7 +32,8 @@
  * polling gives the same reach with nothing extra.
  *
  * <p>Allowances of the public side ({@code ChatRateLimits}, {@code aspa.chat.rate-limit.*}): chats started per client
- * address, messages left per address (the contact form's), lines per chat, the chatbot's answers per address. Over one,
+ * address, messages left per address (the contact form's), lines per chat, typing and read signals per chat (HTTP and
+ * socket together), the chatbot's answers per address. Over one,
  * HTTP answers 429 problem+json with {@code Retry-After} (also {@code retryAfter} in the body) and the socket an
  * {@code error} frame with {@code retryAfter}; the detail is the widget's own text in the chat's language, and nothing
  * is stored. A WebSocket frame flood is refused per connection besides ({@code rate-limited} without a client id).

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The public side of the chat against a script: starting chats and leaving messages (each a customer and a case) are
- * limited per client address, lines per chat, and the chatbot's answers (a search and a call to the organization's
+ * limited per client address, lines and typing/read signals (each sent on to every node and agent) per chat, and the chatbot's answers (a search and a call to the organization's
  * language model) per address. Over an allowance the API answers 429 problem+json with {@code Retry-After} and the
  * detail in the chat's language, the socket an error frame with the same, and nothing is stored; a resident within the
  * allowance, another address and another chat are not affected. Each test's clients connect from loopback addresses of
@@ -39,6 +39,7 @@ class ChatRateLimitTest {
     static final int LEFT = 5;        // aspa.webform.rate-limit.capacity per 10 minutes
     static final int LINES = 30;      // aspa.chat.rate-limit.lines per minute and chat
     static final int BOT_LINES = 30;  // aspa.chat.rate-limit.bot-lines per 10 minutes
+    static final int SIGNALS = 120;   // aspa.chat.rate-limit.signals per minute and chat
 
     static final String TOO_MANY_CHATS_FI = "Tästä osoitteesta on aloitettu liian monta keskustelua lyhyessä ajassa. "
             + "Yritä muutaman minuutin kuluttua uudelleen tai käytä yhteydenottolomaketta.";
@@ -196,6 +197,51 @@ class ChatRateLimitTest {
         String other = token(startChat(resident, org, "fi"));
         assertThat(resident.json("POST", "/chat/api/session/messages", Map.of("clientId", "o-1", "body", "Hei"), other).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void typingAndReadSignalsOfOneChatAreLimitedOverHttpAndTheSocketTogether() {
+        Fixtures.Org org = openOrganization();
+        ChatHttp resident = new ChatHttp(port);
+        String token = token(startChat(resident, org, "fi"));
+        assertThat(resident.json("POST", "/chat/api/session/messages", Map.of("clientId", "s-1", "body", "Hei"), token).statusCode())
+                .isEqualTo(200);
+        // what the widget sends, "typing" at most every 3 seconds and "read" per line it shows, is far within it
+        long[] seq = {0};
+        Outcome fi = untilRefused(SIGNALS * 2, 204, () -> ++seq[0] % 2 == 0
+                ? resident.json("POST", "/chat/api/session/typing", Map.of(), token)
+                : resident.json("POST", "/chat/api/session/read", Map.of("seq", 1), token));
+        assertThat(fi.accepted()).as("a chat's signals within the allowance are passed on").isGreaterThanOrEqualTo(SIGNALS);
+        assertTooMany(fi.refused(), "rate-limited", SLOW_DOWN_FI);
+        // typing and read share the allowance
+        assertTooMany(resident.json("POST", "/chat/api/session/typing", Map.of(), token), "rate-limited", SLOW_DOWN_FI);
+        assertTooMany(resident.json("POST", "/chat/api/session/read", Map.of("seq", 1), token), "rate-limited", SLOW_DOWN_FI);
+        // a malformed read is refused as such first
+        assertThat(resident.json("POST", "/chat/api/session/read", Map.of("seq", -1), token).statusCode()).isEqualTo(422);
+        // the chat's lines have an allowance of their own
+        assertThat(resident.json("POST", "/chat/api/session/messages", Map.of("clientId", "s-2", "body", "Oletko siellä?"), token)
+                .statusCode()).isEqualTo(200);
+
+        // the socket meets the same allowance of the chat: an error frame in the chat's language, with the wait
+        String svToken = token(startChat(resident, org, "sv"));
+        Outcome sv = untilRefused(SIGNALS * 2, 204, () -> resident.json("POST", "/chat/api/session/typing", Map.of(), svToken));
+        assertTooMany(sv.refused(), "rate-limited", SLOW_DOWN_SV);
+        try (ChatClient me = ChatClient.connect(port, "/chat/socket", null, resident.address)) {
+            me.send(Map.of("type", "hello", "token", svToken, "lastSeq", 0)).awaitType("welcome");
+            // the allowance refills two a second, so one or two may pass while the socket says hello
+            for (int i = 0; i < 10; i++) me.send(Map.of("type", "typing"));
+            JsonNode error = me.awaitType("error");
+            assertThat(error.path("code").asString()).isEqualTo("rate-limited");
+            assertThat(error.path("message").asString()).isEqualTo(SLOW_DOWN_SV);
+            assertThat(error.path("retryAfter").asLong()).isPositive();
+            me.send(Map.of("type", "ping")).awaitType("pong");
+            assertThat(me.closed).as("the connection stays open").isFalse();
+        }
+
+        // another chat has an allowance of its own, even from the same address
+        String other = token(startChat(resident, org, "fi"));
+        assertThat(resident.json("POST", "/chat/api/session/typing", Map.of(), other).statusCode()).isEqualTo(204);
+        assertThat(resident.json("POST", "/chat/api/session/read", Map.of("seq", 0), other).statusCode()).isEqualTo(204);
     }
 
     @Test
