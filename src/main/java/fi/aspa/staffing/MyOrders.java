@@ -2,6 +2,7 @@ package fi.aspa.staffing;
 
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseEventEntry;
+import fi.aspa.cases.CaseEvents;
 import fi.aspa.cases.CaseFilter;
 import fi.aspa.cases.CaseMessage;
 import fi.aspa.cases.CasePage;
@@ -11,6 +12,7 @@ import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.MessageKind;
+import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
@@ -30,6 +32,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +53,11 @@ import org.springframework.stereotype.Component;
  * customer (WAITING) reads "waiting for you", highlighted. The last look is the only state: one row per requester and
  * order ({@code staffing_order_seen}: staff member, case, when), written when the requester opens the order. It keeps
  * no customer id, so customer merges have nothing to move; an order never opened counts every reply as new.
+ *
+ * <p><b>The count in the navigation.</b> Every workspace page shows how many replies are new beside "Order"
+ * ({@link StaffingPageModel}), so it must cost one query on staffing's own tables: each reply to an order is also
+ * written to {@code staffing_order_reply} (message, requester, case, when) in the reply's own transaction
+ * ({@link #replied}), and the count is the replies newer than the requester's last look at their order.
  */
 @Component
 class MyOrders {
@@ -137,6 +145,25 @@ class MyOrders {
     /** The requester has looked at the order now: its replies so far are no longer new. */
     void seen(StaffPrincipal me, UUID caseId, Instant now) {
         store.orderSeen(me.organizationId(), me.id(), caseId, now);
+    }
+
+    /**
+     * A reply to an INTERNAL case, in the reply's transaction: when the case's customer is a staff member's internal
+     * customer (an order or a staff question), the reply is noted for that staff member's count of new replies.
+     */
+    @EventListener(condition = "#p0.caseChannel().name() == 'INTERNAL'")
+    void replied(CaseEvents.ReplyPosted event) {
+        OrganizationId org = event.organizationId();
+        CaseSummary c = cases.summary(org, event.caseId()).orElse(null);
+        if (c == null || c.customerId() == null) return;
+        // the reply has just set the case's updated_at: the reply's own time, which "My orders" compares too
+        customers.find(org, c.customerId()).map(Customer::staffUserId)
+                .ifPresent(requester -> store.orderReplied(org, requester, c.id(), event.messageId(), c.updatedAt()));
+    }
+
+    /** How many replies to the staff member's own orders are newer than their last look at the order. */
+    int newReplies(StaffPrincipal me) {
+        return store.newOrderReplies(me.organizationId(), me.id());
     }
 
     /** The requester's messages and the replies: never internal notes. */

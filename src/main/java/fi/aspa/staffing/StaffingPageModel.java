@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What staffing adds to other workspace pages: the reminder to confirm a stale profile (under the header of every
- * workspace page but the profile itself) and, on a case page, why the case was or was not assigned automatically.
+ * workspace page but the profile itself), the count of new replies to the staff member's own orders beside "Order" in
+ * the workspace navigation, and, on a case page, why the case was or was not assigned automatically.
  */
 @Component
 class StaffingPageModel implements PageModel {
@@ -30,8 +31,11 @@ class StaffingPageModel implements PageModel {
     private final Staff staff;
     private final Catalogue catalogue;
     private final MessageSource messages;
+    private final MyOrders orders;
 
-    StaffingPageModel(StaffingStore store, StaffingViews views, Staff staff, Catalogue catalogue, MessageSource messages) {
+    StaffingPageModel(StaffingStore store, StaffingViews views, Staff staff, Catalogue catalogue, MessageSource messages,
+                      MyOrders orders) {
+        this.orders = orders;
         this.store = store;
         this.views = views;
         this.staff = staff;
@@ -47,6 +51,18 @@ class StaffingPageModel implements PageModel {
         if (!(page.principal() instanceof StaffPrincipal me)) return;
         page.put("profileReminder", profileReminder(me, page.request(), page.locale()));
         page.put("caseAssignment", caseAssignment(me, page.request(), page.locale()));
+        page.put("orderReplies", orderReplies(me, page.request()));
+    }
+
+    /**
+     * New replies to the staff member's own orders, for the workspace navigation: null (nothing shown) when there are
+     * none, outside the workspace, and for htmx requests, whose partial answers have no navigation.
+     */
+    Integer orderReplies(StaffPrincipal me, HttpServletRequest request) {
+        if (!Web.path(request).startsWith("/workspace")) return null;
+        if ("true".equals(request.getHeader("HX-Request")) && !"true".equals(request.getHeader("HX-Boosted"))) return null;
+        int count = orders.newReplies(me);
+        return count > 0 ? count : null;
     }
 
     Reminder profileReminder(StaffPrincipal me, HttpServletRequest request, Locale locale) {

@@ -56,6 +56,12 @@ class CountMessagesTest {
             chat.error.chat-limit-other | fi | 2 | 1 | Asiakaspalvelijalla on jo 2 keskustelua.
             chat.error.chat-limit-other | en | 1 | 1 | That agent already has 1 chat.
             chat.error.chat-limit-other | en | 2 | 1 | That agent already has 2 chats.
+            staffing.nav.order.new-replies | fi | 1 | 1 | 1 uusi vastaus
+            staffing.nav.order.new-replies | fi | 2 | 1 | 2 uutta vastausta
+            staffing.nav.order.new-replies | sv | 1 | 1 | 1 nytt svar
+            staffing.nav.order.new-replies | sv | 2 | 1 | 2 nya svar
+            staffing.nav.order.new-replies | en | 1 | 1 | 1 new reply
+            staffing.nav.order.new-replies | en | 2 | 1 | 2 new replies
             """)
     void aCountAgreesWithItsNoun(String key, String language, int count, String second, String expected) {
         Object secondArgument = second.matches("\\d+") ? Integer.valueOf(second) : second;

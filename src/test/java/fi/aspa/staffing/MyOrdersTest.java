@@ -140,6 +140,47 @@ class MyOrdersTest {
                 .contains("Beställning ASPA-", "Löst", "Kone on noudettavissa.", "Mina beställningar");
     }
 
+    /** The workspace navigation's "Order" item as the staff member sees it on the queue page, in their language. */
+    String navOrder(StaffUser who, String language) throws Exception {
+        String page = pages.in(language).page(who, "/workspace");
+        int start = page.indexOf("id=\"nav-order\"");
+        assertThat(start).as("the navigation's order item").isPositive();
+        return page.substring(start, page.indexOf("</a>", start));
+    }
+
+    @Test
+    void theNavigationCountsNewRepliesToMyOrdersUntilIHaveSeenThem() throws Exception {
+        StaffUser me = org.agent();
+        StaffUser handler = org.colleague();
+        UUID laptop = order(me, "Kannettava hidas", "Kone käynnistyy hitaasti.");
+        UUID badge = order(me, "Kulkukortti hukassa", "Kortti katosi.");
+        assertThat(navOrder(me, "fi")).as("no replies yet").contains("Tilaa").doesNotContain("badge", "visually-hidden");
+        cases.addNote(org.id(), laptop, Actor.staff(handler.id()), "Muistiinpano");
+        assertThat(navOrder(me, "fi")).as("a note is no reply").doesNotContain("badge");
+
+        cases.reply(org.id(), laptop, Actor.staff(handler.id()), "Käynnistä uudelleen.", CaseStatus.WAITING);
+        assertThat(navOrder(me, "fi")).contains("aria-hidden=\"true\">1</span>", "(1 uusi vastaus)");
+        cases.reply(org.id(), laptop, Actor.staff(handler.id()), "Auttoiko?", null);
+        cases.reply(org.id(), badge, Actor.staff(handler.id()), "Uusi kortti tulossa.", CaseStatus.RESOLVED);
+        assertThat(navOrder(me, "fi")).contains("aria-hidden=\"true\">3</span>", "(3 uutta vastausta)");
+        assertThat(navOrder(me, "sv")).contains("Beställ", ">3</span>", "(3 nya svar)");
+        assertThat(navOrder(me, "en")).contains("Order", ">3</span>", "(3 new replies)");
+        assertThat(navOrder(handler, "fi")).as("the handler's own orders have no replies").doesNotContain("badge");
+
+        // looking at an order makes its replies old; the list alone does not
+        send(me, get("/workspace/order"));
+        assertThat(navOrder(me, "fi")).contains(">3</span>");
+        assertThat(send(me, get("/workspace/order/" + laptop)).getStatus()).isEqualTo(200);
+        assertThat(navOrder(me, "fi")).contains(">1</span>", "(1 uusi vastaus)");
+        assertThat(send(me, get("/workspace/order/" + badge)).getStatus()).isEqualTo(200);
+        assertThat(navOrder(me, "fi")).as("all seen").doesNotContain("badge", "visually-hidden");
+
+        // a reply after the look is new again, on every workspace page (the order page itself too)
+        cases.reply(org.id(), badge, Actor.staff(handler.id()), "Kortti on noudettavissa.", null);
+        assertThat(html(send(me, get("/workspace/profile")))).contains("(1 uusi vastaus)");
+        assertThat(html(send(me, get("/workspace/order")))).contains("(1 uusi vastaus)", "Uusi vastaus");
+    }
+
     @Test
     void writingMoreAppendsTheMessageAndReopensTheOrder() throws Exception {
         UUID order = order(org.agent(), "Kulkukortti", "Kortti ei avaa ovea.");

@@ -146,9 +146,13 @@ class StaffingBrowserTest {
         cases.reply(org.id(), order, Actor.staff(org.colleague().id()), "Kumpi näyttö?", CaseStatus.WAITING);
         browser.open("/workspace/order");
         assertThat(browser.text("#my-orders-table")).contains(fi ? "Uusi vastaus" : "Nytt svar", fi ? "Odottaa sinua" : "Väntar på dig");
+        // and counted beside "Order" in the navigation: the number shown, the words in the link's name
+        assertThat(browser.text("#nav-order .badge--count")).isEqualTo("1");
+        assertThat(browser.find("#nav-order .visually-hidden").getAttribute("textContent")).isEqualTo(fi ? "(1 uusi vastaus)" : "(1 nytt svar)");
         browser.assertAccessible("my orders with a reply " + lang);
         browser.clickAndWaitForNewPage("#my-orders-table tbody a");
         assertThat(browser.text("#conversation")).contains("Näyttö ei toimi.", "Kumpi näyttö?").doesNotContain("Vain henkilöstölle");
+        assertThat(browser.findAll("#nav-order .badge--count")).as("seen").isEmpty();
         browser.assertAccessible("my order " + lang);
         browser.clickAndWaitForNewPage("#send-message");
         assertThat(browser.title()).startsWith(fi ? "Virhe:" : "Fel:");
