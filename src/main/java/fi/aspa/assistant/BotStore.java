@@ -61,6 +61,11 @@ class BotStore {
                 .list();
     }
 
+    int unansweredCount(OrganizationId org, Language language) {
+        return db.sql("select count(*) from bot_unanswered where organization_id = :org and (cast(:lang as text) is null or language = :lang)")
+                .param("org", org.value()).param("lang", language == null ? null : language.code()).query(Integer.class).single();
+    }
+
     void deleteUnanswered(OrganizationId org, UUID id) {
         db.sql("delete from bot_unanswered where organization_id = ? and id = ?").params(org.value(), id).update();
     }

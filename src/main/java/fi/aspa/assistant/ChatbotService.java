@@ -79,8 +79,11 @@ class ChatbotService implements Chatbot {
             }
             case HANDOVER -> {
                 if (decision.reason() == BotReply.Reason.NOT_CONFIDENT) {
-                    String normalized = AnswerFinder.normalize(text);
-                    if (!normalized.isEmpty()) store.unanswered(organization, language, normalized, text, page, clock.instant());
+                    // every agent reads this list and it is kept until someone marks it done: it keeps the question,
+                    // not the identity codes, addresses, numbers and emails residents type into it
+                    String kept = PersonalDataFilter.strip(text, language);
+                    String normalized = AnswerFinder.normalize(kept);
+                    if (!normalized.isEmpty()) store.unanswered(organization, language, normalized, kept, page, clock.instant());
                 }
                 yield new BotReply(BotReply.Kind.HANDOVER, messages.getMessage(
                         decision.reason() == BotReply.Reason.ASKED_FOR_PERSON ? "bot.handover.asked" : "bot.handover.unsure", null,

@@ -45,6 +45,8 @@ class UnansweredPage {
                         DateTimes.dateTime(u.lastAskedAt(), locale), DateTimes.iso(u.lastAskedAt())))
                 .toList();
         model.addAttribute("rows", rows);
+        // the list stops at LIMIT; the count does not
+        model.addAttribute("total", rows.size() < LIMIT ? rows.size() : store.unansweredCount(me.organizationId(), filter));
         model.addAttribute("filter", filter == null ? "" : filter.code());
         model.addAttribute("enabled", chatbot.enabled(me.organizationId()));
         model.addAttribute("admin", me.has(Role.ADMIN));

@@ -1,6 +1,10 @@
 package fi.aspa.knowledge;
 
+import fi.aspa.cases.CaseDetail;
+import fi.aspa.cases.CaseMessage;
+import fi.aspa.cases.MessageKind;
 import fi.aspa.catalogue.Catalogue;
+import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.identity.StaffUser;
@@ -10,8 +14,10 @@ import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,17 +31,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** {@code /workspace/questions}: ask the experts, see first whether it has been answered already. */
 @Controller
 class QuestionPages {
+    static final String PURPOSE = "staff-question";
 
     private final Questions questions;
     private final Catalogue catalogue;
     private final Staff staff;
     private final MessageSource messages;
+    private final PersonalDataLog accessLog;
 
-    QuestionPages(Questions questions, Catalogue catalogue, Staff staff, MessageSource messages) {
+    QuestionPages(Questions questions, Catalogue catalogue, Staff staff, MessageSource messages, PersonalDataLog accessLog) {
         this.questions = questions;
         this.catalogue = catalogue;
         this.staff = staff;
         this.messages = messages;
+        this.accessLog = accessLog;
     }
 
     record Row(UUID id, String question, String status, String at, boolean answered) {}
@@ -72,13 +81,23 @@ class QuestionPages {
     String question(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal me, Locale locale, Model model) {
         OrganizationId org = me.organizationId();
         Questions.Question q = questions.find(org, id).orElseThrow(() -> AspaException.notFound("Question"));
-        var names = staff.inOrganization(org).stream().collect(java.util.stream.Collectors.toMap(StaffUser::id, StaffUser::displayName));
+        CaseDetail detail = questions.casesOf(org, List.of(q)).get(q.caseId());
+        if (detail == null) throw AspaException.notFound("Question");
+        // the asker is the case's customer: a colleague reading the question is a view of their data, as on the case
+        if (!q.askerId().equals(me.id())) {
+            accessLog.record(org, me.id(), detail.summary().customerId(), PURPOSE, detail.summary().reference());
+        }
+        // staff who have left are still named on what they asked and answered
+        Map<UUID, String> names = new HashMap<>();
+        java.util.function.Function<UUID, String> name = staffId -> staffId == null ? null
+                : names.computeIfAbsent(staffId, k -> staff.find(org, k).map(StaffUser::displayName).orElse(null));
         model.addAttribute("q", q);
-        model.addAttribute("asker", names.get(q.askerId()));
+        model.addAttribute("asker", name.apply(q.askerId()));
         model.addAttribute("at", DateTimes.dateTime(q.createdAt(), locale));
-        model.addAttribute("status", questions.status(org, q).map(s -> messages.getMessage("knowledge.question.status." + s.name(), null, locale)).orElse(""));
-        model.addAttribute("answers", questions.answers(org, q).stream()
-                .map(m -> new Answer(m.authorStaffId() == null ? null : names.get(m.authorStaffId()), DateTimes.dateTime(m.createdAt(), locale), m.body())).toList());
+        model.addAttribute("status", status(detail, locale));
+        model.addAttribute("answers", detail.messages().stream().filter(m -> m.kind() == MessageKind.OUTBOUND)
+                .sorted(Comparator.comparing(CaseMessage::createdAt))
+                .map(m -> new Answer(name.apply(m.authorStaffId()), DateTimes.dateTime(m.createdAt(), locale), m.body())).toList());
         return "knowledge/question";
     }
 
@@ -95,10 +114,17 @@ class QuestionPages {
         model.addAttribute("services", catalogue.list(org).stream()
                 .map(s -> new EditorPages.Option(s.id().toString(), s.name().in(language), s.id().toString().equals(service)))
                 .sorted(Comparator.comparing(EditorPages.Option::label)).toList());
-        model.addAttribute("mine", questions.mine(org, me.id()).stream().map(q -> new Row(q.id(),
-                q.question().length() > 120 ? q.question().substring(0, 120) + "…" : q.question(),
-                questions.status(org, q).map(s -> messages.getMessage("knowledge.question.status." + s.name(), null, locale)).orElse(""),
-                DateTimes.dateTime(q.createdAt(), locale), !questions.answers(org, q).isEmpty())).toList());
+        List<Questions.Question> mine = questions.mine(org, me.id());
+        Map<UUID, CaseDetail> details = questions.casesOf(org, mine);
+        model.addAttribute("mine", mine.stream().map(q -> {
+            CaseDetail detail = details.get(q.caseId());
+            return new Row(q.id(), Questions.shortened(q.question()), detail == null ? "" : status(detail, locale),
+                    DateTimes.dateTime(q.createdAt(), locale), detail != null && Questions.answered(detail));
+        }).toList());
         return "knowledge/questions";
+    }
+
+    private String status(CaseDetail detail, Locale locale) {
+        return messages.getMessage("knowledge.question.status." + detail.summary().status().name(), null, locale);
     }
 }

@@ -14,6 +14,7 @@ import fi.aspa.cases.OpenedCase;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.CatalogueService;
 import fi.aspa.customer.ContactDetails;
+import fi.aspa.customer.Customer;
 import fi.aspa.customer.CustomerKind;
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.Staff;
@@ -93,7 +94,8 @@ class Questions {
             Set<String> theirs = words(q.question());
             long shared = words.stream().filter(theirs::contains).count();
             if ((double) shared / words.size() >= REPEAT_THRESHOLD) {
-                String title = q.question().length() > 120 ? q.question().substring(0, 120) + "…" : q.question();
+                // a colleague's question, shown to whoever asks something alike: without what looks like personal data
+                String title = shortened(PersonalDataFilter.strip(q.question(), q.language()));
                 result.add(new Similar("/workspace/questions/" + q.id(), title, null, true));
             }
             if (result.size() >= 3) break;
@@ -103,6 +105,11 @@ class Questions {
             result.add(new Similar("/workspace/knowledge/read/" + hit.id(), hit.title(), hit.snippetHtml(), false));
         }
         return result;
+    }
+
+    /** The first 120 characters, for lists. */
+    static String shortened(String question) {
+        return question.length() > 120 ? question.substring(0, 120) + "…" : question;
     }
 
     static Set<String> words(String text) {
@@ -162,8 +169,14 @@ class Questions {
                 .filter(m -> m.kind() == MessageKind.OUTBOUND).sorted(Comparator.comparing(CaseMessage::createdAt)).toList();
     }
 
-    Optional<CaseStatus> status(OrganizationId org, Question q) {
-        return cases.summary(org, q.caseId()).map(s -> s.status());
+    /** The questions' cases, read at once: case id → the case. */
+    Map<UUID, CaseDetail> casesOf(OrganizationId org, List<Question> questions) {
+        return cases.details(org, questions.stream().map(Question::caseId).toList()).stream()
+                .collect(Collectors.toMap(d -> d.summary().id(), d -> d));
+    }
+
+    static boolean answered(CaseDetail detail) {
+        return detail.messages().stream().anyMatch(m -> m.kind() == MessageKind.OUTBOUND);
     }
 
     /** A resolved question feeds an internal article draft (once): the question as the title, the answers as the text. */
@@ -180,10 +193,13 @@ class Questions {
         Question q = found.get();
         List<CaseMessage> answers = answers(org, q);
         if (answers.isEmpty()) return Optional.empty();
-        String title = q.question().lines().findFirst().orElse(q.question());
+        // the asker is the case's (internal) customer: their name, email and number leave the draft with the rest
+        Customer asker = cases.summary(org, caseId).flatMap(s -> customers.find(org, s.customerId())).orElse(null);
+        String title = PersonalDataFilter.strip(q.question().lines().findFirst().orElse(q.question()), asker, q.language());
         if (title.length() > KnowledgeStore.MAX_TITLE) title = title.substring(0, KnowledgeStore.MAX_TITLE - 1) + "…";
+        if (title.isBlank()) title = PersonalDataFilter.placeholder("name", q.language());
         String body = PersonalDataFilter.strip(q.question() + "\n\n" + answers.stream().map(CaseMessage::body).collect(Collectors.joining("\n\n")),
-                null, q.language());
+                asker, q.language());
         if (body.length() > KnowledgeStore.MAX_BODY) body = body.substring(0, KnowledgeStore.MAX_BODY);
         UUID author = answers.getLast().authorStaffId() != null ? answers.getLast().authorStaffId() : q.askerId();
         ArticleDraft draft = new ArticleDraft(Map.of(q.language(), new ArticleText(title, body)), ArticleVisibility.INTERNAL, author,

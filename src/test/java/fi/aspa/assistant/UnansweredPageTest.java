@@ -66,6 +66,35 @@ class UnansweredPageTest {
     }
 
     @Test
+    void theListKeepsTheQuestionButNotThePersonalDataInIt() throws Exception {
+        Fixtures.Org org = fixtures.organization();
+        bot.reply(org.id(), Language.FI, "Hetuni on 131052-308T ja numero 040 123 4567, miksi verokortti ei tullut osoitteeseen "
+                + "Mannerheimintie 5 B 12? Vastaus matti.meikalainen@example.fi", null);
+        bot.reply(org.id(), Language.FI, "Hetuni on 010190-123M ja numero 050 765 4321, miksi verokortti ei tullut osoitteeseen "
+                + "Aleksanterinkatu 3? Vastaus liisa@example.fi", null);
+
+        assertThat(store.unanswered(org.id(), Language.FI, 10)).singleElement().satisfies(q -> {
+            assertThat(q.question()).contains("miksi verokortti ei tullut").doesNotContain("131052-308T")
+                    .doesNotContain("040 123 4567").doesNotContain("Mannerheimintie 5").doesNotContain("matti.meikalainen");
+            assertThat(q.asked()).as("two residents asked the same thing once their details are left out").isEqualTo(2);
+        });
+        assertThat(send(org.agent().username(), get("/workspace/bot/unanswered")).getContentAsString(StandardCharsets.UTF_8))
+                .contains("miksi verokortti ei tullut").doesNotContain("131052-308T").doesNotContain("010190-123M")
+                .doesNotContain("liisa@example.fi");
+    }
+
+    @Test
+    void theCountTellsAllTheQuestionsWhenTheListStops() throws Exception {
+        Fixtures.Org org = fixtures.organization();
+        for (int i = 0; i < 203; i++) {
+            store.unanswered(org.id(), Language.FI, "kysymys " + i, "Kysymys numero " + i + "?", null, java.time.Instant.now());
+        }
+        String page = send(org.agent().username(), get("/workspace/bot/unanswered")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(">203 kysymystä<").contains("Näytetään 200 useimmin kysyttyä.");
+        assertThat(page.split("class=\"unanswered-count\"", -1)).hasSize(201);
+    }
+
+    @Test
     void onlyAnAdministratorTurnsTheBotOnAndOff() throws Exception {
         Fixtures.Org org = fixtures.organization();
         assertThat(bot.enabled(org.id())).as("off unless the organization turns it on").isFalse();

@@ -89,6 +89,30 @@ class QuestionsTest {
     }
 
     @Test
+    void theDraftAndTheRepeatListLeaveOutTheAskersPersonalData() {
+        Fixtures.Org org = fixtures.organization();
+        String asker = org.agent().displayName();
+        String firstName = asker.split(" ")[0];
+        Questions.Question q = questions.ask(org.id(), org.agent().id(),
+                "Asiakas 131052-308T soitti numerosta 040 123 4567: voiko päätöksen lähettää sähköpostilla?", null, Language.FI);
+        cases.reply(org.id(), q.caseId(), Actor.staff(org.colleague().id()),
+                "Hei " + firstName + ", päätöksen voi lähettää sähköpostilla vain turvapostina.", null);
+        cases.changeStatus(org.id(), q.caseId(), Actor.staff(org.colleague().id()), CaseStatus.RESOLVED);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> questions.find(org.id(), q.id()).orElseThrow().articleId() != null);
+        ArticleText text = knowledge.find(org.id(), questions.find(org.id(), q.id()).orElseThrow().articleId()).orElseThrow()
+                .current().text(Language.FI);
+        assertThat(text.title()).contains("voiko päätöksen lähettää sähköpostilla").doesNotContain("131052-308T")
+                .doesNotContain("040 123 4567");
+        assertThat(text.body()).contains("turvapostina").doesNotContain("131052-308T").doesNotContain("040 123 4567")
+                .as("the expert greeted the asker by name").doesNotContain(firstName);
+
+        assertThat(questions.similar(org.id(), "Voiko päätöksen lähettää asiakkaalle sähköpostilla?", Language.FI))
+                .filteredOn(Questions.Similar::repeat).singleElement()
+                .satisfies(s -> assertThat(s.title()).contains("sähköpostilla").doesNotContain("131052-308T"));
+    }
+
+    @Test
     void emptyQuestionsAreRefused() {
         Fixtures.Org org = fixtures.organization();
         assertThatThrownBy(() -> questions.ask(org.id(), org.agent().id(), "  ", null, Language.FI))
