@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.WallClock;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;
@@ -21,6 +22,7 @@ import fi.aspa.organization.ServicePoint;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.LocalizedText;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -174,6 +176,8 @@ class WalkInQueueTest {
 
     @Test
     void theKioskGivesANumberTheDisplayShowsItAndTheDeskServesTheCustomerOntoTheTimeline() throws Exception {
+        // the pages number, show and call today's queue by the application's clock: all of it on one day
+        WallClock.sameDayFor(Duration.ofMinutes(1));
         Fixtures.Org pub = fixtures.publicOrganization();
         ServicePoint office = servicePoint(pub, "Kioski");
         VisitService svc = appointments.addService(pub.id(), office.id(), new NewVisitService("kela",
@@ -253,11 +257,13 @@ class WalkInQueueTest {
     void anAnonymousVisitIsOnlyCountedAndOtherOrganizationsCannotCallIt() throws Exception {
         ServicePoint p = servicePoint(org, "Laskuri");
         VisitService svc = service(org, p, "count", "D");
-        LocalDate today = queue.today();
-        queue.take(org.id(), p.id(), svc.id());
+        // a day of its own, not today: a number taken just before midnight would not be called "today" after it
+        LocalDate day = LocalDate.of(2031, 1, 10);
+        Instant now = Instant.parse("2031-01-10T08:00:00Z");
+        queue.take(org.id(), p.id(), svc.id(), day, now);
         Fixtures.Org other = fixtures.organization();
-        assertThat(queue.callNext(other.id(), p.id(), null, "1", other.agent().id())).as("another organization").isEmpty();
-        WalkInQueue.Ticket called = queue.callNext(org.id(), p.id(), null, "1", org.agent().id()).orElseThrow();
+        assertThat(queue.callNext(other.id(), p.id(), null, "1", other.agent().id(), day, now)).as("another organization").isEmpty();
+        WalkInQueue.Ticket called = queue.callNext(org.id(), p.id(), null, "1", org.agent().id(), day, now).orElseThrow();
 
         RequestPostProcessor agent = user(users.loadUserByUsername(org.agent().username()));
         MockHttpServletResponse served = send(post("/workspace/desk/served").with(agent).with(csrf())
@@ -266,7 +272,7 @@ class WalkInQueueTest {
         WalkInQueue.Ticket done = queue.find(org.id(), called.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(WalkInQueue.Status.SERVED);
         assertThat(done.caseId()).isNull();
-        assertThat(queue.counts(org.id(), p.id(), today)).isEqualTo(new WalkInQueue.Counts(0, 1, 0, 0));
+        assertThat(queue.counts(org.id(), p.id(), day)).isEqualTo(new WalkInQueue.Counts(0, 1, 0, 0));
 
         RequestPostProcessor stranger = user(users.loadUserByUsername(other.agent().username()));
         assertThat(send(get("/workspace/desk?point=" + p.id() + "&desk=1").with(stranger)).getContentAsString(StandardCharsets.UTF_8))

@@ -62,6 +62,9 @@ class ChatBrowserTest {
         Fixtures.Org org = fixtures.publicOrganization();
         chat.setHours(org.id(), OpeningHours.always());
         chat.setAvailable(org.id(), org.agent().id(), true);
+        // the agent takes the first chat in the shared public organization's queue: it must be this journey's, whatever
+        // another test (or an earlier run of this one) left waiting there
+        chat.waiting(org.id()).forEach(chat::residentEnd);
         browser.driver().manage().deleteAllCookies();
         String residentTab = browser.driver().getWindowHandle();
 
@@ -238,6 +241,8 @@ class ChatBrowserTest {
         until("the message gone", () -> !browser.find("#aspa-chat .aspa-chat__composer .aspa-chat__error").isDisplayed());
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("sessionStorage.clear()");
         limits.reset();
+        // leave the shared public organization's queue as it was: this chat is still waiting there
+        chat.waiting(org.id()).forEach(chat::residentEnd);
     }
 
     @ParameterizedTest

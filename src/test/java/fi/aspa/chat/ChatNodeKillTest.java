@@ -63,10 +63,13 @@ class ChatNodeKillTest {
     @Test
     void residentsLoseAndDuplicateNothingWhenTheirNodeIsKilled() throws Exception {
         Fixtures.Org org = fixtures.organization();
+        // the node first: an agent counts as present for aspa.chat.presence-timeout (90 s) after being seen, and the
+        // node may take about that long to start on a busy machine; made available before it, the agent could be gone
+        // by the time the residents start their chats, which are then refused
+        node = SecondNode.start("chat-node-kill", dataSource).awaitUp(Duration.ofSeconds(90));
         chat.setHours(org.id(), OpeningHours.always());
         chat.setAvailable(org.id(), org.agent().id(), true);
         chat.setMaxChats(org.id(), org.agent().id(), RESIDENTS);
-        node = SecondNode.start("chat-node-kill", dataSource).awaitUp(Duration.ofSeconds(90));
 
         ChatHttp onNode = new ChatHttp(node.port());
         List<Resident> residents = new ArrayList<>();

@@ -214,7 +214,12 @@ class CasesApiTest {
         Org fresh = fixtures.organization();
         ApiCalls mine = new ApiCalls(port, fresh.apiToken());
         List<String> created = new ArrayList<>();
-        for (int i = 0; i < 5; i++) created.add(mine.createCase("Sivu " + i, "Sivutus " + i, null).get("id").asString());
+        List<LocalDate> days = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            JsonNode made = mine.createCase("Sivu " + i, "Sivutus " + i, null);
+            created.add(made.get("id").asString());
+            days.add(java.time.Instant.parse(made.get("createdAt").asString()).atZone(ZoneId.of("Europe/Helsinki")).toLocalDate());
+        }
 
         ApiCalls.Response first = mine.get("/api/v1/cases?sort=created&size=2");
         assertThat(first.json().get("hasNext").asBoolean()).isTrue();
@@ -230,10 +235,12 @@ class CasesApiTest {
         assertThat(mine.get("/api/v1/cases?sort=-created&size=200").ids()).containsExactlyElementsOf(created.reversed());
         assertThat(mine.get("/api/v1/cases?sort=-created&size=5").json().get("hasNext").asBoolean()).isFalse();
 
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Helsinki"));
-        assertThat(mine.get("/api/v1/cases?createdFrom=" + today + "&createdTo=" + today).ids()).hasSize(5);
-        assertThat(mine.get("/api/v1/cases?createdTo=" + today.minusDays(1)).ids()).isEmpty();
-        assertThat(mine.get("/api/v1/cases?createdFrom=" + today.plusDays(1)).ids()).isEmpty();
+        // the Helsinki days the cases were created on (one day, unless the test ran over midnight): not the day it is now
+        LocalDate firstDay = days.getFirst();
+        LocalDate lastDay = days.getLast();
+        assertThat(mine.get("/api/v1/cases?createdFrom=" + firstDay + "&createdTo=" + lastDay).ids()).hasSize(5);
+        assertThat(mine.get("/api/v1/cases?createdTo=" + firstDay.minusDays(1)).ids()).isEmpty();
+        assertThat(mine.get("/api/v1/cases?createdFrom=" + lastDay.plusDays(1)).ids()).isEmpty();
     }
 
     @Test

@@ -118,7 +118,9 @@ class CallbackTest {
         String address = newAddress();
         assertThat(perform(get("/callback"), address).getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("Ask us to call you").contains("name=\"_csrf\"");
-        MvcResult posted = perform(validForm(marker), address);
+        // the day asked for, once: the thank-you page must name this day even if midnight passes meanwhile
+        LocalDate day = LocalDate.now(Callbacks.HELSINKI).plusDays(2);
+        MvcResult posted = perform(validForm(marker, Map.of("date", day.toString())), address);
         assertThat(posted.getResponse().getStatus()).as(posted.getResponse().getContentAsString()).isEqualTo(302);
         assertThat(posted.getResponse().getRedirectedUrl()).isEqualTo("/callback/sent");
         String thanks = perform(get("/callback/sent").flashAttrs(posted.getFlashMap()), address).getResponse()
@@ -127,7 +129,7 @@ class CallbackTest {
         assertThat(reference.find()).as(thanks).isTrue();
         // the English page writes the day the British way: day first
         assertThat(thanks).contains("We will call you on " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
-                .format(LocalDate.now(Callbacks.HELSINKI).plusDays(2)) + ", afternoon (12–16).").contains("/track/");
+                .format(day) + ", afternoon (12–16).").contains("/track/");
 
         UUID caseId = cases.idByReference(org.id(), reference.group(1)).orElseThrow();
         assertThat(casesWith(marker)).containsExactly(caseId);
