@@ -366,7 +366,7 @@ class KnowledgeStore implements Knowledge {
     }
 
     private static PublishedArticle published(ResultSet rs) throws SQLException {
-        return new PublishedArticle(rs.getObject("id", UUID.class), version(rs, "v_"), rs.getTimestamp("updated_at").toInstant());
+        return new PublishedArticle(rs.getObject("id", UUID.class), version(rs, "v_"));
     }
 
     /** A version from the columns under the prefix. */

@@ -16,6 +16,7 @@ import fi.aspa.catalogue.CatalogueService;
 import fi.aspa.catalogue.Concept;
 import fi.aspa.catalogue.ServiceDraft;
 import fi.aspa.identity.StaffUser;
+import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.LocalizedText;
 import fi.aspa.search.DocumentType;
@@ -24,7 +25,9 @@ import fi.aspa.search.SearchIndex;
 import fi.aspa.search.SearchQuery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
@@ -59,6 +63,7 @@ class KnowledgeMetadataReviewTest {
     @Autowired SearchIndex index;
     @Autowired Chatbot chatbot;
     @Autowired StaffPages pages;
+    @Autowired JdbcClient db;
 
     Fixtures.Org pub;
     Editor manager;
@@ -244,5 +249,32 @@ class KnowledgeMetadataReviewTest {
         assertThat(helpSearch("fi", "kaukalo", null)).doesNotContain(titleFi);
         assertThat(sources(askOnServicePage(pools, question))).containsExactly(id);
         assertThat(askOnServicePage(rinks, question).kind()).isEqualTo(BotReply.Kind.CLARIFY);
+    }
+
+    @Test
+    void anUnpublishedEditLeavesTheDateResidentsSeeAsUpdated() throws Exception {
+        Article a = published(ArticleDraft.of(ArticleVisibility.PUBLIC, Language.FI, "Pulkkamäen aukioloajat",
+                        "Pulkkamäki on auki lumitilanteen salliessa.")
+                .with(Language.SV, "Pulkabackens öppettider", "Pulkabacken är öppen när snöläget tillåter."));
+        // written and published a while ago
+        Instant then = Instant.parse("2025-03-14T10:00:00Z");
+        db.sql("update knowledge_version set created_at = ? where organization_id = ? and article_id = ?")
+                .params(Timestamp.from(then), pub.id().value(), a.id()).update();
+        db.sql("update knowledge_article set updated_at = ? where organization_id = ? and id = ?")
+                .params(Timestamp.from(then), pub.id().value(), a.id()).update();
+        String updatedFi = "Päivitetty " + DateTimes.date(then, Language.FI.locale());
+        String updatedSv = "Uppdaterad " + DateTimes.date(then, Language.SV.locale());
+        assertThat(helpPage("fi", "/help/" + a.id())).contains(updatedFi);
+
+        save(pub.agent(), a, List.of(), List.of(), null, null);
+        assertThat(helpPage("fi", "/help/" + a.id())).as("the published text has not changed").contains(updatedFi);
+        assertThat(helpPage("sv", "/help/" + a.id())).contains(updatedSv);
+
+        transition(pub.agent(), a, Transition.SUBMIT);
+        transition(pub.manager(), a, Transition.PUBLISH);
+        Instant written = knowledge.find(pub.id(), a.id()).orElseThrow().current().createdAt();
+        assertThat(written).isAfter(then);
+        assertThat(helpPage("fi", "/help/" + a.id())).contains("Päivitetty " + DateTimes.date(written, Language.FI.locale()))
+                .doesNotContain(updatedFi);
     }
 }
