@@ -55,6 +55,7 @@ import org.springframework.web.util.HtmlUtils;
 class KnowledgeMetadataReviewTest {
     static final String SKATING = "urn:test:metadata:skating";
     static final String SWIMMING = "urn:test:metadata:swimming";
+    static final String WINTER = "urn:test:metadata:winter";
 
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
@@ -276,5 +277,63 @@ class KnowledgeMetadataReviewTest {
         assertThat(written).isAfter(then);
         assertThat(helpPage("fi", "/help/" + a.id())).contains("Päivitetty " + DateTimes.date(written, Language.FI.locale()))
                 .doesNotContain(updatedFi);
+    }
+
+    String staffPage(StaffUser who, String language, String path) throws Exception {
+        return HtmlUtils.htmlUnescape(pages.in(language).page(who, path));
+    }
+
+    @Test
+    void theReviewerSeesThePendingLinkChangesInFinnishAndSwedish() throws Exception {
+        CatalogueService trails = service("Latujen kunnossapito", "Underhåll av skidspår", "latupohja", WINTER,
+                "Talviliikunta testikunnassa", "Vintermotion i testkommunen");
+        CatalogueService hills = service("Kelkkamäet", "Pulkabackar", "kelkkailu", WINTER,
+                "Lasten talvi testikunnassa", "Barnens vinter i testkommunen");
+        String winterSports = trails.lifeEvents().getFirst().uri();
+        String childrensWinter = hills.lifeEvents().getFirst().uri();
+        Article a = published(ArticleDraft.of(ArticleVisibility.PUBLIC, Language.FI, "Talvireittien kartta",
+                        "Talvireittien kartta päivitetään joulukuussa.")
+                .with(Language.SV, "Karta över vinterlederna", "Kartan över vinterlederna uppdateras i december.")
+                .withServices(List.of(trails.id())).withLifeEvents(List.of(winterSports)));
+        String editor = "/workspace/knowledge/" + a.id();
+        assertThat(staffPage(pub.manager(), "fi", editor)).doesNotContain("id=\"services-change\"", "id=\"life-events-change\"");
+
+        // the agent adds a service and a life event and drops the old life event
+        save(pub.agent(), a, List.of(trails.id(), hills.id()), List.of(childrensWinter), null, null);
+        transition(pub.agent(), a, Transition.SUBMIT);
+
+        String fi = staffPage(pub.manager(), "fi", editor);
+        assertThat(fi).contains("Julkaiseminen muuttaa palvelut, joiden yhteydessä artikkeli näytetään: lisätään Kelkkamäet. "
+                        + "Muutos tulee voimaan vasta julkaistaessa.")
+                .contains("Julkaiseminen muuttaa elämäntilanteet, joiden yhteydessä artikkeli näytetään: "
+                        + "lisätään Lasten talvi testikunnassa; poistetaan Talviliikunta testikunnassa.")
+                .contains("id=\"action-PUBLISH\"")
+                .contains("/workspace/knowledge/" + a.id() + "/history?from=1&to=2")
+                .doesNotContain("id=\"visibility-change\"");
+        String sv = staffPage(pub.manager(), "sv", editor);
+        assertThat(sv).contains("Publiceringen ändrar vilka tjänster artikeln visas under: lägger till Pulkabackar. "
+                        + "Ändringen gäller först när artikeln publiceras.")
+                .contains("Publiceringen ändrar vilka livssituationer artikeln visas under: "
+                        + "lägger till Barnens vinter i testkommunen; tar bort Vintermotion i testkommunen.");
+        assertThat(staffPage(pub.agent(), "fi", editor)).as("the agent sees it too").contains("lisätään Kelkkamäet");
+
+        String history = editor + "/history?from=1&to=2";
+        assertThat(staffPage(pub.manager(), "fi", history)).contains("Palvelut: lisätään Kelkkamäet")
+                .contains("Elämäntilanteet: lisätään Lasten talvi testikunnassa; poistetaan Talviliikunta testikunnassa")
+                .doesNotContain("Ei näytettäviä muutoksia");
+        assertThat(staffPage(pub.manager(), "sv", history)).contains("Tjänster: lägger till Pulkabackar")
+                .contains("Livssituationer: lägger till Barnens vinter i testkommunen; tar bort Vintermotion i testkommunen");
+        assertThat(staffPage(pub.manager(), "fi", editor + "/history?from=2&to=1")).as("the other way round")
+                .contains("Palvelut: poistetaan Kelkkamäet");
+        assertThat(staffPage(pub.manager(), "fi", editor + "/history?from=2&to=2"))
+                .doesNotContain("id=\"services-change\"", "id=\"life-events-change\"");
+
+        transition(pub.manager(), a, Transition.PUBLISH);
+        assertThat(staffPage(pub.manager(), "fi", editor)).doesNotContain("id=\"services-change\"", "id=\"life-events-change\"");
+
+        // the same links in another order: nothing to say about links
+        save(pub.agent(), a, List.of(hills.id(), trails.id()), List.of(childrensWinter), null, null);
+        assertThat(staffPage(pub.manager(), "fi", editor)).contains("id=\"compare-live\"")
+                .doesNotContain("id=\"services-change\"", "id=\"life-events-change\"");
     }
 }
