@@ -12,7 +12,7 @@
 -- before this migration, and the reviewer sees any further change.)
 --
 -- What stays on the article: the workflow (status, current and published version), the owner and the review date
--- (whom reminders go to and when the article counts as stale; shown to staff only, never to residents, the search
+-- (who is responsible for the article and when it counts as stale; shown to staff only, never to residents, the search
 -- index or the chatbot), the case it was made from, and when the row was created and last changed.
 
 alter table knowledge_version add column service_ids uuid[];

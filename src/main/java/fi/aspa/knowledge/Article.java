@@ -12,9 +12,9 @@ import java.util.UUID;
  * its visibility and its service and life-event links, stays live until a reviewer publishes again: what the current
  * version says about them is only proposed.
  *
- * <p>The owner and the review date are the article's own bookkeeping, not the version's: they say whom reminders go
- * to and when the article counts as stale, only staff see them, and nothing residents, the search index or the
- * chatbot get depends on them, so a save changes them at once, without review.
+ * <p>The owner and the review date are the article's own bookkeeping, not the version's: they say who is responsible
+ * for the article (and would get any reminder) and when it counts as stale; only staff see them, and nothing
+ * residents, the search index or the chatbot get depends on them, so a save changes them at once, without review.
  */
 public record Article(UUID id, OrganizationId organizationId, ArticleStatus status, UUID ownerId, LocalDate reviewDate,
                       ArticleVersion current, ArticleVersion published, UUID sourceCaseId, Instant createdAt,

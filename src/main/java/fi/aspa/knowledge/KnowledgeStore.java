@@ -125,7 +125,7 @@ class KnowledgeStore implements Knowledge {
         // index and the chatbot keep the published version's until a reviewer publishes
         insertVersion(organization, articleId, next, draft, editor.staffId(), null, now);
         ArticleStatus status = article.status() == ArticleStatus.PUBLISHED ? ArticleStatus.DRAFT : article.status();
-        // the owner and the review date are the article's bookkeeping (whom reminders go to, when it is stale): only
+        // the owner and the review date are the article's bookkeeping (who is responsible for it, when it is stale): only
         // staff see them and nothing public depends on them, so they change at once
         db.sql("""
                 update knowledge_article set status = :status, owner_id = :owner, review_date = :review,

@@ -47,7 +47,7 @@ import org.springframework.web.util.HtmlUtils;
  * an agent who relinks a live article only proposes the new links with the new version. Until a unit manager
  * publishes, the residents' help by service and by life event, the article page's related services, the public
  * search (its keywords and its service and life-event filters) and the chatbot keep the published version's links.
- * The owner and the review date are the article's own bookkeeping (whom reminders go to, when it is stale): staff see
+ * The owner and the review date are the article's own bookkeeping (who is responsible for it, when it is stale): staff see
  * them, residents do not, and they change when saved. Over HTTP as the editors and residents use it, on real
  * PostgreSQL and Lucene, in the public test organization (the one {@code /help} serves).
  */
