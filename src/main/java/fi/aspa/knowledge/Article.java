@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An article with its current (latest) version. {@code publishedVersion} is the version residents or staff read,
- * null when nothing is published, and {@code publishedVisibility} who may read it (null when nothing is published);
- * a published article that is edited goes back to draft while its published version, with its visibility, stays
- * live until a reviewer publishes again.
+ * An article with its current (latest) version and its published version, the one residents or staff read (null when
+ * nothing is published). A published article that is edited goes back to draft while its published version, with
+ * its visibility and its service and life-event links, stays live until a reviewer publishes again: what the current
+ * version says about them is only proposed.
+ *
+ * <p>The owner and the review date are the article's own bookkeeping, not the version's: they say who is responsible
+ * for the article (and would get any reminder) and when it counts as stale; only staff see them, and nothing
+ * residents, the search index or the chatbot get depends on them, so a save changes them at once, without review.
  */
 public record Article(UUID id, OrganizationId organizationId, ArticleStatus status, UUID ownerId, LocalDate reviewDate,
-                      List<UUID> serviceIds, List<String> lifeEvents, ArticleVersion current, Integer publishedVersion,
-                      ArticleVisibility publishedVisibility, UUID sourceCaseId, Instant createdAt, Instant updatedAt) {
-    public Article {
-        serviceIds = List.copyOf(serviceIds);
-        lifeEvents = List.copyOf(lifeEvents);
-    }
+                      ArticleVersion current, ArticleVersion published, UUID sourceCaseId, Instant createdAt,
+                      Instant updatedAt) {
 
     /** Past its review date: someone should check it is still right. */
     public boolean stale(LocalDate today) {
@@ -26,7 +26,17 @@ public record Article(UUID id, OrganizationId organizationId, ArticleStatus stat
     }
 
     public boolean live() {
-        return publishedVersion != null;
+        return published != null;
+    }
+
+    /** The number of the version readers see, null when nothing is published. */
+    public Integer publishedVersion() {
+        return published == null ? null : published.number();
+    }
+
+    /** Who may read the published version, null when nothing is published. */
+    public ArticleVisibility publishedVisibility() {
+        return published == null ? null : published.visibility();
     }
 
     /** Who may read the current version: for a live article being edited, what publishing it would change to. */
@@ -34,8 +44,28 @@ public record Article(UUID id, OrganizationId organizationId, ArticleStatus stat
         return current.visibility();
     }
 
+    /** The services of the current version: for a live article being edited, what publishing it would link. */
+    public List<UUID> serviceIds() {
+        return current.serviceIds();
+    }
+
+    /** The life events of the current version: for a live article being edited, what publishing it would link. */
+    public List<String> lifeEvents() {
+        return current.lifeEvents();
+    }
+
     /** Whether publishing the current version would change who may read the article (internal ↔ public). */
     public boolean visibilityChangePending() {
-        return live() && publishedVisibility != current.visibility();
+        return live() && published.visibility() != current.visibility();
+    }
+
+    /** Whether publishing the current version would link the article to other services. */
+    public boolean servicesChangePending() {
+        return live() && current.servicesDiffer(published);
+    }
+
+    /** Whether publishing the current version would link the article to other life events. */
+    public boolean lifeEventsChangePending() {
+        return live() && current.lifeEventsDiffer(published);
     }
 }

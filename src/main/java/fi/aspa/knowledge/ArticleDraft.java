@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What an editor saves: the texts (a new version) and the article's metadata. */
+/**
+ * What an editor saves: a new version (the texts, who may read it, the services and life events it is shown under)
+ * and the article's bookkeeping (the owner and the review date).
+ */
 public record ArticleDraft(Map<Language, ArticleText> texts, ArticleVisibility visibility, UUID ownerId,
                            LocalDate reviewDate, List<UUID> serviceIds, List<String> lifeEvents, String note) {
     public ArticleDraft {

@@ -172,6 +172,13 @@ class EditorPages {
         ArticleVisibility toVisibility = visibilities.get(toVersion);
         model.addAttribute("visibilityChange", fromVisibility != null && toVisibility != null && fromVisibility != toVisibility
                 ? msg("knowledge.history.visibility-change", locale, label(fromVisibility, locale), label(toVisibility, locale)) : null);
+        ArticleVersion fromV = versions.stream().filter(v -> v.number() == fromVersion).findFirst().orElse(null);
+        ArticleVersion toV = versions.stream().filter(v -> v.number() == toVersion).findFirst().orElse(null);
+        boolean both = fromV != null && toV != null;
+        model.addAttribute("servicesChange", both && toV.servicesDiffer(fromV) ? msg("knowledge.history.services-change", locale,
+                changes(fromV.serviceIds(), toV.serviceIds(), serviceNames(me.organizationId(), Language.of(locale)), locale)) : null);
+        model.addAttribute("lifeEventsChange", both && toV.lifeEventsDiffer(fromV) ? msg("knowledge.history.life-events-change", locale,
+                changes(fromV.lifeEvents(), toV.lifeEvents(), lifeEventNames(me.organizationId(), Language.of(locale)), locale)) : null);
         return "knowledge/history";
     }
 
@@ -229,6 +236,11 @@ class EditorPages {
             model.addAttribute("visibilityChange", article.visibilityChangePending()
                     ? msg("knowledge.edit.visibility-change", locale, label(article.publishedVisibility(), locale),
                             label(article.visibility(), locale)) : null);
+            // the links the reviewer's publication would change (what the help pages, search and chatbot show it under)
+            model.addAttribute("servicesChange", article.servicesChangePending() ? msg("knowledge.edit.services-change", locale,
+                    changes(article.published().serviceIds(), article.serviceIds(), serviceNames(org, language), locale)) : null);
+            model.addAttribute("lifeEventsChange", article.lifeEventsChangePending() ? msg("knowledge.edit.life-events-change", locale,
+                    changes(article.published().lifeEvents(), article.lifeEvents(), lifeEventNames(org, language), locale)) : null);
             model.addAttribute("awaitsReviewer", article.status() == ArticleStatus.IN_REVIEW && !editor.reviewer());
             model.addAttribute("ownerName", staffNames(org).get(article.ownerId()));
         }
@@ -263,6 +275,27 @@ class EditorPages {
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args.length == 0 ? null : args, locale);
+    }
+
+    /** "adds A, B; removes C": what changes from one list of links to another, by name (a name unknown here by its id). */
+    private <T> String changes(List<T> before, List<T> after, Map<T, String> names, Locale locale) {
+        Function<List<T>, String> named = links -> links.stream().map(l -> names.getOrDefault(l, String.valueOf(l))).sorted()
+                .collect(Collectors.joining(", "));
+        List<T> added = after.stream().filter(l -> !before.contains(l)).toList();
+        List<T> removed = before.stream().filter(l -> !after.contains(l)).toList();
+        List<String> parts = new ArrayList<>();
+        if (!added.isEmpty()) parts.add(msg("knowledge.change.added", locale, named.apply(added)));
+        if (!removed.isEmpty()) parts.add(msg("knowledge.change.removed", locale, named.apply(removed)));
+        return String.join("; ", parts);
+    }
+
+    private Map<UUID, String> serviceNames(OrganizationId org, Language language) {
+        return catalogue.list(org).stream().collect(Collectors.toMap(CatalogueService::id, s -> s.name().in(language), (a, b) -> a));
+    }
+
+    private Map<String, String> lifeEventNames(OrganizationId org, Language language) {
+        return catalogue.concepts(org, ConceptKind.LIFE_EVENT).stream()
+                .collect(Collectors.toMap(c -> c.concept().uri(), c -> c.concept().label().in(language), (a, b) -> a));
     }
 
     private String visibility(Article article, Locale locale) {

@@ -16,15 +16,17 @@ public interface Knowledge extends fi.aspa.search.SearchDocumentSource {
     Article create(OrganizationId organization, Editor editor, ArticleDraft draft);
 
     /**
-     * Saves a new version (texts and the visibility it proposes) and the metadata. A published article goes back to
-     * draft; its published version stays live with its visibility until a reviewer publishes again.
+     * Saves a new version: its texts, and the visibility and the service and life-event links it proposes. A published
+     * article goes back to draft; its published version stays live with its visibility and links until a reviewer
+     * publishes again. The owner and the review date are the article's bookkeeping (only staff see them) and change
+     * at once.
      */
     Article save(OrganizationId organization, UUID articleId, Editor editor, ArticleDraft draft);
 
     /** One step of the workflow; an illegal one (or a reviewer's step by a non-reviewer) is refused. */
     Article transition(OrganizationId organization, UUID articleId, Editor editor, Transition transition);
 
-    /** A new version with the texts of an old one. */
+    /** A new version with the texts of an old one; its visibility and links stay as the current version proposes. */
     Article rollback(OrganizationId organization, UUID articleId, Editor editor, int version);
 
     Optional<Article> find(OrganizationId organization, UUID articleId);

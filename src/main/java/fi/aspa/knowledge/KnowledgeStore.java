@@ -99,18 +99,15 @@ class KnowledgeStore implements Knowledge {
         UUID id = Ids.next();
         Instant now = clock.instant();
         db.sql("""
-                insert into knowledge_article (id, organization_id, status, owner_id, review_date, service_ids,
-                    life_events, current_version, source_case_id, created_at, updated_at)
-                values (:id, :org, 'DRAFT', :owner, :review, cast(:services as uuid[]), cast(:events as text[]), 1,
-                    :source, :now, :now)""")
+                insert into knowledge_article (id, organization_id, status, owner_id, review_date, current_version,
+                    source_case_id, created_at, updated_at)
+                values (:id, :org, 'DRAFT', :owner, :review, 1, :source, :now, :now)""")
                 .param("id", id).param("org", organization.value())
                 .param("owner", draft.ownerId() == null ? editor.staffId() : draft.ownerId())
                 .param("review", draft.reviewDate())
-                .param("services", draft.serviceIds().stream().distinct().toArray(UUID[]::new))
-                .param("events", draft.lifeEvents().stream().distinct().toArray(String[]::new))
                 .param("source", sourceCaseId).param("now", java.sql.Timestamp.from(now))
                 .update();
-        insertVersion(organization, id, 1, draft.texts(), draft.visibility(), editor.staffId(), draft.note(), null, now);
+        insertVersion(organization, id, 1, draft, editor.staffId(), null, now);
         return find(organization, id).orElseThrow();
     }
 
@@ -124,24 +121,23 @@ class KnowledgeStore implements Knowledge {
         check(organization, draft);
         int next = article.current().number() + 1;
         Instant now = clock.instant();
-        // the visibility goes with the new version: readers keep the published version's until a reviewer publishes
-        insertVersion(organization, articleId, next, draft.texts(), draft.visibility(), editor.staffId(), draft.note(), null, now);
+        // the texts, the visibility and the service and life-event links go with the new version: readers, the search
+        // index and the chatbot keep the published version's until a reviewer publishes
+        insertVersion(organization, articleId, next, draft, editor.staffId(), null, now);
         ArticleStatus status = article.status() == ArticleStatus.PUBLISHED ? ArticleStatus.DRAFT : article.status();
+        // the owner and the review date are the article's bookkeeping (who is responsible for it, when it is stale): only
+        // staff see them and nothing public depends on them, so they change at once
         db.sql("""
                 update knowledge_article set status = :status, owner_id = :owner, review_date = :review,
-                    service_ids = cast(:services as uuid[]), life_events = cast(:events as text[]), current_version = :version,
-                    updated_at = :now
+                    current_version = :version, updated_at = :now
                 where organization_id = :org and id = :id""")
                 .param("status", status.name())
                 .param("owner", draft.ownerId() == null ? article.ownerId() : draft.ownerId())
                 .param("review", draft.reviewDate())
-                .param("services", draft.serviceIds().stream().distinct().toArray(UUID[]::new))
-                .param("events", draft.lifeEvents().stream().distinct().toArray(String[]::new))
                 .param("version", next).param("now", java.sql.Timestamp.from(now))
                 .param("org", organization.value()).param("id", articleId)
                 .update();
-        // the links of the live article may have changed (its visibility changes only when a reviewer publishes)
-        if (article.live()) events.publishEvent(new ArticleChanged(organization, articleId));
+        // nothing the live version shows has changed, so the search index has nothing to follow (no ArticleChanged)
         return find(organization, articleId).orElseThrow();
     }
 
@@ -176,7 +172,7 @@ class KnowledgeStore implements Knowledge {
     public Article rollback(OrganizationId organization, UUID articleId, Editor editor, int version) {
         Article article = lock(organization, articleId);
         ArticleVersion old = version(organization, articleId, version).orElseThrow(() -> AspaException.notFound("Version"));
-        // the old texts; who may read it stays as the current version proposes
+        // the old texts; who may read it and where it is shown stay as the current version proposes
         ArticleDraft draft = new ArticleDraft(old.texts(), article.visibility(), article.ownerId(), article.reviewDate(),
                 article.serviceIds(), article.lifeEvents(), null);
         Article saved = save(organization, articleId, editor, draft);
@@ -193,17 +189,22 @@ class KnowledgeStore implements Knowledge {
         return find(organization, articleId).orElseThrow();
     }
 
-    private void insertVersion(OrganizationId organization, UUID articleId, int version, Map<Language, ArticleText> texts,
-                               ArticleVisibility visibility, UUID author, String note, Integer rolledBackFrom, Instant now) {
+    private void insertVersion(OrganizationId organization, UUID articleId, int version, ArticleDraft draft, UUID author,
+                               Integer rolledBackFrom, Instant now) {
+        Map<Language, ArticleText> texts = draft.texts();
+        String note = draft.note();
         ArticleText fi = texts.getOrDefault(Language.FI, new ArticleText("", ""));
         ArticleText sv = texts.getOrDefault(Language.SV, new ArticleText("", ""));
         ArticleText en = texts.getOrDefault(Language.EN, new ArticleText("", ""));
         db.sql("""
                 insert into knowledge_version (organization_id, article_id, version, title_fi, title_sv, title_en, body_fi,
-                    body_sv, body_en, visibility, author_id, note, rolled_back_from, created_at)
-                values (:org, :id, :version, :tfi, :tsv, :ten, :bfi, :bsv, :ben, :visibility, :author, :note, :from, :now)""")
+                    body_sv, body_en, visibility, service_ids, life_events, author_id, note, rolled_back_from, created_at)
+                values (:org, :id, :version, :tfi, :tsv, :ten, :bfi, :bsv, :ben, :visibility, cast(:services as uuid[]),
+                    cast(:events as text[]), :author, :note, :from, :now)""")
                 .param("org", organization.value()).param("id", articleId).param("version", version)
-                .param("visibility", visibility.name())
+                .param("visibility", draft.visibility().name())
+                .param("services", draft.serviceIds().stream().distinct().toArray(UUID[]::new))
+                .param("events", draft.lifeEvents().stream().distinct().toArray(String[]::new))
                 .param("tfi", blankToNull(fi.title())).param("tsv", blankToNull(sv.title())).param("ten", blankToNull(en.title()))
                 .param("bfi", blankToNull(fi.body())).param("bsv", blankToNull(sv.body())).param("ben", blankToNull(en.body()))
                 .param("author", author).param("note", note == null || note.isBlank() ? null : note.strip())
@@ -217,10 +218,16 @@ class KnowledgeStore implements Knowledge {
 
     // ---- queries
 
-    /** An article with its current version and the visibility of its published version (null when none). */
-    private static final String ARTICLE = """
-            select a.*, v.version, v.title_fi, v.title_sv, v.title_en, v.body_fi, v.body_sv, v.body_en, v.visibility, v.author_id,
-                   v.note, v.rolled_back_from, v.created_at as version_created_at, p.visibility as published_visibility
+    /** A version's columns, each under the prefix. */
+    private static String versionColumns(String table, String prefix) {
+        return Stream.of("version", "title_fi", "title_sv", "title_en", "body_fi", "body_sv", "body_en", "visibility", "service_ids",
+                        "life_events", "author_id", "note", "rolled_back_from", "created_at")
+                .map(c -> table + "." + c + " as " + prefix + c).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** An article with its current version ({@code v_}) and its published version ({@code p_}, null when none). */
+    private static final String ARTICLE = "select a.*, " + versionColumns("v", "v_") + ", " + versionColumns("p", "p_") + """
+
             from knowledge_article a
             join knowledge_version v on v.article_id = a.id and v.version = a.current_version and v.organization_id = a.organization_id
             left join knowledge_version p on p.article_id = a.id and p.version = a.published_version and p.organization_id = a.organization_id
@@ -250,14 +257,14 @@ class KnowledgeStore implements Knowledge {
     public List<ArticleVersion> versions(OrganizationId organization, UUID articleId) {
         return db.sql("select * from knowledge_version where organization_id = :org and article_id = :id order by version desc")
                 .param("org", organization.value()).param("id", articleId)
-                .query((rs, n) -> version(rs, "created_at")).list();
+                .query((rs, n) -> version(rs, "")).list();
     }
 
     @Override
     public Optional<ArticleVersion> version(OrganizationId organization, UUID articleId, int version) {
         return db.sql("select * from knowledge_version where organization_id = :org and article_id = :id and version = :v")
                 .param("org", organization.value()).param("id", articleId).param("v", version)
-                .query((rs, n) -> version(rs, "created_at")).optional();
+                .query((rs, n) -> version(rs, "")).optional();
     }
 
     @Override
@@ -284,12 +291,11 @@ class KnowledgeStore implements Knowledge {
     }
 
     /**
-     * Published articles with their published version, filtered by that version's visibility: a visibility proposed by
-     * a later, unpublished version never reaches readers.
+     * Published articles with their published version, filtered by that version's visibility: a visibility or links
+     * proposed by a later, unpublished version never reach readers.
      */
-    private static final String PUBLISHED = """
-            select a.*, v.version, v.title_fi, v.title_sv, v.title_en, v.body_fi, v.body_sv, v.body_en, v.visibility, v.author_id,
-                   v.note, v.rolled_back_from, v.created_at as version_created_at
+    private static final String PUBLISHED = "select a.*, " + versionColumns("v", "v_") + """
+
             from knowledge_article a
             join knowledge_version v on v.article_id = a.id and v.version = a.published_version and v.organization_id = a.organization_id
             where a.organization_id = :org and a.published_version is not null and v.visibility in (:visibilities)
@@ -351,31 +357,28 @@ class KnowledgeStore implements Knowledge {
     // ---- mapping
 
     private static Article article(ResultSet rs) throws SQLException {
-        String publishedVisibility = rs.getString("published_visibility");
         return new Article(rs.getObject("id", UUID.class), new OrganizationId(rs.getObject("organization_id", UUID.class)),
                 ArticleStatus.valueOf(rs.getString("status")),
                 rs.getObject("owner_id", UUID.class), rs.getObject("review_date", LocalDate.class),
-                uuids(rs.getArray("service_ids")), strings(rs.getArray("life_events")),
-                version(rs, "version_created_at"), (Integer) rs.getObject("published_version"),
-                publishedVisibility == null ? null : ArticleVisibility.valueOf(publishedVisibility),
+                version(rs, "v_"), rs.getObject("p_version") == null ? null : version(rs, "p_"),
                 rs.getObject("source_case_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 
     private static PublishedArticle published(ResultSet rs) throws SQLException {
-        return new PublishedArticle(rs.getObject("id", UUID.class), ArticleVisibility.valueOf(rs.getString("visibility")),
-                uuids(rs.getArray("service_ids")), strings(rs.getArray("life_events")), version(rs, "version_created_at"),
-                rs.getTimestamp("updated_at").toInstant());
+        return new PublishedArticle(rs.getObject("id", UUID.class), version(rs, "v_"));
     }
 
-    private static ArticleVersion version(ResultSet rs, String createdAt) throws SQLException {
+    /** A version from the columns under the prefix. */
+    private static ArticleVersion version(ResultSet rs, String prefix) throws SQLException {
         Map<Language, ArticleText> texts = new EnumMap<>(Language.class);
         for (Language l : Language.values()) {
-            texts.put(l, new ArticleText(rs.getString("title_" + l.code()), rs.getString("body_" + l.code())));
+            texts.put(l, new ArticleText(rs.getString(prefix + "title_" + l.code()), rs.getString(prefix + "body_" + l.code())));
         }
-        return new ArticleVersion(rs.getInt("version"), texts, ArticleVisibility.valueOf(rs.getString("visibility")),
-                rs.getObject("author_id", UUID.class), rs.getString("note"),
-                (Integer) rs.getObject("rolled_back_from"), rs.getTimestamp(createdAt).toInstant());
+        return new ArticleVersion(rs.getInt(prefix + "version"), texts, ArticleVisibility.valueOf(rs.getString(prefix + "visibility")),
+                uuids(rs.getArray(prefix + "service_ids")), strings(rs.getArray(prefix + "life_events")),
+                rs.getObject(prefix + "author_id", UUID.class), rs.getString(prefix + "note"),
+                (Integer) rs.getObject(prefix + "rolled_back_from"), rs.getTimestamp(prefix + "created_at").toInstant());
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

@@ -55,6 +55,7 @@ class KnowledgeBrowserTest {
     Fixtures.Org staffOrg;
     Article dogs;
     Article internal;
+    CatalogueService waste;
 
     @BeforeAll
     void start() {
@@ -79,6 +80,8 @@ class KnowledgeBrowserTest {
                 index.search(SearchQuery.staffSearch(pub.id(), "koirarekisterin poikkeukset", Language.FI)).hits().size() >= 2
                 && !index.search(SearchQuery.publicSearch(pub.id(), "hundregister", Language.SV)).hits().isEmpty());
         staffOrg = fixtures.organization();
+        waste = catalogue.create(staffOrg.id(), new ServiceDraft(new LocalizedText("Jätehuolto", "Avfallshantering", "Waste management"),
+                null, null, null, List.of(), null, null, List.of(), null, staffOrg.service().id(), null, null, null, null, null, null, null));
         browser = Browser.start(port);
     }
 
@@ -157,10 +160,16 @@ class KnowledgeBrowserTest {
         browser.assertAccessible("published " + lang);
         assertThat(browser.text("main")).contains(fi ? "Julkaistu" : "Publicerad");
 
-        browser.type("#body-fi", "Sekajäte tyhjennetään kolmen viikon välein.\n\nBiojäte viikoittain.").clickAndWaitForNewPage("#save");
+        // a new text and a service link: the live version keeps neither until the next publication, and the page says so
+        browser.type("#body-fi", "Sekajäte tyhjennetään kolmen viikon välein.\n\nBiojäte viikoittain.");
+        new Select(browser.find("#services")).selectByValue(waste.id().toString());
+        browser.clickAndWaitForNewPage("#save");
+        browser.assertAccessible("pending service link " + lang);
+        assertThat(browser.text("#services-change")).contains(fi ? "lisätään Jätehuolto" : "lägger till Avfallshantering");
         browser.open(articlePath + "/history?lang=" + lang).assertAccessible("history " + lang);
         assertThat(browser.find("table.diff del").getText()).isEqualTo("kahden");
         assertThat(browser.find("table.diff ins").getText()).isEqualTo("kolmen");
+        assertThat(browser.text("#services-change")).isEqualTo(fi ? "Palvelut: lisätään Jätehuolto" : "Tjänster: lägger till Avfallshantering");
         browser.clickAndWaitForNewPage("#rollback-1");
         browser.assertAccessible("rolled back " + lang);
         assertThat(browser.find("#body-fi").getAttribute("value")).contains("kahden viikon");

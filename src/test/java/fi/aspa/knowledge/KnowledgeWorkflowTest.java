@@ -2,13 +2,18 @@ package fi.aspa.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.catalogue.Catalogue;
+import fi.aspa.catalogue.CatalogueService;
+import fi.aspa.catalogue.ServiceDraft;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
+import fi.aspa.platform.LocalizedText;
 import fi.aspa.search.DocumentType;
 import fi.aspa.search.SearchHit;
 import fi.aspa.search.SearchIndex;
@@ -33,6 +38,8 @@ class KnowledgeWorkflowTest {
     SearchIndex index;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Catalogue catalogue;
 
     Fixtures.Org org;
     Editor agent;
@@ -114,6 +121,29 @@ class KnowledgeWorkflowTest {
         assertThat(a.current().rolledBackFrom()).isEqualTo(1);
         assertThat(a.current().text(Language.FI).body()).contains("120 euroa");
         assertThat(knowledge.versions(org.id(), a.id())).hasSize(3);
+    }
+
+    @Test
+    void everyVersionKeepsItsOwnLinksAndARollbackKeepsTheCurrentOnes() {
+        CatalogueService parking = service("Pysäköinti");
+        CatalogueService streets = service("Katujen kunnossapito");
+        Article a = knowledge.create(org.id(), agent, ArticleDraft.of(ArticleVisibility.PUBLIC, Language.FI, "Pysäköintilupa",
+                "Lupa maksaa 120 euroa.").withServices(List.of(parking.id())).withLifeEvents(List.of("urn:test:car")));
+        a = knowledge.save(org.id(), a.id(), agent, ArticleDraft.of(ArticleVisibility.PUBLIC, Language.FI, "Pysäköintilupa",
+                "Lupa maksaa 180 euroa.").withServices(List.of(streets.id(), parking.id())));
+        assertThat(knowledge.versions(org.id(), a.id())).extracting(ArticleVersion::number, ArticleVersion::serviceIds, ArticleVersion::lifeEvents)
+                .containsExactly(tuple(2, List.of(streets.id(), parking.id()), List.of()),
+                        tuple(1, List.of(parking.id()), List.of("urn:test:car")));
+
+        a = knowledge.rollback(org.id(), a.id(), agent, 1);
+        assertThat(a.current().text(Language.FI).body()).isEqualTo("Lupa maksaa 120 euroa.");
+        assertThat(a.serviceIds()).as("the links the current version proposes").containsExactly(streets.id(), parking.id());
+        assertThat(a.lifeEvents()).isEmpty();
+    }
+
+    CatalogueService service(String name) {
+        return catalogue.create(org.id(), new ServiceDraft(new LocalizedText(name, name, name), null, null, null, List.of(),
+                null, null, List.of(), null, org.service().id(), null, null, null, null, null, null, null));
     }
 
     @Test
