@@ -14,7 +14,9 @@ public final class CaseEvents {
 
     public record ReplyPosted(OrganizationId organizationId, UUID caseId, UUID messageId, Channel caseChannel) {}
 
-    public record CaseTransferred(OrganizationId organizationId, UUID caseId, UUID fromUnitId, UUID toUnitId, Channel caseChannel) {}
+    /** {@code by}: who moved it; {@link Actor.Kind#SYSTEM} is routing placing or re-placing a case, not a person handing it on. */
+    public record CaseTransferred(OrganizationId organizationId, UUID caseId, UUID fromUnitId, UUID toUnitId, Channel caseChannel,
+                                  Actor.Kind by) {}
 
     public record CaseStatusChanged(OrganizationId organizationId, UUID caseId, CaseStatus from, CaseStatus to) {}
 

@@ -238,7 +238,7 @@ class CaseStore implements Cases {
             recordEvents(organization, assigned, actor, "ASSIGNED", details, clock.instant());
         }
         moved.forEach((caseId, was) ->
-                events.publishEvent(new CaseTransferred(organization, caseId, was.unitId(), unitByCase.get(caseId), was.channel())));
+                events.publishEvent(new CaseTransferred(organization, caseId, was.unitId(), unitByCase.get(caseId), was.channel(), actor.kind())));
     }
 
     /**
@@ -292,7 +292,7 @@ class CaseStore implements Cases {
         detail.put("fromUnit", current.unitId() == null ? null : current.unitId().toString());
         detail.put("toUnit", toUnitId.toString());
         recordEvent(organization, caseId, actor, "TRANSFERRED", detail, now);
-        events.publishEvent(new CaseTransferred(organization, caseId, current.unitId(), toUnitId, current.channel()));
+        events.publishEvent(new CaseTransferred(organization, caseId, current.unitId(), toUnitId, current.channel(), actor.kind()));
     }
 
     @Override

@@ -112,6 +112,29 @@ class CasesIntegrationTest {
     }
 
     @Test
+    void transfersAreCountedPerOrganizationAndByWhoMadeThemSoRoutingsPlacementIsNoHandOver() {
+        Fixtures.Org mine = fixtures.organization();
+        String id = mine.id().value().toString();
+        OpenedCase placed = fixtures.aCase(mine, "Katulamppu", "Katulamppu ei pala.");
+        OpenedCase handedOn = fixtures.aCase(mine, "Rakennuslupa", "Tarvitseeko terassi luvan?");
+        double systemBefore = meters.counter("aspa.cases.transferred", "organization", id, "by", "system").count();
+        double staffBefore = meters.counter("aspa.cases.transferred", "organization", id, "by", "staff").count();
+
+        cases.transferAll(mine.id(), Actor.system(), java.util.Map.of(placed.id(), mine.building().id()), java.util.Map.of());
+        cases.transfer(mine.id(), handedOn.id(), Actor.staff(mine.agent().id()), mine.building().id(), null);
+
+        // routing may place the fixture cases too (after commit, as the system): at least the one placement here
+        assertThat(meters.counter("aspa.cases.transferred", "organization", id, "by", "system").count())
+                .as("routing's placement").isGreaterThanOrEqualTo(systemBefore + 1);
+        assertThat(meters.counter("aspa.cases.transferred", "organization", id, "by", "staff").count())
+                .as("the person's hand-over, and only it").isEqualTo(staffBefore + 1);
+        String quiet = fixtures.organization().id().value().toString();
+        assertThat(meters.counter("aspa.cases.transferred", "organization", quiet, "by", "staff").count()
+                + meters.counter("aspa.cases.transferred", "organization", quiet, "by", "system").count())
+                .as("another organization's counters").isZero();
+    }
+
+    @Test
     void aBatchMovesAndAssignsItsCasesWithTheSameHistoryAsOneByOne() {
         OpenedCase first = fixtures.aCase(org, "Rakennuslupa", "Tarvitseeko terassi luvan?");
         OpenedCase second = fixtures.aCase(org, "Aitalupa", "Saako aidan rakentaa tontin rajalle?");
@@ -172,8 +195,8 @@ class CasesIntegrationTest {
     @Test
     void eventsAreStoredInThePublicationRegistryWithTheCaseAndCompletedAfterCommit(@Autowired PlatformTransactionManager tx)
             throws InterruptedException {
-        // CHATBOT: a channel no other test opens cases on, so the counter moves only for this case
-        double before = meters.counter("aspa.cases.opened", "channel", "CHATBOT").count();
+        // CHATBOT: a channel no other test opens cases on, so the counter moves only for this case; counted per organization
+        double before = meters.counter("aspa.cases.opened", "organization", org.id().value().toString(), "channel", "CHATBOT").count();
         UUID customer = customers.resolve(org.id(), ContactDetails.resident("Botti", null, null, Language.FI));
         List<String> listenersBeforeCommit = new ArrayList<>();
         List<UUID> pendingRoutingBeforeCommit = new ArrayList<>();
@@ -184,7 +207,7 @@ class CasesIntegrationTest {
                     .param("%" + o.id() + "%").query(String.class).list());
             pendingRoutingBeforeCommit.addAll(db.sql("select case_id from routing_pending where case_id = ?").param(o.id())
                     .query(UUID.class).list());
-            assertThat(meters.counter("aspa.cases.opened", "channel", "CHATBOT").count()).as("not counted before commit").isEqualTo(before);
+            assertThat(meters.counter("aspa.cases.opened", "organization", org.id().value().toString(), "channel", "CHATBOT").count()).as("not counted before commit").isEqualTo(before);
             return o;
         });
         assertThat(pendingRoutingBeforeCommit).as("routing's outbox row is written in the case's own transaction")
@@ -193,13 +216,13 @@ class CasesIntegrationTest {
                 .as("routing has its own outbox, not a registry row per case").noneMatch(l -> l.contains("Routing") || l.contains("CaseRouter"))
                 .as("a listener with nothing to do for a chatbot case has no row").noneMatch(l -> l.contains("EmailOutbound"))
                 .as("metrics are not in the registry").noneMatch(l -> l.contains("CaseFlowMetrics"));
-        for (int i = 0; i < 600 && (meters.counter("aspa.cases.opened", "channel", "CHATBOT").count() == before
+        for (int i = 0; i < 600 && (meters.counter("aspa.cases.opened", "organization", org.id().value().toString(), "channel", "CHATBOT").count() == before
                 || db.sql("select count(*) from event_publication where serialized_event like ?").param("%" + opened.id() + "%")
                         .query(Long.class).single() > 0
                 || db.sql("select count(*) from routing_pending where case_id = ?").param(opened.id()).query(Long.class).single() > 0); i++) {
             Thread.sleep(50);
         }
-        assertThat(meters.counter("aspa.cases.opened", "channel", "CHATBOT").count()).isEqualTo(before + 1);
+        assertThat(meters.counter("aspa.cases.opened", "organization", org.id().value().toString(), "channel", "CHATBOT").count()).isEqualTo(before + 1);
         assertThat(db.sql("select count(*) from event_publication where serialized_event like ?").param("%" + opened.id() + "%")
                 .query(Long.class).single()).as("completed publications are deleted").isZero();
         assertThat(db.sql("select count(*) from routing_pending where case_id = ?").param(opened.id()).query(Long.class).single())
