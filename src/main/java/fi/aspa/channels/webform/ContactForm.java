@@ -15,6 +15,8 @@ class ContactForm {
     private String message;
     /** The honeypot: people leave it empty, form-filling robots do not. */
     private String website;
+    /** What the feedback is about when a page links to the form for it: only {@link ContactPage#ABOUT_ACCESSIBILITY}. */
+    private String about;
     private List<MultipartFile> attachments;
 
     public String getName() { return name; }
@@ -31,6 +33,8 @@ class ContactForm {
     public void setSubject(String subject) { this.subject = subject; }
     public String getMessage() { return message; }
     public void setMessage(String message) { this.message = message; }
+    public String getAbout() { return about; }
+    public void setAbout(String about) { this.about = about; }
     public String getWebsite() { return website; }
     public void setWebsite(String website) { this.website = website; }
     public List<MultipartFile> getAttachments() { return attachments; }

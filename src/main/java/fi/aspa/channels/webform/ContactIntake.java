@@ -33,7 +33,7 @@ class ContactIntake {
     }
 
     record Contact(String name, String email, String phone, Language language, Topic topic, String subject,
-                   String message, List<NewAttachment> attachments) {
+                   String message, List<NewAttachment> attachments, Set<String> tags) {
 
         /** Never prints personal data or the message. */
         @Override
@@ -47,6 +47,6 @@ class ContactIntake {
         UUID customer = customers.resolve(organization,
                 ContactDetails.resident(contact.name(), contact.email(), contact.phone(), contact.language()));
         return cases.open(organization, new NewCase(Channel.WEB_FORM, customer, contact.subject(), contact.message(),
-                contact.language(), contact.topic().getCode(), null, null, Set.of(), contact.attachments(), Actor.customer()));
+                contact.language(), contact.topic().getCode(), null, null, contact.tags(), contact.attachments(), Actor.customer()));
     }
 }

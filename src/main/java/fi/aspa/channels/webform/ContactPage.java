@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -31,6 +32,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 class ContactPage {
+    /** {@code about=} value of the accessibility statement's feedback link. */
+    static final String ABOUT_ACCESSIBILITY = "accessibility";
+    /** The tag of feedback on accessibility: staff find it in the queue by it (the law's answer time is 14 days). */
+    static final String ACCESSIBILITY_TAG = "accessibility-feedback";
     private static final Logger log = LoggerFactory.getLogger(ContactPage.class);
 
     private final PublicOrganization publicOrganization;
@@ -60,10 +65,19 @@ class ContactPage {
 
     /** {@code message}: text to start the message with (the help pages' assistant fills in the resident's questions). */
     @GetMapping("/contact")
-    ModelAndView form(@org.springframework.web.bind.annotation.RequestParam(required = false) String message, Locale locale) {
+    ModelAndView form(@org.springframework.web.bind.annotation.RequestParam(required = false) String message,
+                      @org.springframework.web.bind.annotation.RequestParam(required = false) String topic,
+                      @org.springframework.web.bind.annotation.RequestParam(required = false) String about, Locale locale) {
         publicOrganization.get();
         ContactForm form = new ContactForm();
         form.setLanguage(Language.of(locale).code());
+        // a page may link to the form with its topic chosen (an unknown one is ignored); the accessibility
+        // statement's link marks the feedback as about accessibility, which the law gives a 14-day answer
+        Topic.parse(topic).ifPresent(t -> form.setTopic(t.getCode()));
+        if (ABOUT_ACCESSIBILITY.equals(about)) {
+            form.setAbout(ABOUT_ACCESSIBILITY);
+            form.setTopic(Topic.FEEDBACK.getCode());
+        }
         if (message != null && !ResidentText.unreadable(message) && message.length() <= 2000) form.setMessage(message.strip());
         return page(form, new FormErrors(messages, locale), false, HttpStatus.OK);
     }
@@ -89,11 +103,12 @@ class ContactPage {
         String subject = ResidentText.isBlank(form.getSubject())
                 ? ResidentText.derivedSubject(messages.getMessage(topic.getMessageKey(), null, language.locale()), message)
                 : ResidentText.clean(form.getSubject());
+        boolean accessibility = ABOUT_ACCESSIBILITY.equals(form.getAbout());
         OpenedCase opened;
         try {
             opened = intake.submit(organization.id(), new ContactIntake.Contact(ResidentText.clean(form.getName()),
                     blankToNull(form.getEmail()), blankToNull(form.getPhone()), language, topic, subject, message,
-                    Uploads.toAttachments(form.getAttachments())));
+                    Uploads.toAttachments(form.getAttachments()), accessibility ? Set.of(ACCESSIBILITY_TAG) : Set.of()));
         } catch (AspaException e) {
             if (!FieldErrorsFromCases.add(errors, e, "message", "attachments")) throw e;
             return page(form, errors, hadFiles, HttpStatus.UNPROCESSABLE_CONTENT);

@@ -100,6 +100,35 @@ class ContactFormHttpTest {
     }
 
     @Test
+    void theAccessibilityStatementsLinkOpensFeedbackOnAccessibilityWhichStaffFindByItsTag() {
+        assertThat(resident.get("/accessibility").body()).contains("href=\"/contact?topic=feedback&amp;about=accessibility\"");
+        Resident.Response form = resident.get("/contact?topic=feedback&about=accessibility");
+        assertThat(form.body()).contains("<input type=\"hidden\" name=\"about\" value=\"accessibility\">")
+                .contains("Your feedback is about the accessibility of this service. We answer it within 14 days.")
+                .containsPattern("<option value=\"feedback\" selected=\"selected\"");
+
+        String marker = marker();
+        Resident.Response thanks = sendContact(new Resident.Multipart().field("_csrf", form.csrf()).field("name", "Maija Meikäläinen")
+                .field("email", "maija@example.fi").field("language", "fi").field("topic", "feedback").field("about", "accessibility")
+                .field("message", "Lomakkeen virheilmoitusta ei lueta ruudunlukijalla " + marker).field("website", ""));
+        CaseDetail detail = cases.detail(org.id(), cases.idByReference(org.id(), reference(thanks)).orElseThrow()).orElseThrow();
+        assertThat(detail.summary().tags()).contains(ContactPage.ACCESSIBILITY_TAG);
+        assertThat(detail.topic()).isEqualTo("feedback");
+        assertThat(cases.list(org.id(), new CaseFilter(java.util.Set.of(), null, null, null, null, false, null, null, null, marker, ContactPage.ACCESSIBILITY_TAG), CaseSort.CREATED_DESC, 0, 10)
+                .items()).extracting(c -> c.id()).containsExactly(detail.summary().id());
+
+        // a topic chosen by a link, any other "about" ignored; an ordinary contact has no such tag
+        Resident.Response parks = resident.get("/contact?topic=streets-parks&about=%3Cscript%3E");
+        assertThat(parks.body()).containsPattern("<option value=\"streets-parks\" selected=\"selected\"")
+                .doesNotContain("name=\"about\"").doesNotContain("%3Cscript").doesNotContain("<script>alert");
+        assertThat(resident.get("/contact?topic=nonsense").body()).containsPattern("<option value=\"general\" selected=\"selected\"");
+        String other = marker();
+        Resident.Response plain = sendContact(validForm(parks.csrf(), other).field("about", "<b>hostile</b>"));
+        assertThat(cases.detail(org.id(), cases.idByReference(org.id(), reference(plain)).orElseThrow()).orElseThrow()
+                .summary().tags()).doesNotContain(ContactPage.ACCESSIBILITY_TAG);
+    }
+
+    @Test
     void aValidContactOpensACaseAndShowsTheReferenceAndTrackingLinkOnce() {
         String marker = marker();
         Resident.Response thanks = sendContact(validForm(csrf(), marker));
