@@ -92,6 +92,8 @@ class QuestionPages {
         java.util.function.Function<UUID, String> name = staffId -> staffId == null ? null
                 : names.computeIfAbsent(staffId, k -> staff.find(org, k).map(StaffUser::displayName).orElse(null));
         model.addAttribute("q", q);
+        // the asker answers the experts' questions back where they follow their other internal requests
+        model.addAttribute("own", q.askerId().equals(me.id()));
         model.addAttribute("asker", name.apply(q.askerId()));
         model.addAttribute("at", DateTimes.dateTime(q.createdAt(), locale));
         model.addAttribute("status", status(detail, locale));

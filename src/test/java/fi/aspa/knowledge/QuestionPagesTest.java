@@ -36,10 +36,14 @@ class QuestionPagesTest {
         UUID customer = cases.summary(org.id(), q.caseId()).orElseThrow().customerId();
         String reference = cases.summary(org.id(), q.caseId()).orElseThrow().reference();
 
-        assertThat(pages.page(org.agent(), "/workspace/questions/" + q.id())).contains("Miten kirjaan asiakkaan muutoksenhaun?");
+        assertThat(pages.page(org.agent(), "/workspace/questions/" + q.id())).contains("Miten kirjaan asiakkaan muutoksenhaun?")
+                .as("the asker answers back where they follow their requests")
+                .contains("<a id=\"follow-up\" href=\"/workspace/order/" + q.caseId() + "\">");
+        assertThat(pages.page(org.agent(), "/workspace/order/" + q.caseId())).as("and that page is theirs").contains("Miten kirjaan");
         assertThat(accessLog.forCustomer(org.id(), customer, 10)).as("one's own question").isEmpty();
 
-        assertThat(pages.page(org.colleague(), "/workspace/questions/" + q.id())).contains("Miten kirjaan asiakkaan muutoksenhaun?");
+        assertThat(pages.page(org.colleague(), "/workspace/questions/" + q.id())).contains("Miten kirjaan asiakkaan muutoksenhaun?")
+                .doesNotContain("id=\"follow-up\"");
         assertThat(accessLog.forCustomer(org.id(), customer, 10)).singleElement().satisfies(e -> {
             assertThat(e.staffUserId()).isEqualTo(org.colleague().id());
             assertThat(e.purpose()).isEqualTo(QuestionPages.PURPOSE);
