@@ -1,5 +1,6 @@
 package fi.aspa.appointments;
 
+import fi.aspa.customer.PhoneNumber;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ final class Inputs {
 
     /** "+358 (0)40 123-4567" → "+358401234567". */
     static String compactPhone(String value) {
-        return value.replace("(0)", "").replaceAll("[\\s()\\-]", "");
+        return PhoneNumber.compact(value);
     }
 
     static UUID uuidOrNull(String value) {

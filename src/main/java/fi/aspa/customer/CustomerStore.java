@@ -69,16 +69,19 @@ class CustomerStore implements Customers {
             return known.get();
         }
         // an email or phone recognizes someone only when it is verified on them and this source proves it too; the
-        // contact point that recognized them is theirs and verified already, so only the other one may be new
-        if (email != null && details.trusted()) {
-            known = verifiedContact(organization, "EMAIL", email);
+        // contact point that recognized them is theirs and verified already, so only the other one may be new. A
+        // contact that names who it is (identity code, business id, staff account) and is not known by it is someone
+        // new: a family's shared address or a switchboard number must not make it another person's.
+        boolean identified = details.personalId() != null || details.businessId() != null || details.staffUserId() != null;
+        if (email != null && details.trusted() && !identified) {
+            known = verifiedContact(organization, details.kind(), "EMAIL", email);
             if (known.isPresent()) {
                 addContacts(organization, known.get(), null, phone, true);
                 return known.get();
             }
         }
-        if (phone != null && details.trusted()) {
-            known = verifiedContact(organization, "PHONE", phone);
+        if (phone != null && details.trusted() && !identified) {
+            known = verifiedContact(organization, details.kind(), "PHONE", phone);
             if (known.isPresent()) {
                 addContacts(organization, known.get(), email, null, true);
                 return known.get();
@@ -102,11 +105,14 @@ class CustomerStore implements Customers {
                 .params(organization.value(), value).query(UUID.class).optional();
     }
 
-    private Optional<UUID> verifiedContact(OrganizationId organization, String kind, String value) {
+    /** The customer of this kind (a person is not recognized as a company) on whom the contact point is verified. */
+    private Optional<UUID> verifiedContact(OrganizationId organization, CustomerKind customerKind, String kind, String value) {
         return db.sql("""
-                select customer_id from contact_point where organization_id = ? and kind = ? and value = ? and verified
-                order by created_at limit 1""")
-                .params(organization.value(), kind, value).query(UUID.class).optional();
+                select p.customer_id from contact_point p
+                join customer c on c.organization_id = p.organization_id and c.id = p.customer_id
+                where p.organization_id = ? and p.kind = ? and p.value = ? and p.verified and c.kind = ? and c.merged_into is null
+                order by p.created_at limit 1""")
+                .params(organization.value(), kind, value, customerKind.name()).query(UUID.class).optional();
     }
 
     private void addContacts(OrganizationId organization, UUID customer, String email, String phone, boolean verified) {
@@ -117,27 +123,32 @@ class CustomerStore implements Customers {
     /**
      * The contact point is added when the customer does not have it yet, marked verified when this source proves it
      * and it was not, and a proof is written to the contact audit: one statement, whatever the case (this runs for
-     * every contact that names an email or a phone number).
+     * every contact that names an email or a phone number). A value verified on another customer stays theirs alone
+     * (as {@link #setContactVerified} keeps it): here it is added unverified, so it recognizes no one by itself.
      */
     private void addContact(OrganizationId organization, UUID customer, String kind, String value, boolean verified) {
         Timestamp now = Timestamp.from(clock.instant());
         db.sql("""
-                with before as (
+                with proof as (
+                    select :verified and not exists (
+                        select 1 from contact_point where organization_id = :org and kind = :kind and value = :value
+                           and verified and customer_id <> :customer) as verified
+                ), before as (
                     select verified from contact_point where organization_id = :org and customer_id = :customer and kind = :kind and value = :value
                 ), added as (
                     insert into contact_point (id, organization_id, customer_id, kind, value, verified, verified_how, verified_at)
-                    select :id, :org, :customer, :kind, :value, :verified, case when :verified then 'IDENTIFIED' end,
-                        case when :verified then cast(:now as timestamptz) end
-                    where not exists (select 1 from before)
+                    select :id, :org, :customer, :kind, :value, proof.verified, case when proof.verified then 'IDENTIFIED' end,
+                        case when proof.verified then cast(:now as timestamptz) end
+                    from proof where not exists (select 1 from before)
                     on conflict (organization_id, kind, value, customer_id) do nothing
                 ), marked as (
                     update contact_point set verified = true, verified_how = 'IDENTIFIED', verified_by = null, verified_at = cast(:now as timestamptz)
-                    where :verified and organization_id = :org and customer_id = :customer and kind = :kind and value = :value
+                    where (select verified from proof) and organization_id = :org and customer_id = :customer and kind = :kind and value = :value
                       and exists (select 1 from before where not verified)
                 )
                 insert into contact_point_audit (id, organization_id, customer_id, kind, value, verified, how, staff_user_id, created_at)
                 select :auditId, :org, :customer, :kind, :value, true, 'IDENTIFIED', null, cast(:now as timestamptz)
-                where :verified and not exists (select 1 from before where verified)""")
+                where (select verified from proof) and not exists (select 1 from before where verified)""")
                 .param("org", organization.value()).param("customer", customer).param("kind", kind).param("value", value)
                 .param("verified", verified).param("now", now).param("id", Ids.next()).param("auditId", Ids.next())
                 .update();
@@ -163,11 +174,7 @@ class CustomerStore implements Customers {
     }
 
     static String normalizePhone(String phone) {
-        if (phone == null || phone.isBlank()) return null;
-        String digits = phone.replaceAll("[\\s()-]", "");
-        if (digits.startsWith("00")) digits = "+" + digits.substring(2);
-        else if (digits.startsWith("0")) digits = "+358" + digits.substring(1);
-        return digits;
+        return phone == null || phone.isBlank() ? null : PhoneNumber.international(phone);
     }
 
     @Override

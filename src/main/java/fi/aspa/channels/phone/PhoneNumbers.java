@@ -1,5 +1,6 @@
 package fi.aspa.channels.phone;
 
+import fi.aspa.customer.PhoneNumber;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +14,7 @@ final class PhoneNumbers {
     private PhoneNumbers() {}
 
     static String compact(String value) {
-        return value == null ? "" : value.strip().replace("(0)", "").replaceAll("[\\s()\\-]", "");
+        return PhoneNumber.compact(value);
     }
 
     static boolean isFinnish(String value) {
@@ -25,16 +26,9 @@ final class PhoneNumbers {
         return ANY.matcher(compact(value)).matches();
     }
 
-    /**
-     * "040 123 4567" → "+358401234567"; "358401234567" (E.164 without the plus, as some exchanges send it, or a
-     * plus lost as a space in a URL) → "+358401234567"; other numbers keep their digits.
-     */
+    /** The form numbers are stored and looked up in ({@link PhoneNumber#international}). */
     static String international(String value) {
-        String digits = compact(value);
-        if (digits.startsWith("00")) return "+" + digits.substring(2);
-        if (digits.startsWith("0")) return "+358" + digits.substring(1);
-        if (digits.startsWith("358") && digits.length() >= 9) return "+" + digits;
-        return digits;
+        return PhoneNumber.international(value);
     }
 
     /** The workspace link that opens the phone page for this number ("+" encoded, so it survives the query string). */
