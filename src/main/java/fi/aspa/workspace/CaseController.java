@@ -2,6 +2,7 @@ package fi.aspa.workspace;
 
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.AttachmentContent;
+import fi.aspa.cases.AttachmentLimits;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.CaseSummary;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +52,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -78,10 +81,17 @@ class CaseController {
     private final Catalogue catalogue;
     private final Staff staff;
     private final ObjectProvider<ReplyByEmail> replyByEmail;
+    /** The container's upload limits: a file or a post over them is refused before any controller sees it. */
+    private final long uploadMaxFileBytes;
+    private final long uploadMaxRequestBytes;
 
     CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog,
                    ServiceLevels serviceLevels, Handovers handovers, CustomerController customerPages,
-                   Routing routing, Catalogue catalogue, Staff staff, ObjectProvider<ReplyByEmail> replyByEmail) {
+                   Routing routing, Catalogue catalogue, Staff staff, ObjectProvider<ReplyByEmail> replyByEmail,
+                   @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize uploadMaxFile,
+                   @Value("${spring.servlet.multipart.max-request-size:30MB}") DataSize uploadMaxRequest) {
+        this.uploadMaxFileBytes = uploadMaxFile.toBytes();
+        this.uploadMaxRequestBytes = uploadMaxRequest.toBytes();
         this.replyByEmail = replyByEmail;
         this.routing = routing;
         this.catalogue = catalogue;
@@ -406,7 +416,12 @@ class CaseController {
         ReplyByEmail rule = replyByEmail.getIfAvailable();
         ReplyByEmail.Decision email = rule == null ? ReplyByEmail.Decision.OTHER_CHANNEL : rule.decide(org, caseId);
         model.addAttribute("replyDestination", replyDestination(detail.summary(), email));
-        model.addAttribute("attachmentLimits", cases.attachmentLimits());
+        // what the form says and checks before sending: the cases module's limits, a file no larger than the
+        // container takes, and the whole post no larger than it takes
+        AttachmentLimits limits = cases.attachmentLimits();
+        model.addAttribute("attachmentLimits", new AttachmentLimits(limits.maxFiles(), Math.min(limits.maxFileBytes(), uploadMaxFileBytes)));
+        model.addAttribute("maxUploadBytes", uploadMaxRequestBytes);
+        model.addAttribute("maxUploadMegabytes", uploadMaxRequestBytes / (1024 * 1024));
         model.addAttribute("attachmentsDelivery", attachmentsDelivery(detail.summary(), email));
         model.addAttribute("nextStatuses", Lifecycle.nextFrom(status).stream().sorted()
                 .map(s -> new Option(s.name(), labels.status(s))).toList());

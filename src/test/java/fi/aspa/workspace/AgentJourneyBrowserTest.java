@@ -37,7 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An agent's day in a real Chromium, in Finnish and in Swedish: log in, find the case in the queue with a
- * search, open it, fail to send an empty reply, have a program refused as an attachment, reply with a PDF attached,
+ * search, open it, fail to send an empty reply, have a file over the upload limit stopped in the page and a program
+ * refused by the server as an attachment (the draft kept both times), reply with a PDF attached,
  * transfer it to the other unit with a note. Every step passes the axe WCAG 2.1 A/AA scan.
  */
 @AspaTest
@@ -73,6 +74,11 @@ class AgentJourneyBrowserTest {
         fixtures.aCase(org, "Toinen asia jonossa", "Tämä ei ole haettu asia");
         Path decision = files.resolve("beslut " + lang + ".pdf");
         Files.write(decision, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        Path huge = files.resolve("iso.pdf");
+        try (var out = Files.newOutputStream(huge)) {
+            out.write("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[11 * 1024 * 1024]);
+        }
         Path program = files.resolve("ohjelma.exe");
         Files.write(program, "MZ\u0090\u0000\u0003\u0000 This program cannot be run in DOS mode.".getBytes(StandardCharsets.ISO_8859_1));
 
@@ -110,8 +116,23 @@ class AgentJourneyBrowserTest {
         assertThat(browser.text(".error-summary a")).isEqualTo(fi ? "Kirjoita vastaus ennen lähettämistä." : "Skriv ett svar innan du skickar det.");
         browser.assertAccessible("empty reply " + lang);
 
-        // a file the case does not accept: the page again with the text as written and the error at the file field
+        // a file over the upload limit is stopped in the page before it is sent: nothing typed is lost
         browser.type("#reply-body", "Hej Sara! Vi utreder saken.");
+        browser.find("#reply-attachments").sendKeys(huge.toString());
+        browser.click("#reply button[type=submit]");
+        browser.waitFor("#reply-attachments-error");
+        assertThat(browser.text("#reply-attachments-error").replaceAll("\\s+", " ")).isEqualTo((fi ? "Virhe: Liite " : "Fel: Bilagan ") + "iso.pdf"
+                + (fi ? " on liian suuri (enintään 10 Mt)." : " är för stor (högst 10 MB)."));
+        assertThat(browser.find("#reply-attachments").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#reply-attachments").getAttribute("aria-describedby")).endsWith("reply-attachments-error");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("reply-attachments");
+        assertThat(browser.title()).startsWith(fi ? "Virhe:" : "Fel:");
+        assertThat(browser.find("#reply-body").getAttribute("value")).isEqualTo("Hej Sara! Vi utreder saken.");
+        assertThat(cases.detail(org.id(), c.id()).orElseThrow().messages()).as("nothing was sent").hasSize(1);
+        browser.assertAccessible("file too large " + lang);
+
+        // a file the case does not accept: the page again with the text as written and the error at the file field
+        browser.find("#reply-attachments").clear();
         browser.find("#reply-attachments").sendKeys(program.toString());
         browser.clickAndWaitForNewPage("#reply button[type=submit]");
         browser.waitFor(".error-summary");

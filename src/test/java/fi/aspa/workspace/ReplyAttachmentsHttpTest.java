@@ -120,6 +120,11 @@ class ReplyAttachmentsHttpTest {
                 .contains("id=\"reply-attachments-hint\">Enintään 5 tiedostoa, kukin enintään 10 Mt.")
                 .containsPattern("id=\"reply-attachments\" name=\"attachments\" type=\"file\" multiple[^>]*aria-describedby=\"reply-attachments-hint\"")
                 .contains("<label for=\"note-attachments\">")
+                // what the page checks before sending (attachments.js): the limits and the same texts as the server's
+                .contains("data-max-files=\"5\"", "data-max-file-bytes=\"10485760\"", "data-max-total-bytes=\"31457280\"",
+                        "data-msg-too-large=\"Liite {0} on liian suuri (enintään 10 Mt).\"",
+                        "data-msg-total=\"Liitteet ovat yhteensä liian suuria (enintään 30 Mt).\"",
+                        "<script src=\"/js/attachments.js\" defer></script>")
                 .doesNotContain("reply-attachments-delivery", "reply-attachments-again");
         assertThat(pages.in("sv").page(org.agent(), "/workspace/cases/" + c.id()))
                 .contains("<label for=\"reply-attachments\">Bilagor (frivilliga)</label>", "Högst 5 filer, högst 10 MB var.");
