@@ -33,6 +33,10 @@ class AttachmentPolicy {
 
     record Checked(String filename, String contentType, byte[] content) {}
 
+    AttachmentLimits limits() {
+        return new AttachmentLimits(maxFiles, maxFileBytes);
+    }
+
     List<Checked> check(List<NewAttachment> attachments) {
         List<NewAttachment> present = attachments.stream().filter(a -> a.content() != null && a.content().length > 0).toList();
         if (present.size() > maxFiles) {

@@ -156,13 +156,29 @@ class CaseStore implements Cases {
         return messageId;
     }
 
+    // The overloads without files are declared here, not as default methods of Cases: the class's @Transactional
+    // applies to the methods of this class only, and a default method would run outside any transaction (its events
+    // would then never reach the listeners that run after commit).
     @Override
     public UUID reply(OrganizationId organization, UUID caseId, Actor actor, String body, CaseStatus nextStatus) {
+        return reply(organization, caseId, actor, body, nextStatus, List.of());
+    }
+
+    @Override
+    public UUID addNote(OrganizationId organization, UUID caseId, Actor actor, String body) {
+        return addNote(organization, caseId, actor, body, List.of());
+    }
+
+    @Override
+    public UUID reply(OrganizationId organization, UUID caseId, Actor actor, String body, CaseStatus nextStatus,
+                      List<NewAttachment> attachments) {
         String text = requireText("body", body, MAX_BODY);
+        // the files are sniffed before the case is locked: the lock is held only for the writes
+        List<AttachmentPolicy.Checked> files = attachmentPolicy.check(attachments == null ? List.of() : attachments);
         CaseRow current = lock(organization, caseId);
         CaseStatus next = Lifecycle.afterStaffReply(current.status(), nextStatus);
         Instant now = clock.instant();
-        UUID messageId = insertMessage(organization, caseId, MessageKind.OUTBOUND, current.channel(), actor.staffId(), text, List.of(), now);
+        UUID messageId = insertMessage(organization, caseId, MessageKind.OUTBOUND, current.channel(), actor.staffId(), text, files, now);
         db.sql("""
                 update support_case set status = ?, updated_at = ?, assignee_id = coalesce(assignee_id, ?),
                     search = search || to_tsvector('simple', left(?, 100000)) where id = ?""")
@@ -174,14 +190,20 @@ class CaseStore implements Cases {
     }
 
     @Override
-    public UUID addNote(OrganizationId organization, UUID caseId, Actor actor, String body) {
+    public UUID addNote(OrganizationId organization, UUID caseId, Actor actor, String body, List<NewAttachment> attachments) {
         String text = requireText("body", body, MAX_BODY);
+        List<AttachmentPolicy.Checked> files = attachmentPolicy.check(attachments == null ? List.of() : attachments);
         CaseRow current = lock(organization, caseId);
         Instant now = clock.instant();
-        UUID messageId = insertMessage(organization, caseId, MessageKind.NOTE, current.channel(), actor.staffId(), text, List.of(), now);
+        UUID messageId = insertMessage(organization, caseId, MessageKind.NOTE, current.channel(), actor.staffId(), text, files, now);
         touch(caseId, now);
         recordEvent(organization, caseId, actor, "NOTE_ADDED", Map.of(), now);
         return messageId;
+    }
+
+    @Override
+    public AttachmentLimits attachmentLimits() {
+        return attachmentPolicy.limits();
     }
 
     @Override

@@ -23,7 +23,21 @@ public interface Cases {
     /** A reply to the customer; {@code nextStatus} may be null (a new case then becomes open). */
     UUID reply(OrganizationId organization, UUID caseId, Actor actor, String body, CaseStatus nextStatus);
 
+    /**
+     * A reply with files: checked as a customer's files are ({@link #attachmentLimits}, the sniffed type, the name made
+     * safe; empty files are no files) and stored with the reply, which the channel then delivers with them
+     * ({@link CaseEvents.ReplyPosted}). A refused file refuses the whole reply: nothing is written.
+     */
+    UUID reply(OrganizationId organization, UUID caseId, Actor actor, String body, CaseStatus nextStatus,
+               List<NewAttachment> attachments);
+
     UUID addNote(OrganizationId organization, UUID caseId, Actor actor, String body);
+
+    /** An internal note with files, checked as {@link #reply}'s are; staff only, never shown to the customer. */
+    UUID addNote(OrganizationId organization, UUID caseId, Actor actor, String body, List<NewAttachment> attachments);
+
+    /** The limits every message's files are checked against. */
+    AttachmentLimits attachmentLimits();
 
     void assign(OrganizationId organization, UUID caseId, Actor actor, UUID assigneeId);
 

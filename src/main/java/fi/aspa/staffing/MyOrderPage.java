@@ -1,9 +1,13 @@
 package fi.aspa.staffing;
 
+import fi.aspa.cases.AttachmentContent;
+import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
+import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Downloads;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,16 +35,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class MyOrderPage {
+    static final String PURPOSE_ATTACHMENT = "attachment-download";
+
     private final MyOrders orders;
     private final Cases cases;
     private final StaffingViews views;
     private final MessageSource messages;
+    private final PersonalDataLog accessLog;
 
-    MyOrderPage(MyOrders orders, Cases cases, StaffingViews views, MessageSource messages) {
+    MyOrderPage(MyOrders orders, Cases cases, StaffingViews views, MessageSource messages, PersonalDataLog accessLog) {
         this.orders = orders;
         this.cases = cases;
         this.views = views;
         this.messages = messages;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/workspace/order/{caseId}")
@@ -50,6 +59,26 @@ class MyOrderPage {
         MyOrders.Order order = orders.find(me, id, Language.of(locale));
         orders.seen(me, id, views.now());
         return page(order, "", new FormErrors(messages, locale), HttpStatus.OK);
+    }
+
+    /**
+     * A file of the requester's own order: of their messages or of a reply (never of an internal note), as a download.
+     * 404 for anyone but the requester, as the order itself. Every staff download of an attachment is in the
+     * personal-data access log, this one too: the requester is a staff member reading a file of their own case
+     * (purpose {@value #PURPOSE_ATTACHMENT}, as on the case page, the detail saying whose view it was).
+     */
+    @GetMapping("/workspace/order/{caseId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String caseId,
+                                      @PathVariable String attachmentId) {
+        UUID id = parse(caseId);
+        UUID fileId = parse(attachmentId);
+        CaseDetail order = orders.own(me, id);
+        if (!MyOrders.visibleAttachment(order, fileId)) throw AspaException.notFound("Attachment");
+        AttachmentContent file = cases.attachment(me.organizationId(), id, fileId)
+                .orElseThrow(() -> AspaException.notFound("Attachment"));
+        accessLog.record(me.organizationId(), me.id(), order.summary().customerId(), PURPOSE_ATTACHMENT,
+                "own order: " + fileId);
+        return Downloads.attachment(file.filename(), file.contentType(), file.content());
     }
 
     @PostMapping("/workspace/order/{caseId}")

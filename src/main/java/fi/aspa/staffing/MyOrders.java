@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,8 +70,11 @@ class MyOrders {
     private final Organizations organizations;
     private final Staff staff;
     private final StaffingStore store;
+    private final MessageSource messages;
 
-    MyOrders(Customers customers, Cases cases, Organizations organizations, Staff staff, StaffingStore store) {
+    MyOrders(Customers customers, Cases cases, Organizations organizations, Staff staff, StaffingStore store,
+             MessageSource messages) {
+        this.messages = messages;
         this.customers = customers;
         this.cases = cases;
         this.organizations = organizations;
@@ -85,8 +89,11 @@ class MyOrders {
     /** The newest orders ({@link #LIST_SIZE}) and whether there are more. */
     record Listing(List<Row> rows, boolean more) {}
 
-    /** One message of an order as its requester sees it: their own ({@code mine}) or a reply. */
-    record Entry(boolean mine, String author, String body, String at, String atIso) {}
+    /** One message of an order as its requester sees it: their own ({@code mine}) or a reply, with its files. */
+    record Entry(boolean mine, String author, String body, String at, String atIso, List<File> files) {}
+
+    /** A file of a message, downloaded through {@link MyOrderPage} (only by the requester). */
+    record File(UUID id, String filename, String size) {}
 
     record Order(UUID id, String reference, String subject, StaffingViews.Text unit, String statusKey, boolean waiting,
                  List<Entry> messages) {}
@@ -127,7 +134,8 @@ class MyOrders {
             boolean mine = m.kind() == MessageKind.INBOUND;
             String author = mine || m.authorStaffId() == null ? null
                     : authors.computeIfAbsent(m.authorStaffId(), id -> staff.find(me.organizationId(), id).map(StaffUser::displayName).orElse(null));
-            return new Entry(mine, author, m.body(), DateTimes.dateTime(m.createdAt(), language.locale()), DateTimes.iso(m.createdAt()));
+            return new Entry(mine, author, m.body(), DateTimes.dateTime(m.createdAt(), language.locale()), DateTimes.iso(m.createdAt()),
+                    m.attachments().stream().map(a -> new File(a.id(), a.filename(), size(a.sizeBytes(), language))).toList());
         }).toList();
         return new Order(c.id(), c.reference(), c.subject(), unit(units(me.organizationId()), c.unitId(), language),
                 statusKey(c.status()), c.status() == CaseStatus.WAITING, entries);
@@ -140,6 +148,14 @@ class MyOrders {
         return customer.flatMap(id -> cases.detail(org, caseId)
                         .filter(d -> d.summary().channel() == Channel.INTERNAL && id.equals(d.summary().customerId())))
                 .orElseThrow(() -> AspaException.notFound("Order"));
+    }
+
+    /**
+     * Whether the attachment belongs to a message the requester sees on the order (theirs or a reply, never an internal
+     * note's file): only those are theirs to download.
+     */
+    static boolean visibleAttachment(CaseDetail order, UUID attachmentId) {
+        return visible(order).stream().flatMap(m -> m.attachments().stream()).anyMatch(a -> a.id().equals(attachmentId));
     }
 
     /** The requester has looked at the order now: its replies so far are no longer new. */
@@ -189,6 +205,15 @@ class MyOrders {
     private static StaffingViews.Text unit(Map<UUID, Unit> units, UUID unitId, Language language) {
         Unit unit = unitId == null ? null : units.get(unitId);
         return unit == null ? null : StaffingViews.Text.of(unit.name(), language);
+    }
+
+    /** A file's size as people read it: kilobytes (at least 1) below a megabyte, else megabytes with one decimal. */
+    private String size(long bytes, Language language) {
+        if (bytes < 1024 * 1024) {
+            return messages.getMessage("staffing.order.my.size-kb", new Object[] {Math.max(1, (bytes + 1023) / 1024)}, language.locale());
+        }
+        return messages.getMessage("staffing.order.my.size-mb",
+                new Object[] {String.format(language.locale(), "%.1f", bytes / (1024.0 * 1024.0))}, language.locale());
     }
 
     static String statusKey(CaseStatus status) {

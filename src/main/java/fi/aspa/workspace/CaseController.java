@@ -2,6 +2,7 @@ package fi.aspa.workspace;
 
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.AttachmentContent;
+import fi.aspa.cases.AttachmentLimits;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.CaseSummary;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +52,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -77,10 +81,17 @@ class CaseController {
     private final Catalogue catalogue;
     private final Staff staff;
     private final ObjectProvider<ReplyByEmail> replyByEmail;
+    /** The container's upload limits: a file or a post over them is refused before any controller sees it. */
+    private final long uploadMaxFileBytes;
+    private final long uploadMaxRequestBytes;
 
     CaseController(Cases cases, CaseViews views, Directory directory, WorkspaceLabels labels, PersonalDataLog accessLog,
                    ServiceLevels serviceLevels, Handovers handovers, CustomerController customerPages,
-                   Routing routing, Catalogue catalogue, Staff staff, ObjectProvider<ReplyByEmail> replyByEmail) {
+                   Routing routing, Catalogue catalogue, Staff staff, ObjectProvider<ReplyByEmail> replyByEmail,
+                   @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize uploadMaxFile,
+                   @Value("${spring.servlet.multipart.max-request-size:30MB}") DataSize uploadMaxRequest) {
+        this.uploadMaxFileBytes = uploadMaxFile.toBytes();
+        this.uploadMaxRequestBytes = uploadMaxRequest.toBytes();
         this.replyByEmail = replyByEmail;
         this.routing = routing;
         this.catalogue = catalogue;
@@ -97,8 +108,10 @@ class CaseController {
 
     /** The forms of the page: the field an error points to by default, and for some error codes another one. */
     enum Form {
-        REPLY("reply-body", Map.of("illegal-transition", "reply-after")),
-        NOTE("note-body", Map.of()),
+        REPLY("reply-body", Map.of("illegal-transition", "reply-after", "attachment-type", "reply-attachments",
+                "attachment-too-large", "reply-attachments", "too-many-attachments", "reply-attachments")),
+        NOTE("note-body", Map.of("attachment-type", "note-attachments", "attachment-too-large", "note-attachments",
+                "too-many-attachments", "note-attachments")),
         ASSIGN("assign-to", Map.of()),
         TRANSFER("transfer-unit", Map.of("required", "transfer-note", "too-long", "transfer-note", "invalid-text", "transfer-note")),
         STATUS("status-change", Map.of()),
@@ -156,12 +169,21 @@ class CaseController {
 
     // ------------------------------------------------------------------ actions
 
+    /**
+     * The reply, with the files chosen for it ({@code attachments}, multipart; the form without files may come
+     * url-encoded too, as the suggestions' insert page sends it). A refused file refuses the reply: the page comes back
+     * with the text as written, the error beside the file field and a request to choose the files again (a browser
+     * cannot be given them back). An upload over the container's limits never reaches this: {@code platform.MultipartLimits}
+     * answers it with the localized 413 page.
+     */
     @PostMapping("/workspace/cases/{id}/reply")
     String reply(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
                  @RequestParam(required = false) String body, @RequestParam(required = false) String after,
+                 @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        List<MultipartFile> files = Uploads.chosen(attachments);
         return act(me, id, Form.REPLY, Map.of("reply-body", nz(body), "reply-after", nz(after)), model, redirect, response,
-                "workspace.notice.replied", (org, caseId, actor) -> {
+                !files.isEmpty(), "workspace.notice.replied", (org, caseId, actor) -> {
                     List<FieldMessage> errors = new ArrayList<>();
                     if (body == null || body.isBlank()) errors.add(error("reply-body", "workspace.error.reply-required"));
                     CaseStatus next = null;
@@ -169,19 +191,26 @@ class CaseController {
                         next = parseEnum(CaseStatus.class, after);
                         if (next == null || !AFTER_REPLY.contains(next)) errors.add(error("reply-after", "workspace.error.reply-after"));
                     }
+                    errors.addAll(Uploads.check(files, cases.attachmentLimits(), "reply-attachments", labels));
                     check(errors);
-                    cases.reply(org, caseId, actor, body, next);
+                    cases.reply(org, caseId, actor, body, next, Uploads.toAttachments(files));
                 });
     }
 
+    /** An internal note, with files as the reply has them; staff only. */
     @PostMapping("/workspace/cases/{id}/notes")
     String note(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
                 @RequestParam(required = false) String body,
+                @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(me, id, Form.NOTE, Map.of("note-body", nz(body)), model, redirect, response, "workspace.notice.noted",
-                (org, caseId, actor) -> {
-                    if (body == null || body.isBlank()) check(List.of(error("note-body", "workspace.error.note-required")));
-                    cases.addNote(org, caseId, actor, body);
+        List<MultipartFile> files = Uploads.chosen(attachments);
+        return act(me, id, Form.NOTE, Map.of("note-body", nz(body)), model, redirect, response, !files.isEmpty(),
+                "workspace.notice.noted", (org, caseId, actor) -> {
+                    List<FieldMessage> errors = new ArrayList<>();
+                    if (body == null || body.isBlank()) errors.add(error("note-body", "workspace.error.note-required"));
+                    errors.addAll(Uploads.check(files, cases.attachmentLimits(), "note-attachments", labels));
+                    check(errors);
+                    cases.addNote(org, caseId, actor, body, Uploads.toAttachments(files));
                 });
     }
 
@@ -295,9 +324,7 @@ class CaseController {
      * address is the customer's personal data: it is shown only on this page, whose every view is logged
      * ({@link CaseViews#build}: {@code Customers.viewAsStaff}) before this is asked.
      */
-    private String replyDestination(OrganizationId org, CaseSummary summary) {
-        ReplyByEmail rule = replyByEmail.getIfAvailable();
-        ReplyByEmail.Decision email = rule == null ? ReplyByEmail.Decision.OTHER_CHANNEL : rule.decide(org, summary.id());
+    private String replyDestination(CaseSummary summary, ReplyByEmail.Decision email) {
         if (email.outcome() == ReplyByEmail.Outcome.SENT) return labels.msg("workspace.reply.to.email", email.address());
         return switch (summary.channel()) {
             // an email case that cannot be answered by email: the customer has no other way to see the reply
@@ -313,11 +340,35 @@ class CaseController {
         };
     }
 
+    /**
+     * Said beside the reply's file field where the reply reaches the customer but its files do not: a chat shows
+     * text only, and an Open311 request publishes the reply's text but not files an agent attached. Elsewhere the
+     * files go where the reply goes (by email as attachments, on the tracking page, on the requester's order page,
+     * through the API).
+     */
+    private String attachmentsDelivery(CaseSummary summary, ReplyByEmail.Decision email) {
+        if (email.outcome() == ReplyByEmail.Outcome.SENT) return null; // as attachments of the mail
+        return switch (summary.channel()) {
+            case CHAT -> labels.msg("workspace.attachments.not-delivered.chat");
+            case OPEN311 -> labels.msg("workspace.attachments.not-delivered.open311");
+            default -> null;
+        };
+    }
+
     // ------------------------------------------------------------------ internals
 
-    /** Runs an action; on success redirects back with a notice, on a form error shows the page with the errors. */
     private String act(StaffPrincipal me, String id, Form form, Map<String, String> values, Model model,
                        RedirectAttributes redirect, HttpServletResponse response, String notice, Action action) {
+        return act(me, id, form, values, model, redirect, response, false, notice, action);
+    }
+
+    /**
+     * Runs an action; on success redirects back with a notice, on a form error shows the page with the errors.
+     * {@code filesChosen}: the post carried files, which a page shown again cannot keep: it asks for them again.
+     */
+    private String act(StaffPrincipal me, String id, Form form, Map<String, String> values, Model model,
+                       RedirectAttributes redirect, HttpServletResponse response, boolean filesChosen, String notice,
+                       Action action) {
         UUID caseId = caseId(id);
         try {
             action.run(me.organizationId(), caseId, Actor.staff(me.id()));
@@ -325,9 +376,11 @@ class CaseController {
             return "redirect:/workspace/cases/" + caseId;
         } catch (FormError e) {
             response.setStatus(422);
+            if (filesChosen) model.addAttribute("filesDropped", form.name());
             return render(me, caseId, model, e.errors(), values, PURPOSE_CASE, false);
         } catch (AspaException e) {
             if ("not-found".equals(e.code())) throw e;
+            if (filesChosen) model.addAttribute("filesDropped", form.name());
             response.setStatus(e.status().value());
             String message = labels.msgOr("error." + e.code(), e.args(), "error.validation");
             return render(me, caseId, model, List.of(new FieldMessage(form.fieldFor(e.code()), message)), values,
@@ -360,7 +413,16 @@ class CaseController {
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("form", form);
         model.addAttribute("replyAfter", replyAfter);
-        model.addAttribute("replyDestination", replyDestination(org, detail.summary()));
+        ReplyByEmail rule = replyByEmail.getIfAvailable();
+        ReplyByEmail.Decision email = rule == null ? ReplyByEmail.Decision.OTHER_CHANNEL : rule.decide(org, caseId);
+        model.addAttribute("replyDestination", replyDestination(detail.summary(), email));
+        // what the form says and checks before sending: the cases module's limits, a file no larger than the
+        // container takes, and the whole post no larger than it takes
+        AttachmentLimits limits = cases.attachmentLimits();
+        model.addAttribute("attachmentLimits", new AttachmentLimits(limits.maxFiles(), Math.min(limits.maxFileBytes(), uploadMaxFileBytes)));
+        model.addAttribute("maxUploadBytes", uploadMaxRequestBytes);
+        model.addAttribute("maxUploadMegabytes", uploadMaxRequestBytes / (1024 * 1024));
+        model.addAttribute("attachmentsDelivery", attachmentsDelivery(detail.summary(), email));
         model.addAttribute("nextStatuses", Lifecycle.nextFrom(status).stream().sorted()
                 .map(s -> new Option(s.name(), labels.status(s))).toList());
         model.addAttribute("staffOptions", names.staff().stream()

@@ -251,6 +251,58 @@ class CasesIntegrationTest {
     }
 
     @Test
+    void aReplyAndANoteCarryTheirCheckedFilesAndARefusedFileRefusesTheReply() {
+        OpenedCase opened = fixtures.aCase(org, "Päätös", "Lähettäkää päätös.");
+        Actor agent = Actor.staff(org.agent().id());
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        UUID replyId = cases.reply(org.id(), opened.id(), agent, "Päätös liitteenä.", CaseStatus.WAITING,
+                List.of(new NewAttachment("C:\\temp\\päätös.pdf", pdf), new NewAttachment("", new byte[0])));
+        UUID noteId = cases.addNote(org.id(), opened.id(), agent, "Muistio liitteenä.",
+                List.of(new NewAttachment("muistio.txt", "Sisäinen muistio\n".getBytes(StandardCharsets.UTF_8))));
+
+        CaseDetail detail = cases.detail(org.id(), opened.id()).orElseThrow();
+        CaseMessage reply = detail.messages().stream().filter(m -> m.id().equals(replyId)).findFirst().orElseThrow();
+        assertThat(reply.kind()).isEqualTo(MessageKind.OUTBOUND);
+        assertThat(reply.attachments()).as("the empty part is no file; the path is not part of the name").singleElement()
+                .satisfies(a -> {
+                    assertThat(a.filename()).isEqualTo("päätös.pdf");
+                    assertThat(a.contentType()).isEqualTo("application/pdf");
+                    assertThat(a.sizeBytes()).isEqualTo(pdf.length);
+                });
+        assertThat(cases.attachment(org.id(), opened.id(), reply.attachments().getFirst().id()).orElseThrow().content()).isEqualTo(pdf);
+        assertThat(detail.messages().stream().filter(m -> m.id().equals(noteId)).findFirst().orElseThrow().attachments())
+                .extracting(CaseMessage.AttachmentInfo::filename).containsExactly("muistio.txt");
+        assertThat(detail.summary().status()).isEqualTo(CaseStatus.WAITING);
+
+        // a refused file refuses the whole reply: no message, no status change, no file
+        byte[] exe = "MZ\u0090\u0000\u0003 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> cases.reply(org.id(), opened.id(), agent, "Toinen vastaus.", CaseStatus.RESOLVED,
+                List.of(new NewAttachment("ohje.pdf", pdf), new NewAttachment("ohje.exe", exe))))
+                .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("attachment-type");
+        List<NewAttachment> six = java.util.stream.IntStream.range(0, cases.attachmentLimits().maxFiles() + 1)
+                .mapToObj(i -> new NewAttachment("liite" + i + ".pdf", pdf)).toList();
+        assertThatThrownBy(() -> cases.reply(org.id(), opened.id(), agent, "Kolmas vastaus.", null, six))
+                .isInstanceOf(AspaException.class).extracting(e -> ((AspaException) e).code()).isEqualTo("too-many-attachments");
+        CaseDetail after = cases.detail(org.id(), opened.id()).orElseThrow();
+        assertThat(after.messages()).hasSameSizeAs(detail.messages());
+        assertThat(after.summary().status()).isEqualTo(CaseStatus.WAITING);
+        assertThat(db.sql("select count(*) from attachment where case_id = ?").param(opened.id()).query(Long.class).single()).isEqualTo(2);
+        assertThat(cases.attachmentLimits()).isEqualTo(new AttachmentLimits(5, 10L * 1024 * 1024));
+    }
+
+    @Test
+    void aReplyAndANoteWithoutFilesRunInTheirOwnTransactionSoTheirEventsReachTheListenersAfterCommit() {
+        OpenedCase opened = fixtures.aCase(org, "Ilman liitteitä", "Kysymys.");
+        fixtures.awaitSettled(org);
+        cases.reply(org.id(), opened.id(), Actor.staff(org.agent().id()), "Vastaus ilman liitteitä.", CaseStatus.WAITING);
+        cases.addNote(org.id(), opened.id(), Actor.staff(org.agent().id()), "Muistio ilman liitteitä.");
+        // outside a transaction the publications would stay registered and never be delivered
+        fixtures.awaitSettled(org);
+        assertThat(db.sql("select count(*) from event_publication where serialized_event like ?").param("%" + opened.id() + "%")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void queuesFilterSortAndPage() {
         Actor agent = Actor.staff(org.agent().id());
         OpenedCase a = fixtures.aCase(org, "Lumiaura ei käynyt", "Pihatie on auraamatta.");

@@ -17,6 +17,7 @@ import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.MessageKind;
+import fi.aspa.cases.NewAttachment;
 import fi.aspa.cases.NewCase;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.catalogue.ServiceDraft;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.mock.web.MockPart;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -179,6 +181,59 @@ class MyOrdersTest {
         cases.reply(org.id(), badge, Actor.staff(handler.id()), "Kortti on noudettavissa.", null);
         assertThat(html(send(me, get("/workspace/profile")))).contains("(1 uusi vastaus)");
         assertThat(html(send(me, get("/workspace/order")))).contains("(1 uusi vastaus)", "Uusi vastaus");
+    }
+
+    @Test
+    void theRequesterDownloadsTheFilesOfRepliesButNotOfNotesAndNobodyElseDoes() throws Exception {
+        UUID order = order(org.agent(), "Ohje etäyhteyteen", "Miten etäyhteys otetaan?");
+        UUID otherOrder = order(org.agent(), "Toinen tilaus", "Toinen asia.");
+        StaffUser handler = org.colleague();
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        // the handler answers on the case page with a file, and leaves a note with a file of its own
+        assertThat(upload(handler, "fi", multipart("/workspace/cases/" + order + "/reply")
+                .file(new MockMultipartFile("attachments", "etäyhteysohje.pdf", "application/pdf", pdf))
+                .param("body", "Ohje liitteenä.").with(csrf())).getStatus()).isEqualTo(302);
+        assertThat(upload(handler, "fi", multipart("/workspace/cases/" + order + "/notes")
+                .file(new MockMultipartFile("attachments", "salasanat.txt", "text/plain", "sisäinen\n".getBytes(StandardCharsets.UTF_8)))
+                .param("body", "Sisäinen muistio.").with(csrf())).getStatus()).isEqualTo(302);
+        cases.reply(org.id(), otherOrder, Actor.staff(handler.id()), "Toisen tilauksen liite.", null,
+                List.of(new NewAttachment("toinen.pdf", pdf)));
+        CaseDetail detail = cases.detail(org.id(), order).orElseThrow();
+        UUID replyFile = detail.messages().stream().filter(m -> m.kind() == MessageKind.OUTBOUND).findFirst().orElseThrow()
+                .attachments().getFirst().id();
+        UUID noteFile = detail.messages().stream().filter(m -> m.kind() == MessageKind.NOTE).findFirst().orElseThrow()
+                .attachments().getFirst().id();
+        UUID otherFile = cases.detail(org.id(), otherOrder).orElseThrow().messages().getLast().attachments().getFirst().id();
+
+        String page = html(send(org.agent(), get("/workspace/order/" + order)));
+        assertThat(page).contains("Ohje liitteenä.", "<h4>Liitteet</h4>", ">etäyhteysohje.pdf<",
+                        "href=\"/workspace/order/" + order + "/attachments/" + replyFile + "\"")
+                .doesNotContain("salasanat.txt", noteFile.toString());
+        assertThat(html(pages.in("sv").send(org.agent(), get("/workspace/order/" + order)))).contains("<h4>Bilagor</h4>");
+
+        UUID me = customers.internalCustomer(org.id(), org.agent().id()).orElseThrow();
+        MockHttpServletResponse download = send(org.agent(), get("/workspace/order/" + order + "/attachments/" + replyFile));
+        assertThat(download.getStatus()).isEqualTo(200);
+        assertThat(download.getContentAsByteArray()).isEqualTo(pdf);
+        assertThat(download.getHeader("Content-Disposition")).startsWith("attachment;");
+        assertThat(accessLog.forCustomer(org.id(), me, 10)).as("a staff member's download is logged, their own order's too")
+                .singleElement().satisfies(e -> {
+                    assertThat(e.purpose()).isEqualTo("attachment-download");
+                    assertThat(e.staffUserId()).isEqualTo(org.agent().id());
+                    assertThat(e.detail()).contains(replyFile.toString());
+                });
+
+        assertThat(send(org.agent(), get("/workspace/order/" + order + "/attachments/" + noteFile)).getStatus())
+                .as("a note's file is not the requester's").isEqualTo(404);
+        assertThat(send(org.agent(), get("/workspace/order/" + order + "/attachments/" + otherFile)).getStatus())
+                .as("another order's file under this order").isEqualTo(404);
+        assertThat(send(org.agent(), get("/workspace/order/" + otherOrder + "/attachments/" + otherFile)).getStatus()).isEqualTo(200);
+        for (StaffUser other : List.of(handler, fixtures.admin(org), fixtures.organization().agent())) {
+            assertThat(send(other, get("/workspace/order/" + order + "/attachments/" + replyFile)).getStatus())
+                    .as(other.username()).isEqualTo(404);
+        }
+        assertThat(pages.send(get("/workspace/order/" + order + "/attachments/" + replyFile)).getStatus()).as("not signed in").isEqualTo(302);
+        assertThat(accessLog.forCustomer(org.id(), me, 10)).as("refused downloads are not logged").hasSize(2);
     }
 
     @Test

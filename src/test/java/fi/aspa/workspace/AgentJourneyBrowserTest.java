@@ -16,6 +16,9 @@ import fi.aspa.cases.OpenedCase;
 import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.Customers;
 import fi.aspa.platform.Language;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,8 +37,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An agent's day in a real Chromium, in Finnish and in Swedish: log in, find the case in the queue with a
- * search, open it, fail to send an empty reply, reply, transfer it to the other unit with a note. Every step
- * passes the axe WCAG 2.1 A/AA scan.
+ * search, open it, fail to send an empty reply, have a file over the upload limit stopped in the page and a program
+ * refused by the server as an attachment (the draft kept both times), reply with a PDF attached,
+ * transfer it to the other unit with a note. Every step passes the axe WCAG 2.1 A/AA scan.
  */
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,7 +62,7 @@ class AgentJourneyBrowserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"fi", "sv"})
-    void agentFindsRepliesAndTransfersACase(String lang) {
+    void agentFindsRepliesAndTransfersACase(String lang, @TempDir Path files) throws Exception {
         boolean fi = lang.equals("fi");
         Fixtures.Org org = fixtures.organization();
         String word = "kuusenkerkkä" + lang;
@@ -67,6 +72,15 @@ class AgentJourneyBrowserTest {
                 "Hej! Min fråga gäller " + word + ".", Language.SV, null, org.service().id(), null, Set.of(), List.of(),
                 Actor.customer()));
         fixtures.aCase(org, "Toinen asia jonossa", "Tämä ei ole haettu asia");
+        Path decision = files.resolve("beslut " + lang + ".pdf");
+        Files.write(decision, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        Path huge = files.resolve("iso.pdf");
+        try (var out = Files.newOutputStream(huge)) {
+            out.write("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[11 * 1024 * 1024]);
+        }
+        Path program = files.resolve("ohjelma.exe");
+        Files.write(program, "MZ\u0090\u0000\u0003\u0000 This program cannot be run in DOS mode.".getBytes(StandardCharsets.ISO_8859_1));
 
         browser.driver().manage().deleteAllCookies();
         browser.open("/login?lang=" + lang);
@@ -102,12 +116,45 @@ class AgentJourneyBrowserTest {
         assertThat(browser.text(".error-summary a")).isEqualTo(fi ? "Kirjoita vastaus ennen lähettämistä." : "Skriv ett svar innan du skickar det.");
         browser.assertAccessible("empty reply " + lang);
 
+        // a file over the upload limit is stopped in the page before it is sent: nothing typed is lost
         browser.type("#reply-body", "Hej Sara! Vi utreder saken.");
+        browser.find("#reply-attachments").sendKeys(huge.toString());
+        browser.click("#reply button[type=submit]");
+        browser.waitFor("#reply-attachments-error");
+        assertThat(browser.text("#reply-attachments-error").replaceAll("\\s+", " ")).isEqualTo((fi ? "Virhe: Liite " : "Fel: Bilagan ") + "iso.pdf"
+                + (fi ? " on liian suuri (enintään 10 Mt)." : " är för stor (högst 10 MB)."));
+        assertThat(browser.find("#reply-attachments").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#reply-attachments").getAttribute("aria-describedby")).endsWith("reply-attachments-error");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("reply-attachments");
+        assertThat(browser.title()).startsWith(fi ? "Virhe:" : "Fel:");
+        assertThat(browser.find("#reply-body").getAttribute("value")).isEqualTo("Hej Sara! Vi utreder saken.");
+        assertThat(cases.detail(org.id(), c.id()).orElseThrow().messages()).as("nothing was sent").hasSize(1);
+        browser.assertAccessible("file too large " + lang);
+
+        // a file the case does not accept: the page again with the text as written and the error at the file field
+        browser.find("#reply-attachments").clear();
+        browser.find("#reply-attachments").sendKeys(program.toString());
+        browser.clickAndWaitForNewPage("#reply button[type=submit]");
+        browser.waitFor(".error-summary");
+        assertThat(browser.text(".error-summary a")).isEqualTo(fi
+                ? "Liitteen ohjelma.exe tiedostotyyppiä ei hyväksytä. Sallittuja ovat PDF, kuvat, teksti- ja toimistotiedostot."
+                : "Filtypen för bilagan ohjelma.exe godkänns inte. Tillåtna är PDF, bilder, text- och kontorsfiler.");
+        assertThat(browser.find(".error-summary a").getAttribute("href")).endsWith("#reply-attachments");
+        assertThat(browser.find("#reply-attachments").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#reply-body").getAttribute("value")).isEqualTo("Hej Sara! Vi utreder saken.");
+        assertThat(browser.text("#reply-attachments-again")).startsWith(fi ? "Valitsemiasi liitteitä ei tallennettu." : "Bilagorna du valde sparades inte.");
+        browser.assertAccessible("refused file " + lang);
+
+        // the reply with a file
+        browser.find("#reply-attachments").sendKeys(decision.toString());
         new Select(browser.find("#reply-after")).selectByValue("WAITING");
         browser.clickAndWaitForNewPage("#reply button[type=submit]");
         browser.waitFor("#notice");
         assertThat(browser.text("#notice")).isEqualTo(fi ? "Vastaus lähetettiin asiakkaalle." : "Svaret skickades till kunden.");
         assertThat(browser.text(".message--outbound .message__body")).isEqualTo("Hej Sara! Vi utreder saken.");
+        assertThat(browser.text(".message--outbound .message__files a")).isEqualTo("beslut " + lang + ".pdf");
+        assertThat(browser.find(".message--outbound .message__files a").getAttribute("href"))
+                .contains("/workspace/cases/" + c.id() + "/attachments/");
         browser.assertAccessible("replied " + lang);
 
         new Select(browser.find("#transfer-unit")).selectByValue(org.building().id().toString());
@@ -126,6 +173,10 @@ class AgentJourneyBrowserTest {
                     assertThat(m.kind()).isEqualTo(MessageKind.NOTE);
                     assertThat(m.body()).isEqualTo("Gäller bygglov, hör till er.");
                 })
-                .anySatisfy(m -> assertThat(m.kind()).isEqualTo(MessageKind.OUTBOUND));
+                .anySatisfy(m -> {
+                    assertThat(m.kind()).isEqualTo(MessageKind.OUTBOUND);
+                    assertThat(m.attachments()).extracting(a -> a.filename() + " " + a.contentType() + " " + a.sizeBytes())
+                            .containsExactly("beslut " + lang + ".pdf application/pdf " + Files.size(decision));
+                });
     }
 }

@@ -1,6 +1,7 @@
 package fi.aspa.channels.email;
 
 import fi.aspa.cases.Actor;
+import fi.aspa.cases.AttachmentContent;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseEvents.CaseOpened;
 import fi.aspa.cases.CaseEvents.ReplyPosted;
@@ -13,7 +14,12 @@ import fi.aspa.customer.Customers;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -22,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,7 +44,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>an agent's reply on a case that came by email goes to the customer ({@link ReplyRule}: to whom, from which
  *       mailbox; the case page says it by the same rule), from the unit's mailbox, with
- *       In-Reply-To/References, the reference in the subject and {@code Auto-Submitted: no};</li>
+ *       In-Reply-To/References, the reference in the subject and {@code Auto-Submitted: no}, and the reply's files
+ *       as attachments of the mail ({@code multipart/mixed});</li>
  *   <li>a new email case is acknowledged with its reference ({@code Auto-Submitted: auto-replied}) when its
  *       mailbox says so — never to automatic mail, to the organization's own addresses, or more often than
  *       {@code aspa.email.acks-per-address-per-hour}.</li>
@@ -112,8 +120,12 @@ class EmailOutbound {
         String subject = text("email.reply.subject", language, baseSubject(summary), summary.reference());
         String body = greeting(customer, language) + "\n\n" + reply.body().strip() + "\n\n" + names.signature(text("email.signoff", language))
                 + "\n\n" + text("email.reply.footer", language, summary.reference());
+        // the reply's files as they were stored (checked, the name made safe, the sniffed type), read only now that
+        // the mail is certain to be composed
+        List<AttachmentContent> files = reply.attachments().stream()
+                .map(a -> cases.attachment(organization, caseId, a.id()).orElse(null)).filter(Objects::nonNull).toList();
         send(mailbox.get(), names.sender(), EmailStore.Kind.REPLY, organization, caseId, messageId, to, subject, body,
-                language, last.map(EmailStore.Inbound::messageId).orElse(null), store.threadIds(organization, caseId, 20), "no");
+                files, language, last.map(EmailStore.Inbound::messageId).orElse(null), store.threadIds(organization, caseId, 20), "no");
     }
 
     void acknowledge(OrganizationId organization, UUID caseId) {
@@ -146,12 +158,12 @@ class EmailOutbound {
         // reading them (a customer's later message that joined meanwhile is not what this answers)
         List<String> thread = opening.messageId() == null ? List.of() : List.of(opening.messageId());
         send(mailbox, names.sender(), EmailStore.Kind.ACK, organization, caseId, null, opening.address(), subject, body,
-                language, opening.messageId(), thread, "auto-replied");
+                List.of(), language, opening.messageId(), thread, "auto-replied");
     }
 
     private void send(Mailbox mailbox, String senderName, EmailStore.Kind kind, OrganizationId organization, UUID caseId,
-                      UUID caseMessageId, String to, String subject, String body, Language language, String inReplyTo,
-                      List<String> thread, String autoSubmitted) {
+                      UUID caseMessageId, String to, String subject, String body, List<AttachmentContent> files,
+                      Language language, String inReplyTo, List<String> thread, String autoSubmitted) {
         String domain = mailbox.fromAddress().substring(mailbox.fromAddress().indexOf('@') + 1);
         String messageId = "aspa." + UUID.randomUUID() + "@" + domain;
         try {
@@ -167,7 +179,11 @@ class EmailOutbound {
             message.setHeader("Auto-Submitted", autoSubmitted);
             if (!"no".equals(autoSubmitted)) message.setHeader("X-Auto-Response-Suppress", "All");
             message.setHeader("Content-Language", language.code());
-            message.setText(body, "UTF-8");
+            if (files.isEmpty()) {
+                message.setText(body, "UTF-8");
+            } else {
+                message.setContent(withAttachments(body, files));
+            }
             message.saveChanges();
             byte[] raw = message.freeze(); // recorded, and sent as recorded (not composed twice)
             if (!store.recordOutbound(organization, mailbox.id(), kind, messageId, to, subject, caseId, caseMessageId,
@@ -178,6 +194,26 @@ class EmailOutbound {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot compose the email for case " + caseId, e);
         }
+    }
+
+    /**
+     * The text, then each file as an attachment ({@code multipart/mixed}): under its stored name (already made safe;
+     * non-ASCII names RFC 2231-encoded) and its sniffed type, base64 so that any bytes survive any relay.
+     */
+    static MimeMultipart withAttachments(String body, List<AttachmentContent> files) throws MessagingException {
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body, "UTF-8");
+        mixed.addBodyPart(text);
+        for (AttachmentContent file : files) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+            part.setFileName(file.filename());
+            part.setDisposition(Part.ATTACHMENT);
+            part.setHeader("Content-Transfer-Encoding", "base64");
+            mixed.addBodyPart(part);
+        }
+        return mixed;
     }
 
     private String greeting(Customer customer, Language language) {

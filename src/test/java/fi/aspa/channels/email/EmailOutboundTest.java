@@ -3,9 +3,12 @@ package fi.aspa.channels.email;
 import static fi.aspa.channels.email.EmailParserTest.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.StaffPages;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseEvents.ReplyPosted;
 import fi.aspa.cases.CaseMessage;
@@ -13,8 +16,11 @@ import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.customer.Customers;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * Mail out, end to end through a real SMTP server (GreenMail): agent replies with threading headers from the
@@ -171,6 +178,53 @@ class EmailOutboundTest {
                 .filteredOn(p -> p.value().equals("sven@example.se")).singleElement()
                 .satisfies(p -> assertThat(p.verified()).isTrue());
         assertThat(customers.contactAudit(org.id(), customer)).singleElement().satisfies(a -> assertThat(a.how()).isEqualTo("REPLY"));
+    }
+
+    @Test
+    void filesAttachedToAReplyOnTheCasePageGoOutAsAttachmentsOfTheMail(@Autowired StaffPages pages) throws Exception {
+        UUID caseId = ingest(corpus("01-multipart-alternative.eml"), "CAF1a2b3c4d5e6f7@mail.example.fi");
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        // the agent's reply as the case page sends it
+        int status = pages.mvc().perform(multipart("/workspace/cases/" + caseId + "/reply")
+                        .file(new MockMultipartFile("attachments", "Päätös 2026.pdf", "application/pdf", pdf))
+                        .file(new MockMultipartFile("attachments", "kartta.png", "image/png", png))
+                        .param("body", "Päätös ja kartta ovat liitteinä.").with(pages.as(org.agent())).with(csrf())
+                        .header("Accept-Language", "fi"))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(302);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentTo("maija.meikalainen@example.fi", "no").size() == 1);
+        MimeMessage reply = sentTo("maija.meikalainen@example.fi", "no").getFirst();
+        assertThat(reply.getContentType()).startsWith("multipart/mixed");
+        MimeMultipart parts = (MimeMultipart) reply.getContent();
+        assertThat(parts.getCount()).isEqualTo(3);
+        BodyPart text = parts.getBodyPart(0);
+        assertThat(text.getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(text.getDisposition()).isNull();
+        assertThat(((String) text.getContent()).replace("\r\n", "\n"))
+                .startsWith("Hei Maija Meikäläinen,\n\nPäätös ja kartta ovat liitteinä.\n\nYstävällisin terveisin\n");
+        BodyPart first = parts.getBodyPart(1);
+        assertThat(first.getDisposition()).isEqualTo(Part.ATTACHMENT);
+        assertThat(first.getFileName()).isEqualTo("Päätös 2026.pdf");
+        assertThat(first.getContentType()).startsWith("application/pdf");
+        assertThat(first.getInputStream().readAllBytes()).isEqualTo(pdf);
+        BodyPart second = parts.getBodyPart(2);
+        assertThat(second.getDisposition()).isEqualTo(Part.ATTACHMENT);
+        assertThat(second.getFileName()).isEqualTo("kartta.png");
+        assertThat(second.getContentType()).startsWith("image/png");
+        assertThat(second.getInputStream().readAllBytes()).isEqualTo(png);
+        // recorded as sent, with the files, under the reply's key: a redelivered event sends nothing again
+        UUID replyId = cases.detail(org.id(), caseId).orElseThrow().messages().stream()
+                .filter(m -> m.kind() == fi.aspa.cases.MessageKind.OUTBOUND).findFirst().orElseThrow().id();
+        byte[] raw = db.sql("select raw from email_message where organization_id = ? and case_message_id = ?")
+                .params(org.id().value(), replyId).query(byte[].class).single();
+        assertThat(new String(raw, StandardCharsets.US_ASCII)).contains("Content-Disposition: attachment")
+                .contains(java.util.Base64.getMimeEncoder().encodeToString(png).split("\r\n")[0]);
+        awaitListeners();
+        outbound.reply(org.id(), caseId, replyId);
+        assertThat(sentTo("maija.meikalainen@example.fi", "no")).hasSize(1);
     }
 
     @Test
