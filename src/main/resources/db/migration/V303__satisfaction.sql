@@ -21,3 +21,9 @@ create table feedback_invitation (
 create index feedback_invitation_org_created_idx on feedback_invitation (organization_id, created_at);
 create index feedback_invitation_org_answered_idx on feedback_invitation (organization_id, answered_at desc) where answered_at is not null;
 create index feedback_invitation_unit_idx on feedback_invitation (unit_id);
+
+-- the email channel mails an email case's survey link once (a redelivered event sends nothing twice)
+alter table email_message drop constraint email_message_kind_check;
+alter table email_message add constraint email_message_kind_check
+    check (kind in ('PENDING', 'NEW_CASE', 'CUSTOMER_MESSAGE', 'NOTE', 'RECORDED', 'REPLY', 'ACK', 'SURVEY'));
+create unique index email_message_survey_once_idx on email_message (case_id) where kind = 'SURVEY';
