@@ -61,7 +61,7 @@ class SurveyPage {
     ModelAndView show(@PathVariable String token, Locale locale) {
         Invitation invitation = find(token);
         SurveyState state = invitation.state(clock.instant());
-        return page(invitation, token, new SurveyForm(), new FormErrors(messages, locale), state, null, locale,
+        return page(invitation, token, new SurveyForm(), new FormErrors(messages, locale), state, locale,
                 state == SurveyState.EXPIRED ? HttpStatus.GONE : HttpStatus.OK);
     }
 
@@ -71,10 +71,8 @@ class SurveyPage {
         Invitation invitation = find(token);
         SurveyState state = invitation.state(clock.instant());
         FormErrors errors = new FormErrors(messages, locale);
-        if (state == SurveyState.EXPIRED) return page(invitation, token, form, errors, state, null, locale, HttpStatus.GONE);
-        if (state == SurveyState.ANSWERED) {
-            return page(invitation, token, form, errors, state, "feedback.already-answered", locale, HttpStatus.CONFLICT);
-        }
+        if (state == SurveyState.EXPIRED) return page(invitation, token, form, errors, state, locale, HttpStatus.GONE);
+        if (state == SurveyState.ANSWERED) return page(invitation, token, form, errors, state, locale, HttpStatus.CONFLICT);
         Integer score = score(form.getScore());
         if (score == null) errors.add("score-1", "feedback.error.score");
         String comment = form.getComment() == null ? "" : form.getComment().strip();
@@ -83,16 +81,16 @@ class SurveyPage {
             errors.add("comment", "feedback.error.comment-too-long", String.valueOf(FeedbackStore.MAX_COMMENT),
                     String.valueOf(comment.length()));
         }
-        if (!errors.isEmpty()) return page(invitation, token, form, errors, state, null, locale, HttpStatus.UNPROCESSABLE_CONTENT);
+        if (!errors.isEmpty()) return page(invitation, token, form, errors, state, locale, HttpStatus.UNPROCESSABLE_CONTENT);
         if (!limits.tryAcquire("feedback", request.getRemoteAddr())) {
             errors.add("send", "error.rate-limited");
-            return page(invitation, token, form, errors, state, null, locale, HttpStatus.TOO_MANY_REQUESTS);
+            return page(invitation, token, form, errors, state, locale, HttpStatus.TOO_MANY_REQUESTS);
         }
         if (!store.answer(invitation, score, comment.isEmpty() ? null : stripped(invitation, comment))) {
             // answered (or closed) meanwhile, by another post of the same link
             SurveyState now = store.byCase(invitation.organizationId(), invitation.caseId()).orElseThrow().state(clock.instant());
-            return page(invitation, token, form, errors, now, now == SurveyState.ANSWERED ? "feedback.already-answered" : null,
-                    locale, now == SurveyState.EXPIRED ? HttpStatus.GONE : HttpStatus.CONFLICT);
+            return page(invitation, token, form, errors, now, locale,
+                    now == SurveyState.EXPIRED ? HttpStatus.GONE : HttpStatus.CONFLICT);
         }
         redirect.addFlashAttribute("answered", true);
         return new ModelAndView("redirect:/feedback/{token}");
@@ -129,7 +127,7 @@ class SurveyPage {
     }
 
     private ModelAndView page(Invitation invitation, String token, SurveyForm form, FormErrors errors, SurveyState state,
-                              String noticeKey, Locale locale, HttpStatus status) {
+                              Locale locale, HttpStatus status) {
         ModelAndView page = new ModelAndView("feedback/survey", status);
         String organizationName = organizations.find(invitation.organizationId())
                 .map(o -> o.name().in(Language.of(locale))).orElse(null);
@@ -140,7 +138,6 @@ class SurveyPage {
         page.addObject("form", form);
         page.addObject("errors", errors);
         page.addObject("state", state.name());
-        page.addObject("notice", noticeKey);
         page.addObject("scores", List.of(1, 2, 3, 4, 5).stream()
                 .map(n -> new Option(String.valueOf(n), "score-" + n, messages.getMessage("feedback.score." + n, null, locale)))
                 .toList());

@@ -104,5 +104,9 @@ class ResultsPageTest {
         assertThat(cell(theirs, "total-csat")).isEqualTo("–");
         assertThat(theirs).doesNotContain("Salainen kommentti");
         assertThat(pages.send(get("/workspace/feedback")).getStatus()).as("signed out").isEqualTo(302);
+
+        invited(org, org.building().id(), Channel.API, 1, "<script>alert(1)</script>");
+        assertThat(pages.page(fixtures.admin(org), "/workspace/feedback")).as("a comment is text, never markup")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
     }
 }

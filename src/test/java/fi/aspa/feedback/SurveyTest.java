@@ -133,6 +133,11 @@ class SurveyTest {
         String track = html(send(get("/track/" + opened.trackingToken())));
         assertThat(track).contains("Miten onnistuimme?").contains("href=\"/feedback/" + opened.trackingToken() + "\"");
 
+        cases.changeStatus(org.id(), opened.id(), Actor.staff(org.agent().id()), CaseStatus.OPEN);
+        assertThat(html(send(get("/track/" + opened.trackingToken())))).as("not asked while the case is open again")
+                .doesNotContain("Miten onnistuimme?");
+        cases.changeStatus(org.id(), opened.id(), Actor.staff(org.agent().id()), CaseStatus.RESOLVED);
+
         MockHttpServletResponse page = send(get("/feedback/" + opened.trackingToken()));
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(html(page)).contains("<fieldset", "<legend", "1 = erittäin tyytymätön", "5 – erittäin tyytyväinen",

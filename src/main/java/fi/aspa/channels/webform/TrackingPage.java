@@ -6,6 +6,7 @@ import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.AttachmentContent;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseMessage;
+import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.MessageKind;
@@ -149,8 +150,10 @@ class TrackingPage {
         page.addObject("errors", errors);
         page.addObject("filesDropped", filesDropped && !errors.isEmpty());
         page.addObject("noindex", true);
-        // a resolved case's satisfaction survey, answered with this page's own secret (the feedback module's page)
-        page.addObject("survey", feedback.ofCase(detail.organizationId(), detail.summary().id())
+        // a resolved case's satisfaction survey, answered with this page's own secret (the feedback module's page);
+        // asked while the case is resolved or closed, not while a reply has it open again
+        boolean done = detail.summary().status() == CaseStatus.RESOLVED || detail.summary().status() == CaseStatus.CLOSED;
+        page.addObject("survey", !done ? null : feedback.ofCase(detail.organizationId(), detail.summary().id())
                 .map(Enum::name).orElse(null));
         if (organizationName != null) page.addObject("organizationName", organizationName);
         return page;
