@@ -11,6 +11,7 @@ import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
+import fi.aspa.feedback.FeedbackEvents.SurveyInvited;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +51,8 @@ import org.springframework.stereotype.Component;
  *   <li>a new email case is acknowledged with its reference ({@code Auto-Submitted: auto-replied}) when its
  *       mailbox says so — never to automatic mail, to the organization's own addresses, or more often than
  *       {@code aspa.email.acks-per-address-per-hour}.</li>
+ *   <li>a resolved email case's satisfaction survey ({@link SurveyInvited}): its private link, to where replies go,
+ *       {@code Auto-Submitted: auto-generated}.</li>
  * </ul>
  * Each is recorded in {@code email_message} before it is sent, in the same transaction, under a unique key (the
  * reply's case message, the case's acknowledgement): a redelivered event sends nothing twice. The fixed texts
@@ -69,11 +73,13 @@ class EmailOutbound {
     private final EmailProperties properties;
     private final Clock clock;
     private final ReplyRule rule;
+    private final String baseUrl;
 
     EmailOutbound(Cases cases, Customers customers, Organizations organizations, MailboxStore mailboxes,
                   EmailStore store, MailSender sender, MessageSource messages, EmailProperties properties, Clock clock,
-                  ReplyRule rule) {
+                  ReplyRule rule, @Value("${aspa.base-url:}") String baseUrl) {
         this.rule = rule;
+        this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
         this.cases = cases;
         this.customers = customers;
         this.organizations = organizations;
@@ -94,6 +100,35 @@ class EmailOutbound {
     @ApplicationModuleListener(condition = "#p0.channel().name() == 'EMAIL'")
     void on(CaseOpened event) {
         if (event.channel() == Channel.EMAIL) acknowledge(event.organizationId(), event.caseId());
+    }
+
+    /** A resolved email case's satisfaction survey (only EMAIL cases reach the registry). */
+    @ApplicationModuleListener(condition = "#p0.channel().name() == 'EMAIL'")
+    void on(SurveyInvited event) {
+        if (event.channel() == Channel.EMAIL) survey(event.organizationId(), event.caseId(), event.path());
+    }
+
+    /**
+     * A short automatic mail with the survey's private link, to where the case's replies go ({@link ReplyRule}),
+     * threaded under the case, once per case (the unique key on the survey mail). Nothing when replies do not go by
+     * email, when the customer has no address or the case no mailbox.
+     */
+    void survey(OrganizationId organization, UUID caseId, String path) {
+        CaseSummary summary = cases.summary(organization, caseId).orElse(null);
+        if (summary == null) return;
+        ReplyRule.Route route = rule.route(organization, summary).orElse(null);
+        if (route == null || route.to() == null || route.mailbox().isEmpty()) return;
+        Customer customer = route.customer();
+        Language language = customer == null ? summary.language() : customer.preferredLanguage();
+        String link = baseUrl + path.replaceFirst("\\?lang=[a-z]{2}$", "") + "?lang=" + language.code();
+        Mailbox mailbox = route.mailbox().get();
+        Names names = names(organization, summary.unitId(), mailbox, language);
+        String subject = text("email.survey.subject", language, baseSubject(summary), summary.reference());
+        String body = greeting(customer, language) + "\n\n" + text("email.survey.body", language, summary.reference(), link)
+                + "\n\n" + names.signature(text("email.signoff", language));
+        send(mailbox, names.sender(), EmailStore.Kind.SURVEY, organization, caseId, null, route.to(), subject, body,
+                language, route.last().map(EmailStore.Inbound::messageId).orElse(null),
+                store.threadIds(organization, caseId, 20), "auto-generated");
     }
 
     void reply(OrganizationId organization, UUID caseId, UUID messageId) {

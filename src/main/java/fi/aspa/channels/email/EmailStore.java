@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class EmailStore {
-    enum Kind { PENDING, NEW_CASE, CUSTOMER_MESSAGE, NOTE, RECORDED, REPLY, ACK }
+    enum Kind { PENDING, NEW_CASE, CUSTOMER_MESSAGE, NOTE, RECORDED, REPLY, ACK, SURVEY }
 
     private static final String INSERT_INBOUND = """
             insert into email_message (id, organization_id, mailbox_id, direction, kind, case_id, case_message_id, message_key,

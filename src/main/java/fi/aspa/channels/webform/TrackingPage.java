@@ -6,9 +6,11 @@ import fi.aspa.platform.FormErrors;
 import fi.aspa.cases.AttachmentContent;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseMessage;
+import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.MessageKind;
+import fi.aspa.feedback.Feedback;
 import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Downloads;
@@ -42,9 +44,12 @@ class TrackingPage {
     private final Organizations organizations;
     private final PublicRateLimits limits;
     private final MessageSource messages;
+    private final Feedback feedback;
 
-    TrackingPage(Cases cases, Organizations organizations, PublicRateLimits limits, MessageSource messages) {
+    TrackingPage(Cases cases, Organizations organizations, PublicRateLimits limits, MessageSource messages,
+                 Feedback feedback) {
         this.cases = cases;
+        this.feedback = feedback;
         this.organizations = organizations;
         this.limits = limits;
         this.messages = messages;
@@ -145,6 +150,11 @@ class TrackingPage {
         page.addObject("errors", errors);
         page.addObject("filesDropped", filesDropped && !errors.isEmpty());
         page.addObject("noindex", true);
+        // a resolved case's satisfaction survey, answered with this page's own secret (the feedback module's page);
+        // asked while the case is resolved or closed, not while a reply has it open again
+        boolean done = detail.summary().status() == CaseStatus.RESOLVED || detail.summary().status() == CaseStatus.CLOSED;
+        page.addObject("survey", !done ? null : feedback.ofCase(detail.organizationId(), detail.summary().id())
+                .map(Enum::name).orElse(null));
         if (organizationName != null) page.addObject("organizationName", organizationName);
         return page;
     }

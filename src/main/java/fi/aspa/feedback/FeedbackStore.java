@@ -1,0 +1,167 @@
+package fi.aspa.feedback;
+
+import fi.aspa.cases.Channel;
+import fi.aspa.platform.Language;
+import fi.aspa.platform.OrganizationId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The survey invitations and their answers ({@code feedback_invitation}). */
+@Service
+class FeedbackStore implements Feedback {
+    /** How long a survey link can be answered. */
+    static final Duration VALID_FOR = Duration.ofDays(30);
+    static final int MAX_COMMENT = 2000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient db;
+    private final Clock clock;
+
+    FeedbackStore(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    record Invitation(UUID id, OrganizationId organizationId, UUID caseId, UUID unitId, Channel channel,
+                      Language language, Instant createdAt, Instant answeredAt, Integer score) {
+        SurveyState state(Instant now) {
+            if (answeredAt != null) return SurveyState.ANSWERED;
+            return now.isAfter(createdAt.plus(VALID_FOR)) ? SurveyState.EXPIRED : SurveyState.OPEN;
+        }
+    }
+
+    /** One row of the results: a unit, a channel or everything ({@code key} null). */
+    record Tally(String dimension, String key, long invitations, long answers, long satisfied) {}
+
+    record Comment(UUID caseId, UUID unitId, Channel channel, int score, String comment, Instant answeredAt) {}
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SurveyState> ofCase(OrganizationId organization, UUID caseId) {
+        return db.sql(SELECT + " where organization_id = ? and case_id = ?")
+                .params(organization.value(), caseId).query(FeedbackStore::invitation).optional()
+                .map(i -> i.state(clock.instant()));
+    }
+
+    boolean exists(UUID caseId) {
+        return db.sql("select exists (select 1 from feedback_invitation where case_id = ?)").param(caseId)
+                .query(Boolean.class).single();
+    }
+
+    /** Invites once per case: the new link's token, or empty when the case already has an invitation. */
+    Optional<String> invite(OrganizationId organization, UUID caseId, UUID unitId, UUID serviceId, Channel channel,
+                            Language language) {
+        String token = newToken();
+        int inserted = db.sql("""
+                insert into feedback_invitation (id, organization_id, case_id, unit_id, service_id, channel, language,
+                                                 token_sha256, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
+                .params(UUID.randomUUID(), organization.value(), caseId, unitId, serviceId, channel.name(),
+                        language.code(), sha256(token), Timestamp.from(clock.instant()))
+                .update();
+        return inserted == 1 ? Optional.of(token) : Optional.empty();
+    }
+
+    /** The invitation a survey link names; any organization's, since the token is the secret. */
+    Optional<Invitation> byToken(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) return Optional.empty();
+        return db.sql(SELECT + " where token_sha256 = ?").param(sha256(token))
+                .query(FeedbackStore::invitation).optional();
+    }
+
+    Optional<Invitation> byCase(OrganizationId organization, UUID caseId) {
+        return db.sql(SELECT + " where organization_id = ? and case_id = ?").params(organization.value(), caseId)
+                .query(FeedbackStore::invitation).optional();
+    }
+
+    /** Stores the answer unless the survey was answered already or has expired; true when stored. */
+    boolean answer(Invitation invitation, int score, String comment) {
+        Instant now = clock.instant();
+        return db.sql("""
+                update feedback_invitation set answered_at = ?, score = ?, comment = ?
+                where organization_id = ? and id = ? and answered_at is null and created_at >= ?""")
+                .params(Timestamp.from(now), score, comment, invitation.organizationId().value(), invitation.id(),
+                        Timestamp.from(now.minus(VALID_FOR)))
+                .update() == 1;
+    }
+
+    /**
+     * Invitations made in [from, to) and their answers, per unit, per channel and in all (one query with grouping
+     * sets); {@code unitId} null for the whole organization.
+     */
+    List<Tally> tallies(OrganizationId organization, UUID unitId, Instant from, Instant to) {
+        return db.sql("""
+                select case when grouping(unit_id) = 0 then 'unit' when grouping(channel) = 0 then 'channel' else 'all' end as dimension,
+                       case when grouping(unit_id) = 0 then unit_id::text when grouping(channel) = 0 then channel end as key,
+                       count(*) as invitations, count(answered_at) as answers,
+                       count(*) filter (where score >= 4) as satisfied
+                from feedback_invitation
+                where organization_id = ? and created_at >= ? and created_at < ? and (?::uuid is null or unit_id = ?::uuid)
+                group by grouping sets ((unit_id), (channel), ())
+                order by dimension, key""")
+                .params(organization.value(), Timestamp.from(from), Timestamp.from(to), unitId, unitId)
+                .query((rs, n) -> new Tally(rs.getString("dimension"), rs.getString("key"), rs.getLong("invitations"),
+                        rs.getLong("answers"), rs.getLong("satisfied")))
+                .list();
+    }
+
+    /** The latest comments on invitations made in [from, to), newest answer first. */
+    List<Comment> comments(OrganizationId organization, UUID unitId, Instant from, Instant to, int limit) {
+        return db.sql("""
+                select case_id, unit_id, channel, score, comment, answered_at from feedback_invitation
+                where organization_id = ? and created_at >= ? and created_at < ? and (?::uuid is null or unit_id = ?::uuid)
+                  and answered_at is not null and comment is not null
+                order by answered_at desc limit ?""")
+                .params(organization.value(), Timestamp.from(from), Timestamp.from(to), unitId, unitId, limit)
+                .query((rs, n) -> new Comment(rs.getObject("case_id", UUID.class), rs.getObject("unit_id", UUID.class),
+                        Channel.valueOf(rs.getString("channel")), rs.getInt("score"), rs.getString("comment"),
+                        rs.getTimestamp("answered_at").toInstant()))
+                .list();
+    }
+
+    private static final String SELECT = """
+            select id, organization_id, case_id, unit_id, channel, language, created_at, answered_at, score
+            from feedback_invitation""";
+
+    private static Invitation invitation(ResultSet rs, int n) throws SQLException {
+        Timestamp answered = rs.getTimestamp("answered_at");
+        int score = rs.getInt("score");
+        boolean noScore = rs.wasNull();
+        return new Invitation(rs.getObject("id", UUID.class), new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                rs.getObject("case_id", UUID.class), rs.getObject("unit_id", UUID.class),
+                Channel.valueOf(rs.getString("channel")), Language.parse(rs.getString("language")).orElse(Language.FI),
+                rs.getTimestamp("created_at").toInstant(), answered == null ? null : answered.toInstant(),
+                noScore ? null : score);
+    }
+
+    /** 256 random bits, URL-safe, like the case tracking tokens. */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
