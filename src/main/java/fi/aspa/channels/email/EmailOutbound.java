@@ -127,7 +127,7 @@ class EmailOutbound {
         String body = greeting(customer, language) + "\n\n" + text("email.survey.body", language, summary.reference(), link)
                 + "\n\n" + names.signature(text("email.signoff", language));
         send(mailbox, names.sender(), EmailStore.Kind.SURVEY, organization, caseId, null, route.to(), subject, body,
-                language, route.last().map(EmailStore.Inbound::messageId).orElse(null),
+                List.of(), language, route.last().map(EmailStore.Inbound::messageId).orElse(null),
                 store.threadIds(organization, caseId, 20), "auto-generated");
     }
 
