@@ -56,10 +56,15 @@ class PublicPagesBrowserTest {
         browser.open("/accessibility?lang=" + lang).assertAccessible("accessibility " + lang);
         assertThat(browser.lang()).isEqualTo(lang);
         assertThat(browser.text("h1")).isEqualTo(lang.equals("fi") ? "Saavutettavuusseloste" : "Tillgänglighetsutlåtande");
-        assertThat(browser.find("main a[href='/contact']").getText()).as("feedback goes through the contact form")
+        String feedback = "main a[href='/contact?topic=feedback&about=accessibility']";
+        assertThat(browser.find(feedback).getText()).as("feedback goes through the contact form")
                 .isEqualTo(lang.equals("fi") ? "Anna palautetta yhteydenottolomakkeella" : "Ge respons via kontaktformuläret");
         assertThat(browser.text("main")).as("the supervisory authority's contact details, as the law asks")
                 .contains("saavutettavuus@traficom.fi", "029 534 5000");
+        browser.clickAndWaitForNewPage(feedback);
+        assertThat(browser.text("#about-accessibility")).as("the form says what the feedback is about and the answer time")
+                .contains(lang.equals("fi") ? "14 päivän kuluessa" : "inom 14 dagar");
+        browser.assertAccessible("accessibility feedback form " + lang);
     }
 
     @ParameterizedTest
