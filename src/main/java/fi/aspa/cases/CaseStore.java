@@ -555,13 +555,44 @@ class CaseStore implements Cases {
     @Override
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(OrganizationId organization, UUID customerId, int limit) {
+        return timelineRows(organization, customerId, null, Math.clamp(limit, 1, 1000));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public TimelinePage timeline(OrganizationId organization, UUID customerId, String before, int limit) {
+        int size = Math.clamp(limit, 1, 1000);
+        List<TimelineEntry> rows = timelineRows(organization, customerId, before == null ? null : TimelineCursor.parse(before), size + 1);
+        if (rows.size() <= size) return new TimelinePage(rows, null);
+        List<TimelineEntry> page = List.copyOf(rows.subList(0, size));
+        TimelineEntry last = page.getLast();
+        return new TimelinePage(page, new TimelineCursor(last.at(), last.messageId()).toString());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int countCases(OrganizationId organization, UUID customerId) {
+        return db.sql("select count(*) from support_case where organization_id = ? and customer_id = ?")
+                .params(organization.value(), customerId).query(Integer.class).single();
+    }
+
+    /** The customer's messages newest first (created at, then id: a total order, so pages neither skip nor repeat). */
+    private List<TimelineEntry> timelineRows(OrganizationId organization, UUID customerId, TimelineCursor before, int limit) {
+        String older = before == null ? "" : " and (m.created_at, m.id) < (?, ?)";
+        List<Object> params = new java.util.ArrayList<>(List.of(organization.value(), customerId));
+        if (before != null) {
+            params.add(Timestamp.from(before.at()));
+            params.add(before.messageId());
+        }
+        params.add(limit);
         return db.sql("""
                 select c.id as case_id, c.reference, c.subject, c.status, m.id as message_id, m.kind, m.channel,
                        left(m.body, 300) as excerpt, m.created_at
                 from support_case c join case_message m on m.case_id = c.id
-                where c.organization_id = ? and c.customer_id = ?
-                order by m.created_at desc limit ?""")
-                .params(organization.value(), customerId, Math.clamp(limit, 1, 1000))
+                where c.organization_id = ? and c.customer_id = ?""" + older + """
+
+                order by m.created_at desc, m.id desc limit ?""")
+                .params(params)
                 .query((rs, n) -> new TimelineEntry(rs.getObject("case_id", UUID.class), rs.getString("reference"),
                         rs.getString("subject"), CaseStatus.valueOf(rs.getString("status")),
                         rs.getObject("message_id", UUID.class), MessageKind.valueOf(rs.getString("kind")),

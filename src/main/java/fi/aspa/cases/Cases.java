@@ -131,8 +131,18 @@ public interface Cases {
     /** For the resident's tracking page: the token is the only key, and it gives this one case only. */
     Optional<CaseDetail> byTrackingToken(String token);
 
-    /** Every message of every case of the customer, across channels, newest first. */
+    /** The newest messages of every case of the customer, across channels, newest first (at most {@code limit}). */
     List<TimelineEntry> timeline(OrganizationId organization, UUID customerId, int limit);
+
+    /**
+     * A page of the customer's timeline, newest first, keyset-paged on the messages' (created at, id): {@code before}
+     * null for the newest page, else the {@link TimelinePage#older} of the page before it; throws
+     * {@code AspaException} (invalid-cursor) for a cursor it did not make. A page costs the same however old it is.
+     */
+    TimelinePage timeline(OrganizationId organization, UUID customerId, String before, int limit);
+
+    /** How many cases the customer has (every case, however many messages its timeline holds). */
+    int countCases(OrganizationId organization, UUID customerId);
 
     Optional<AttachmentContent> attachment(OrganizationId organization, UUID caseId, UUID attachmentId);
 }

@@ -2,7 +2,7 @@ package fi.aspa.chat;
 
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.Cases;
-import fi.aspa.cases.TimelineEntry;
+import fi.aspa.cases.TimelinePage;
 import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.Staff;
@@ -72,7 +72,9 @@ class ChatConsole {
     record Conversation(UUID id, String reference, UUID caseId, String state, boolean mine, boolean waiting, long lastSeq,
                         String name, String languageCode, String languageName, List<Line> lines) {}
 
-    record CustomerView(String name, List<String> contacts, String languageName, List<TimelineItem> timeline) {}
+    /** {@code older}: the customer page's cursor for the messages older than these, null when these are all. */
+    record CustomerView(UUID id, String name, List<String> contacts, String languageName, List<TimelineItem> timeline,
+                        String older) {}
 
     record TimelineItem(UUID caseId, String reference, String subject, String channel, String kind, String kindCode,
                         String excerpt, String at, String atIso, boolean thisCase) {}
@@ -266,12 +268,12 @@ class ChatConsole {
     private CustomerView customer(OrganizationId org, UUID staffId, ChatSession chat) {
         Customer c = customers.viewAsStaff(org, staffId, chat.customerId(), PURPOSE);
         List<String> contacts = c.contactPoints().stream().map(p -> p.value()).toList();
-        List<TimelineEntry> timeline = cases.timeline(org, c.id(), TIMELINE_LENGTH);
-        return new CustomerView(c.name().isBlank() ? msg("chat.resident") : c.name(), contacts, languageName(c.preferredLanguage()),
-                timeline.stream().map(t -> new TimelineItem(t.caseId(), t.reference(), t.subject(),
+        TimelinePage timeline = cases.timeline(org, c.id(), null, TIMELINE_LENGTH);
+        return new CustomerView(c.id(), c.name().isBlank() ? msg("chat.resident") : c.name(), contacts, languageName(c.preferredLanguage()),
+                timeline.entries().stream().map(t -> new TimelineItem(t.caseId(), t.reference(), t.subject(),
                         msg("workspace.channel." + t.channel().name()), msg("workspace.message." + t.kind().name()),
                         t.kind().name().toLowerCase(Locale.ROOT), t.excerpt(), DateTimes.dateTime(t.at(), LocaleContextHolder.getLocale()),
-                        iso(t.at()), t.caseId().equals(chat.caseId()))).toList());
+                        iso(t.at()), t.caseId().equals(chat.caseId()))).toList(), timeline.older());
     }
 
     private String residentName(ChatSession s) {

@@ -8,7 +8,7 @@ record CaseView(UUID id, String reference, String subject, String topic, String 
                 String priority, String priorityCode, String channel, UUID unitId, String unit, UUID assigneeId,
                 String assignee, List<String> tags, String created, String createdIso, String updated,
                 String updatedIso, List<Message> messages, List<HistoryLine> history, CustomerPanel customer,
-                List<TimelineItem> timeline) {
+                List<TimelineItem> timeline, String timelineOlder) {
 
     /** One message; {@code kind} (inbound, outbound, note) picks its look, {@code kindLabel} says it in words. */
     record Message(UUID id, String kind, String kindLabel, String channel, String author, String at, String atIso,

@@ -9,6 +9,7 @@ import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.Priority;
 import fi.aspa.cases.TimelineEntry;
+import fi.aspa.cases.TimelinePage;
 import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
 import fi.aspa.platform.OrganizationId;
@@ -46,7 +47,7 @@ class CaseViews {
                    boolean revealPersonalId) {
         CaseSummary c = detail.summary();
         Customer customer = customers.viewAsStaff(org, staffId, c.customerId(), purpose);
-        List<TimelineEntry> timeline = cases.timeline(org, customer.id(), TIMELINE_LENGTH);
+        TimelinePage timeline = cases.timeline(org, customer.id(), null, TIMELINE_LENGTH);
         return new CaseView(c.id(), c.reference(), c.subject(), detail.topic(), labels.status(c.status()),
                 c.status().name(), labels.priority(c.priority()), c.priority().name(), labels.channel(c.channel()),
                 c.unitId(), c.unitId() == null ? labels.msg("workspace.case.no-unit") : orUnknown(names.unit(c.unitId())),
@@ -56,7 +57,7 @@ class CaseViews {
                 detail.messages().stream().map(m -> message(m, names)).toList(),
                 detail.history().stream().map(e -> history(e, names)).toList(),
                 customer(customer, revealPersonalId),
-                timeline.stream().map(t -> timelineItem(t, c.id())).toList());
+                timeline.entries().stream().map(t -> timelineItem(t, c.id())).toList(), timeline.older());
     }
 
     private CaseView.Message message(CaseMessage m, Directory.Names names) {

@@ -2,6 +2,7 @@ package fi.aspa.workspace;
 
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.TimelineEntry;
+import fi.aspa.cases.TimelinePage;
 import fi.aspa.customer.ContactAudit;
 import fi.aspa.customer.Customer;
 import fi.aspa.customer.CustomerMerge;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The customer page {@code /workspace/customers/{id}}: the customer's details and contact points (an agent marks one
  * verified or not), possible duplicates, the whole timeline across channels and cases, the merge log and the
- * verification audit; and the merge of a duplicate into this customer after a confirmation page showing both, and
+ * verification audit (the timeline in pages of {@value #TIMELINE_LENGTH}, older ones behind a plain link); and the merge of a duplicate into this customer after a confirmation page showing both, and
  * its undo by a manager or an administrator after a confirmation page asking why.
  * Every view is a logged view of personal data ({@link Customers#viewAsStaff}). A merged customer's page redirects
  * to the customer it was merged into.
@@ -41,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CustomerController {
     static final String PURPOSE_PAGE = "customer-page";
     static final String PURPOSE_MERGE_REVIEW = "customer-merge-review";
+    /** Messages on one page of the timeline; older ones are a link away ({@code ?before=}, keyset-paged). */
     static final int TIMELINE_LENGTH = 200;
 
     private final Customers customers;
@@ -72,12 +74,15 @@ class CustomerController {
 
     @GetMapping("/workspace/customers/{id}")
     String page(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
-                @RequestParam(required = false) String merged, Model model) {
+                @RequestParam(required = false) String merged, @RequestParam(required = false) String before, Model model) {
         OrganizationId org = me.organizationId();
         UUID customerId = parse(id);
         UUID current = customers.current(org, customerId).orElseThrow(() -> AspaException.notFound("Customer"));
         if (!current.equals(customerId)) return "redirect:/workspace/customers/" + current + "?merged=" + customerId;
+        String cursor = before == null || before.isBlank() ? null : before.strip();
+        // every page of the timeline, older ones too, is a view of the customer's personal data: logged before it is read
         Customer customer = customers.viewAsStaff(org, me.id(), customerId, PURPOSE_PAGE);
+        TimelinePage page = cases.timeline(org, customerId, cursor, TIMELINE_LENGTH);
         Directory.Names names = directory.load(org);
         model.addAttribute("customer", customer);
         model.addAttribute("cameFromMerged", merged != null && !merged.isBlank());
@@ -85,7 +90,9 @@ class CustomerController {
         model.addAttribute("languageName", labels.languageName(customer.preferredLanguage()));
         model.addAttribute("contacts", contacts(customer));
         model.addAttribute("duplicates", duplicates(org, customerId));
-        model.addAttribute("timeline", timeline(org, customerId));
+        model.addAttribute("timeline", page.entries().stream().map(this::timelineItem).toList());
+        model.addAttribute("timelineOlder", page.older());
+        model.addAttribute("timelineOlderPage", cursor != null);
         List<CustomerMerge> merges = customers.merges(org, customerId);
         java.util.Map<UUID, String> customerNames = customers.names(org, merges.stream().map(CustomerMerge::into).distinct().toList());
         model.addAttribute("merges", merges.stream().map(m -> mergeRow(m, customerId, names, customerNames)).toList());
@@ -220,7 +227,7 @@ class CustomerController {
     }
 
     private Side side(OrganizationId org, Customer c) {
-        int caseCount = (int) cases.timeline(org, c.id(), 1000).stream().map(TimelineEntry::caseId).distinct().count();
+        int caseCount = cases.countCases(org, c.id());
         return new Side(c.id(), c.name(), labels.customerKind(c.kind()), c.personalId() == null ? null : c.maskedPersonalId(),
                 c.businessId(), contacts(c), caseCount);
     }
@@ -245,12 +252,10 @@ class CustomerController {
         return String.join(", ", texts);
     }
 
-    private List<CaseView.TimelineItem> timeline(OrganizationId org, UUID customerId) {
-        return cases.timeline(org, customerId, TIMELINE_LENGTH).stream()
-                .map(t -> new CaseView.TimelineItem(t.caseId(), t.reference(), t.subject(), labels.status(t.caseStatus()),
-                        labels.messageKind(t.kind()), t.kind().name().toLowerCase(Locale.ROOT), labels.channel(t.channel()),
-                        t.excerpt(), labels.dateTime(t.at()), labels.iso(t.at()), false, t.channel().name()))
-                .toList();
+    private CaseView.TimelineItem timelineItem(TimelineEntry t) {
+        return new CaseView.TimelineItem(t.caseId(), t.reference(), t.subject(), labels.status(t.caseStatus()),
+                labels.messageKind(t.kind()), t.kind().name().toLowerCase(Locale.ROOT), labels.channel(t.channel()),
+                t.excerpt(), labels.dateTime(t.at()), labels.iso(t.at()), false, t.channel().name());
     }
 
     private MergeRow mergeRow(CustomerMerge m, UUID customerId, Directory.Names names, java.util.Map<UUID, String> customerNames) {

@@ -176,9 +176,13 @@ class VisitsBrowserTest {
         browser.click("#save-call");
         browser.waitFor(".error-summary");
         browser.assertAccessible("phone errors " + lang);
+        // the caller's callback request is an open case: the call can go to it, and nothing is chosen for the agent
+        assertThat(browser.text("#case-choice legend")).isEqualTo(fi ? "Mitä puhelu koskee?" : "Vad gäller samtalet?");
+        assertThat(browser.findAll("#case-choice input[name=case]:checked")).isEmpty();
         browser.type("#notes", fi ? "Kysyi vuokratuesta." : "Frågade om bostadsbidrag.");
-        browser.click("#outcome-RESOLVED").click("#save-call");
+        browser.click("#case-choice input[name=case]:not(#case-new)").click("#outcome-FOLLOW_UP").click("#save-call");
         browser.waitFor("#notice");
+        assertThat(browser.text("#notice")).contains(fi ? "Puhelu lisättiin asiaan" : "Samtalet lades till i ärende");
         browser.assertAccessible("phone logged " + lang);
 
         browser.open("/workspace/desk");

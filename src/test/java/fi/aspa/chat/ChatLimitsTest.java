@@ -27,6 +27,7 @@ class ChatLimitsTest {
     @Autowired Fixtures fixtures;
     @Autowired ChatService chat;
     @Autowired ChatSettings settings;
+    @Autowired fi.aspa.cases.Cases cases;
 
     UUID waitingChat(Fixtures.Org org, String name) {
         ChatService.Started started = chat.start(org.id(), fi.aspa.platform.Language.FI, name, null);
@@ -72,6 +73,29 @@ class ChatLimitsTest {
         HttpResponse<String> empty = agent.post("/workspace/chat/" + chats.get(1) + "/reply", Map.of("body", " "));
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(empty.body()).contains("aria-invalid=\"true\"").contains("Kirjoita vastaus ennen lähettämistä.");
+    }
+
+    @Test
+    void theConsoleSaysWhenTheCustomersTimelineGoesOnAndLinksToTheOlderMessages() {
+        Fixtures.Org org = fixtures.organization();
+        chat.setHours(org.id(), OpeningHours.always());
+        chat.setAvailable(org.id(), org.agent().id(), true);
+        UUID longOne = waitingChat(org, "Pitkä Historia");
+        ChatSession session = chat.session(org.id(), longOne).orElseThrow();
+        for (int i = 1; i <= ChatConsole.TIMELINE_LENGTH; i++) {
+            cases.addCustomerMessage(org.id(), session.caseId(), "Aiempi rivi " + i, fi.aspa.cases.Channel.CHAT, List.of());
+        }
+        UUID shortOne = waitingChat(org, "Lyhyt Historia");
+
+        ChatHttp agent = new ChatHttp(port).login(org.agent().username(), Fixtures.PASSWORD);
+        assertThat(agent.post("/workspace/chat/" + longOne + "/take", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(agent.post("/workspace/chat/" + shortOne + "/take", Map.of()).statusCode()).isEqualTo(302);
+        String console = agent.get("/workspace/chat/" + longOne).body();
+        assertThat(console).contains("Näytetään " + ChatConsole.TIMELINE_LENGTH + " uusinta viestiä.")
+                .contains("id=\"timeline-older\" href=\"/workspace/customers/" + session.customerId() + "?before=")
+                .contains("Vanhemmat viestit asiakkaan sivulla");
+        assertThat(agent.get("/workspace/chat/" + shortOne).body()).contains("Kysymys Lyhyt Historia")
+                .doesNotContain("id=\"timeline-older\"");
     }
 
     @Test

@@ -59,7 +59,7 @@ class CustomerMergeBrowserTest {
         UUID chat = customers.resolve(org.id(), ContactDetails.resident("Tuula T", mail, null, Language.FI));
         OpenedCase webCase = cases.open(org.id(), new NewCase(Channel.WEB_FORM, web, "Pysäköintilupa", "Miten haen pysäköintiluvan?",
                 Language.FI, null, org.service().id(), null, Set.of(), List.of(), Actor.customer()));
-        cases.open(org.id(), new NewCase(Channel.CHAT, chat, "Pysäköinti chatissa", "Kysyin jo lomakkeella luvasta.",
+        OpenedCase chatCase = cases.open(org.id(), new NewCase(Channel.CHAT, chat, "Pysäköinti chatissa", "Kysyin jo lomakkeella luvasta.",
                 Language.FI, null, org.service().id(), null, Set.of(), List.of(), Actor.customer()));
 
         browser.driver().manage().deleteAllCookies();
@@ -95,5 +95,22 @@ class CustomerMergeBrowserTest {
         assertThat(browser.text("#merges")).contains(fi ? "Sama sähköposti ja nimi" : "Samma e-post och namn").contains("Tuula T");
         assertThat(browser.text("#duplicates")).contains(fi ? "Mahdollisia kaksoiskappaleita ei löytynyt." : "Inga möjliga dubbletter hittades.");
         browser.assertAccessible("customer page after merge " + lang);
+
+        // a long chat later: the page says it shows the newest, and the older messages are a plain link away
+        for (int i = 1; i <= CustomerController.TIMELINE_LENGTH; i++) {
+            cases.addCustomerMessage(org.id(), chatCase.id(), "Rivi " + i, Channel.CHAT, List.of());
+        }
+        browser.open("/workspace/customers/" + web);
+        assertThat(browser.text("#timeline-paging")).isEqualTo(fi
+                ? "Näytetään 200 uusinta viestiä. Vanhemmat ovat seuraavalla sivulla."
+                : "De 200 senaste meddelandena visas. De äldre finns på nästa sida.");
+        assertThat(browser.text("#timeline")).doesNotContain("Pysäköintilupa");
+        browser.assertAccessible("customer page, newest messages " + lang);
+        browser.clickAndWaitForNewPage("#timeline-older");
+        assertThat(browser.currentPath()).startsWith("/workspace/customers/" + web + "?before=");
+        assertThat(browser.text("#timeline")).contains("Pysäköintilupa").contains(webCase.reference());
+        assertThat(browser.findAll("#timeline-older")).isEmpty();
+        assertThat(browser.text("#timeline-newest")).isEqualTo(fi ? "Uusimmat viestit" : "Senaste meddelandena");
+        browser.assertAccessible("customer page, older messages " + lang);
     }
 }

@@ -201,6 +201,76 @@ class CustomerPageHttpTest {
         assertThat(send(get("/workspace/customers/" + a)).getStatus()).as("anonymous").isIn(302, 401);
     }
 
+    long pageViews(UUID customer) {
+        return accessLog.forCustomer(org.id(), customer, 10_000).stream()
+                .filter(e -> e.purpose().equals(CustomerController.PURPOSE_PAGE)).count();
+    }
+
+    static int items(String html) {
+        return html.split("class=\"timeline__item", -1).length - 1;
+    }
+
+    static String olderLink(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"timeline-older\" href=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("an Older messages link").isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    @Test
+    void aLongConversationDoesNotHideTheOtherCasesTheOlderMessagesAreAPlainLinkAway() throws Exception {
+        UUID busy = resident("Pitkä Keskustelija", email(), null);
+        OpenedCase permit = open(busy, Channel.WEB_FORM, "Vanha lupa-asia");
+        OpenedCase chat = open(busy, Channel.CHAT, "Pitkä chat");
+        int size = CustomerController.TIMELINE_LENGTH;
+        for (int i = 1; i <= size; i++) {
+            cases.addCustomerMessage(org.id(), chat.id(), "Chat-rivi " + i, Channel.CHAT, List.of());
+        }
+
+        long viewsBefore = pageViews(busy);
+        String newest = page("/workspace/customers/" + busy);
+        assertThat(items(newest)).isEqualTo(size);
+        assertThat(newest).contains("Näytetään " + size + " uusinta viestiä. Vanhemmat ovat seuraavalla sivulla.")
+                .contains("Chat-rivi " + size + "<").as("the permit case is on an older page").doesNotContain(permit.reference());
+        String older = olderLink(newest);
+        assertThat(older).startsWith("/workspace/customers/" + busy + "?before=").endsWith("#timeline");
+
+        String second = page(older.substring(0, older.indexOf('#')));
+        assertThat(items(second)).as("the two oldest messages, neither repeated nor skipped").isEqualTo(2);
+        assertThat(second).contains(permit.reference()).contains("Viesti: Vanha lupa-asia").contains("Viesti: Pitkä chat")
+                .doesNotContain("Chat-rivi 1<").contains("Näytetään 2 vanhempaa viestiä.")
+                .doesNotContain("id=\"timeline-older\"")
+                .contains("id=\"timeline-newest\" href=\"/workspace/customers/" + busy + "#timeline\"");
+        assertThat(pageViews(busy)).as("each page, the older one too, is a logged view").isEqualTo(viewsBefore + 2);
+
+        String casePage = page("/workspace/cases/" + chat.id());
+        assertThat(casePage).contains("Näytetään " + CaseViews.TIMELINE_LENGTH + " uusinta viestiä.")
+                .contains("Vanhemmat viestit asiakkaan sivulla");
+        assertThat(olderLink(casePage)).startsWith("/workspace/customers/" + busy + "?before=");
+
+        UUID quiet = resident("Hiljainen Asiakas", email(), null);
+        open(quiet, Channel.WEB_FORM, "Yksi asia");
+        String few = page("/workspace/customers/" + quiet);
+        assertThat(few).contains("Yksi asia").doesNotContain("id=\"timeline-older\"").doesNotContain("id=\"timeline-paging\"");
+
+        assertThat(send(get("/workspace/customers/" + busy + "?before=not-a-position").with(agent())).getStatus()).isEqualTo(422);
+    }
+
+    @Test
+    void theMergeReviewCountsEveryCaseHoweverLongTheNewestConversation() throws Exception {
+        String mail = email();
+        UUID into = resident("Laskettava Asiakas", mail, null);
+        UUID from = resident("Laskettava A.", mail, null);
+        open(into, Channel.WEB_FORM, "Ensimmäinen asia");
+        OpenedCase chat = open(into, Channel.CHAT, "Valtava chat");
+        for (int i = 1; i <= 1000; i++) {
+            cases.addCustomerMessage(org.id(), chat.id(), "Rivi " + i, Channel.CHAT, List.of());
+        }
+        open(from, Channel.EMAIL, "Toisen asia");
+        String review = page("/workspace/customers/" + into + "/merge?from=" + from);
+        assertThat(review).containsSubsequence("Laskettava Asiakas", "<dt>Asioita</dt><dd>2</dd>", "Laskettava A.",
+                "<dt>Asioita</dt><dd>1</dd>");
+    }
+
     @Test
     void anotherOrganizationsCustomersAreNotFound() throws Exception {
         UUID mine = resident("Oma Asiakas", email(), null);

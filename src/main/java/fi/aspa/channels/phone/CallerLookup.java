@@ -2,6 +2,7 @@ package fi.aspa.channels.phone;
 
 import fi.aspa.cases.CaseFilter;
 import fi.aspa.cases.CaseSort;
+import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.customer.Customers;
@@ -25,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 class CallerLookup {
     static final String PURPOSE = "phone-call";
     static final int RECENT = 5;
+    /** How many of a caller's open cases the phone page offers to add the call to (the most recently updated). */
+    static final int OPEN = 20;
+    /** The cases a call can be added to: those still being worked on. */
+    static final Set<CaseStatus> OPEN_STATUSES = Set.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING);
 
     private final Customers customers;
     private final Cases cases;
@@ -36,11 +41,18 @@ class CallerLookup {
         this.accessLog = accessLog;
     }
 
-    record Caller(UUID id, String name, List<CaseSummary> recentCases) {}
+    /** A customer with the number, the latest cases, and the open cases (new, open, waiting) a call can be added to. */
+    record Caller(UUID id, String name, List<CaseSummary> recentCases, List<CaseSummary> openCases) {}
 
     /** The customers with the number, for a check only: nothing of them is shown, so nothing is logged. */
     List<UUID> ids(OrganizationId organization, String internationalNumber) {
         return customers.findByContact(organization, internationalNumber);
+    }
+
+    /** Whether the customer has an open case a call could be added to; a check only, nothing is shown. */
+    boolean hasOpenCases(OrganizationId organization, UUID customerId) {
+        CaseFilter filter = new CaseFilter(OPEN_STATUSES, null, null, null, null, false, customerId, null, null, null, null);
+        return !cases.list(organization, filter, CaseSort.UPDATED_DESC, 0, 1).items().isEmpty();
     }
 
     /** The callers as a staff member sees them; each one's view is logged under the staff member. */
@@ -72,7 +84,8 @@ class CallerLookup {
         for (UUID id : ids) {
             CaseFilter filter = new CaseFilter(Set.of(), null, null, null, null, false, id, null, null, null, null);
             callers.add(new Caller(id, names.getOrDefault(id, ""),
-                    cases.list(organization, filter, CaseSort.UPDATED_DESC, 0, RECENT).items()));
+                    cases.list(organization, filter, CaseSort.UPDATED_DESC, 0, RECENT).items(),
+                    cases.list(organization, filter.withStatuses(OPEN_STATUSES), CaseSort.UPDATED_DESC, 0, OPEN).items()));
         }
         return callers;
     }

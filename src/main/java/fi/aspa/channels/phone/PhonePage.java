@@ -3,7 +3,6 @@ package fi.aspa.channels.phone;
 import fi.aspa.channels.Topic;
 import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
-import fi.aspa.cases.OpenedCase;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
@@ -46,17 +45,23 @@ class PhonePage {
 
     record RecentCase(UUID id, String reference, String subject, String status, String channel, String updated) {}
 
-    record Match(String id, String name, List<RecentCase> recent) {}
+    /** A caller's open case the call can be added to: the radio's value and its label. */
+    record OpenCase(String id, String label) {}
 
-    /** The call form as typed. */
-    record Form(String customer, String name, String language, String topic, String notes, String outcome) {}
+    record Match(String id, String name, List<RecentCase> recent, List<OpenCase> open) {}
+
+    /**
+     * The call form as typed; {@code target} is the case the call goes to: "new", an open case's id, or "" (not
+     * chosen; a new case when the caller has no open case).
+     */
+    record Form(String customer, String name, String language, String topic, String notes, String outcome, String target) {}
 
     @GetMapping("/workspace/phone")
     ModelAndView page(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String number, Locale locale) {
         FormErrors errors = new FormErrors(messages, locale);
         String typed = number == null ? "" : number.strip();
         if (!typed.isEmpty() && !PhoneNumbers.isLookup(typed)) errors.add("number", "phone.error.number");
-        return render(me, typed, new Form("", "", Language.of(locale).code(), Topic.GENERAL.getCode(), "", ""), errors,
+        return render(me, typed, new Form("", "", Language.of(locale).code(), Topic.GENERAL.getCode(), "", "", ""), errors,
                 locale, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
@@ -65,10 +70,11 @@ class PhonePage {
                      @RequestParam(required = false) String customer, @RequestParam(required = false) String name,
                      @RequestParam(required = false) String language, @RequestParam(required = false) String topic,
                      @RequestParam(required = false) String notes, @RequestParam(required = false) String outcome,
+                     @RequestParam(name = "case", required = false) String target,
                      Locale locale, RedirectAttributes redirect) {
         OrganizationId org = me.organizationId();
         String typed = number == null ? "" : number.strip();
-        Form form = new Form(nz(customer), nz(name).strip(), nz(language), nz(topic), nz(notes), nz(outcome));
+        Form form = new Form(nz(customer), nz(name).strip(), nz(language), nz(topic), nz(notes), nz(outcome), nz(target));
         FormErrors errors = new FormErrors(messages, locale);
         String international = null;
         if (!typed.isEmpty()) {
@@ -98,23 +104,47 @@ class PhonePage {
         CallLog.Outcome result = parseOutcome(form.outcome());
         if (result == null) errors.add("outcome-RESOLVED", "phone.error.outcome");
         else if (result == CallLog.Outcome.CALLBACK && international == null) errors.add("outcome-RESOLVED", "phone.error.callback-number");
+        UUID caseId = null;
+        boolean customerChosen = !errors.has("customer-new");
+        if (form.target().isEmpty() || form.target().equals("new")) {
+            // not chosen: a new case, unless the caller has open cases, which the form offered (nobody starts over)
+            if (form.target().isEmpty() && customerId != null && customerChosen && lookup.hasOpenCases(org, customerId)) {
+                errors.add("case-new", "phone.error.case-choose");
+            }
+        } else if (customerChosen) {
+            caseId = uuidOrNull(form.target());
+            String refused = caseId == null || customerId == null ? CallLog.UNKNOWN_CASE
+                    : callLog.refusal(org, me.id(), customerId, caseId, result);
+            caseError(errors, refused);
+        }
         if (!errors.isEmpty()) return render(me, typed, form, errors, locale, HttpStatus.UNPROCESSABLE_CONTENT);
 
-        OpenedCase opened;
+        CallLog.Logged logged;
         try {
-            opened = callLog.log(org, me.id(), me.unitId(), new CallLog.Call(international, customerId,
+            logged = callLog.log(org, me.id(), me.unitId(), new CallLog.Call(international, customerId,
                     form.name(), Language.parse(form.language()).orElse(Language.FI), Topic.parse(form.topic()).orElseThrow(),
-                    text, result));
+                    text, result, caseId));
         } catch (AspaException e) {
-            if (!List.of("required", "too-long", "invalid-text").contains(e.code())) throw e;
-            errors.add("notes", "error." + e.code(), e.args());
+            if (List.of(CallLog.UNKNOWN_CASE, CallLog.OTHERS_CASE).contains(e.code())) {
+                caseError(errors, e.code()); // the case changed between the check and the lock
+            } else if (List.of("required", "too-long", "invalid-text").contains(e.code())) {
+                errors.add("notes", "error." + e.code(), e.args());
+            } else {
+                throw e;
+            }
             return render(me, typed, form, errors, locale, HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        redirect.addFlashAttribute("notice", messages.getMessage("phone.notice.logged." + result.name(),
-                new Object[] {opened.reference()}, locale));
-        redirect.addFlashAttribute("caseUrl", "/workspace/cases/" + opened.id());
-        redirect.addFlashAttribute("caseReference", opened.reference());
+        redirect.addFlashAttribute("notice", messages.getMessage(
+                (logged.added() ? "phone.notice.added." : "phone.notice.logged.") + result.name(),
+                new Object[] {logged.reference()}, locale));
+        redirect.addFlashAttribute("caseUrl", "/workspace/cases/" + logged.id());
+        redirect.addFlashAttribute("caseReference", logged.reference());
         return new ModelAndView("redirect:/workspace/phone");
+    }
+
+    private static void caseError(FormErrors errors, String refused) {
+        if (CallLog.UNKNOWN_CASE.equals(refused)) errors.add("case-new", "phone.error.case");
+        else if (CallLog.OTHERS_CASE.equals(refused)) errors.add("outcome-RESOLVED", "phone.error.resolve-others-case");
     }
 
     private ModelAndView render(StaffPrincipal me, String number, Form form, FormErrors errors, Locale locale, HttpStatus status) {
@@ -128,13 +158,20 @@ class PhonePage {
                             c.recentCases().stream().map(s -> new RecentCase(s.id(), s.reference(), s.subject(),
                                     msg(locale, "workspace.status." + s.status().name()),
                                     msg(locale, "workspace.channel." + s.channel().name()),
-                                    DateTimes.dateTime(s.updatedAt(), locale))).toList()))
+                                    DateTimes.dateTime(s.updatedAt(), locale))).toList(),
+                            c.openCases().stream().map(s -> new OpenCase(s.id().toString(), msg(locale, "phone.case.add",
+                                    s.reference(), s.subject(), msg(locale, "workspace.status." + s.status().name())))).toList()))
                     .toList();
         }
         String customer = form.customer();
         if (customer.isEmpty() && errors.isEmpty()) {
             customer = matches.size() == 1 ? matches.getFirst().id() : matches.isEmpty() ? "new" : "";
         }
+        boolean offerCases = matches.stream().anyMatch(m -> !m.open().isEmpty());
+        String target = form.target();
+        if (target.isEmpty() && errors.isEmpty() && !offerCases) target = "new";
+        page.addObject("offerCases", offerCases);
+        page.addObject("target", target);
         page.addObject("number", number);
         page.addObject("international", international);
         page.addObject("lookupDone", lookupDone);

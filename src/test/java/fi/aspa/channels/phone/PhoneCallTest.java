@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
 import fi.aspa.StaffPages;
+import fi.aspa.cases.Actor;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseFilter;
 import fi.aspa.cases.CaseSort;
@@ -15,6 +16,7 @@ import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
+import fi.aspa.cases.NewCase;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.cases.TimelineEntry;
 import fi.aspa.customer.ContactDetails;
@@ -24,6 +26,7 @@ import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.platform.Language;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +206,125 @@ class PhoneCallTest {
         assertThat(perform(get("/workspace/phone?number=abc").with(agent())).getResponse().getStatus()).isEqualTo(422);
         List<CaseSummary> none = cases.list(org.id(), CaseFilter.all().withText("Soittaja ei kertonut"), CaseSort.CREATED_DESC, 0, 5).items();
         assertThat(none).isEmpty();
+    }
+
+    OpenedCase openCase(UUID customer, String subject) {
+        return cases.open(org.id(), new NewCase(Channel.WEB_FORM, customer, subject, "Kysymys rakennusluvasta.", Language.FI,
+                null, org.building().id(), null, Set.of(), List.of(), Actor.customer()));
+    }
+
+    MvcResult logCallTo(String number, UUID customer, String target, String notes, String outcome) throws Exception {
+        MockHttpServletRequestBuilder post = post("/workspace/phone").with(agent()).with(csrf()).param("number", number)
+                .param("customer", customer == null ? "new" : customer.toString()).param("name", "").param("language", "fi")
+                .param("topic", "general").param("notes", notes).param("outcome", outcome);
+        if (target != null) post.param("case", target);
+        return perform(post);
+    }
+
+    long casesOf(UUID customer) {
+        return cases.list(org.id(), CaseFilter.all().withCustomer(customer), CaseSort.CREATED_DESC, 0, 50).items().size();
+    }
+
+    @Test
+    void aCallAboutTheCallersOpenCaseIsAddedToThatCaseForItsHandler() throws Exception {
+        String number = number();
+        UUID caller = customers.resolve(org.id(), ContactDetails.resident("Rakentaja Rauha", null, number, Language.FI));
+        OpenedCase permit = openCase(caller, "Rakennuslupa");
+        Actor colleague = Actor.staff(org.colleague().id());
+        cases.assign(org.id(), permit.id(), colleague, org.colleague().id());
+        cases.changeStatus(org.id(), permit.id(), colleague, CaseStatus.OPEN);
+        cases.changeStatus(org.id(), permit.id(), colleague, CaseStatus.WAITING);
+        OpenedCase done = openCase(caller, "Vanha asia");
+        cases.changeStatus(org.id(), done.id(), Actor.staff(org.agent().id()), CaseStatus.RESOLVED);
+
+        String lookup = page("/workspace/phone?number=" + number);
+        assertThat(lookup).contains("<legend>What is the call about?</legend>")
+                .containsPattern("<input type=\"radio\" name=\"case\" id=\"case-" + permit.id() + "\" value=\"" + permit.id() + "\"")
+                .contains("Add to " + permit.reference() + " (Rakennuslupa, Waiting for the customer)")
+                .as("a resolved case is not offered").doesNotContain("id=\"case-" + done.id() + "\"")
+                .as("with an open case nothing is chosen for the agent").doesNotContainPattern("id=\"case-[^\"]*\"[^>]*checked");
+
+        MvcResult unchosen = logCallTo(number, caller, null, "Kysyi luvan käsittelyajasta.", "FOLLOW_UP");
+        assertThat(unchosen.getResponse().getStatus()).isEqualTo(422);
+        assertThat(contentOf(unchosen)).contains("<a href=\"#case-new\">Choose the open case the call is about, or New case</a>");
+
+        MvcResult result = logCallTo(number, caller, permit.id().toString(), "Kysyi luvan käsittelyajasta.", "FOLLOW_UP");
+        CaseDetail added = loggedCase(result);
+        assertThat(added.summary().id()).isEqualTo(permit.id());
+        assertThat((String) result.getFlashMap().get("notice")).isEqualTo("The call was added to case " + permit.reference()
+                + ", which stays open for follow-up.");
+        assertThat(added.messages()).hasSize(2).last().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(fi.aspa.cases.MessageKind.INBOUND);
+            assertThat(m.channel()).isEqualTo(Channel.PHONE);
+            assertThat(m.body()).isEqualTo("Kysyi luvan käsittelyajasta.");
+        });
+        assertThat(added.summary().status()).as("the caller's message reopens the waiting case").isEqualTo(CaseStatus.OPEN);
+        assertThat(added.summary().assigneeId()).as("the handler keeps the case").isEqualTo(org.colleague().id());
+        assertThat(added.summary().unitId()).isEqualTo(org.building().id());
+        assertThat(casesOf(caller)).as("no new PHONE case").isEqualTo(2);
+
+        MvcResult resolveTheirs = logCallTo(number, caller, permit.id().toString(), "Kiitti.", "RESOLVED");
+        assertThat(resolveTheirs.getResponse().getStatus()).isEqualTo(422);
+        assertThat(contentOf(resolveTheirs)).contains("<a href=\"#outcome-RESOLVED\">Someone else handles this case");
+        assertThat(cases.detail(org.id(), permit.id()).orElseThrow().messages()).as("nothing written").hasSize(2);
+        assertThat(cases.summary(org.id(), permit.id()).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+
+        MvcResult callback = logCallTo(number, caller, permit.id().toString(), "Soitetaan, kun lupa on käsitelty.", "CALLBACK");
+        CaseDetail promised = loggedCase(callback);
+        assertThat(promised.summary().id()).isEqualTo(permit.id());
+        assertThat(promised.summary().tags()).contains("callback");
+        assertThat(promised.summary().assigneeId()).isEqualTo(org.colleague().id());
+        assertThat(callbacks.list(org.id(), false, 500)).anySatisfy(t -> {
+            assertThat(t.caseId()).isEqualTo(permit.id());
+            assertThat(t.phone()).isEqualTo("+358" + number.substring(1));
+        });
+
+        CaseDetail fresh = loggedCase(logCallTo(number, caller, "new", "Eri asia: koiran rekisteröinti.", "RESOLVED"));
+        assertThat(fresh.summary().id()).isNotEqualTo(permit.id());
+        assertThat(fresh.summary().channel()).isEqualTo(Channel.PHONE);
+        assertThat(fresh.summary().status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(casesOf(caller)).isEqualTo(3);
+        assertThat(cases.summary(org.id(), permit.id()).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+    }
+
+    @Test
+    void resolvedOnTheCallResolvesTheCallersUnassignedCaseAndTheAgentTakesIt() throws Exception {
+        String number = number();
+        UUID caller = customers.resolve(org.id(), ContactDetails.resident("Kysyjä Kaisa", null, number, Language.FI));
+        OpenedCase question = openCase(caller, "Jätemaksu");
+        CaseDetail resolved = loggedCase(logCallTo(number, caller, question.id().toString(), "Vastattu puhelimessa.", "RESOLVED"));
+        assertThat(resolved.summary().id()).isEqualTo(question.id());
+        assertThat(resolved.summary().status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(resolved.summary().assigneeId()).isEqualTo(org.agent().id());
+        assertThat(resolved.messages()).hasSize(2);
+        assertThat(casesOf(caller)).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAnOpenCaseOfTheChosenCallerCanTakeTheCall() throws Exception {
+        String number = number();
+        UUID caller = customers.resolve(org.id(), ContactDetails.resident("Varovainen Ville", null, number, Language.FI));
+        OpenedCase own = openCase(caller, "Oma asia");
+        OpenedCase someoneElses = fixtures.aCase(org, "Toisen asia", "Ei tämän soittajan");
+        Fixtures.Org other = fixtures.organization();
+        OpenedCase otherOrgs = fixtures.aCase(other, "Toisen organisaation asia", "Ei tämän organisaation");
+        OpenedCase closed = openCase(caller, "Suljettu asia");
+        cases.changeStatus(org.id(), closed.id(), Actor.staff(org.agent().id()), CaseStatus.RESOLVED);
+
+        for (String tampered : List.of(someoneElses.id().toString(), otherOrgs.id().toString(), closed.id().toString(),
+                UUID.randomUUID().toString(), "not-a-case")) {
+            MvcResult result = logCallTo(number, caller, tampered, "Yritys lisätä väärään asiaan.", "FOLLOW_UP");
+            assertThat(result.getResponse().getStatus()).as(tampered).isEqualTo(422);
+            assertThat(contentOf(result)).as(tampered)
+                    .contains("<a href=\"#case-new\">The call can be added only to an open case of the chosen caller");
+        }
+        MvcResult newCustomer = logCallTo(number, null, own.id().toString(), "Uusi asiakas ja vanha asia.", "FOLLOW_UP");
+        assertThat(newCustomer.getResponse().getStatus()).isEqualTo(422);
+        assertThat(contentOf(newCustomer)).contains("<a href=\"#case-new\">The call can be added only to an open case");
+        assertThat(cases.detail(org.id(), someoneElses.id()).orElseThrow().messages()).hasSize(1);
+        assertThat(cases.detail(other.id(), otherOrgs.id()).orElseThrow().messages()).hasSize(1);
+        assertThat(cases.detail(org.id(), own.id()).orElseThrow().messages()).hasSize(1);
+        assertThat(casesOf(caller)).isEqualTo(2);
     }
 
     @Test
