@@ -122,7 +122,7 @@ class HandoverService implements Handovers {
         }
         String text = body.length() > 20_000 ? body.substring(0, 20_000) : body.toString();
         OpenedCase received = cases.open(receiver, new NewCase(Channel.API, receiverCustomer, detail.summary().subject(), text,
-                language, null, null, detail.summary().priority(), Set.of("handover"), files, Actor.system()));
+                language, null, null, detail.summary().priority(), Set.of(TAG), files, Actor.system()));
 
         store.insert(new HandoverStore.Row(id, sender, caseId, receiver, received.id(), request.basis(), basisDetail, parts,
                 CaseStatus.NEW, now), summary, staffId);
