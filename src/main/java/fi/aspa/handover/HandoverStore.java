@@ -42,7 +42,8 @@ class HandoverStore {
     }
 
     record Row(UUID id, OrganizationId sender, UUID senderCaseId, OrganizationId receiver, UUID receiverCaseId,
-               Handover.Basis basis, String basisDetail, Set<Handover.Part> included, CaseStatus receiverStatus, Instant at) {}
+               Handover.Basis basis, String basisDetail, Set<Handover.Part> included, CaseStatus receiverStatus,
+               Instant receiverUpdatedAt, Instant at) {}
 
     void insert(Row r, String summary, UUID sentBy) {
         db.sql("""
@@ -51,7 +52,7 @@ class HandoverStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.sender().value(), r.senderCaseId(), r.receiver().value(), r.receiverCaseId(), summary,
                         r.basis().name(), r.basisDetail(), r.included().stream().map(Enum::name).toArray(String[]::new), sentBy,
-                        r.receiverStatus().name(), Timestamp.from(r.at()), Timestamp.from(r.at()))
+                        r.receiverStatus().name(), Timestamp.from(r.receiverUpdatedAt()), Timestamp.from(r.at()))
                 .update();
     }
 
@@ -82,6 +83,6 @@ class HandoverStore {
                 rs.getObject("sender_case_id", UUID.class), new OrganizationId(rs.getObject("receiver_organization_id", UUID.class)),
                 rs.getObject("receiver_case_id", UUID.class), Handover.Basis.valueOf(rs.getString("basis")),
                 rs.getString("basis_detail"), parts, CaseStatus.valueOf(rs.getString("receiver_status")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("receiver_updated_at").toInstant(), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -85,7 +85,9 @@ class HandoverTest {
         assertThat(received.summary().subject()).isEqualTo("Kotihoidon tarve");
         assertThat(received.summary().tags()).contains("handover");
         CaseMessage first = received.messages().getFirst();
-        assertThat(first.body()).isEqualTo("Asiakas tarvitsee kotihoidon arvion.");
+        // the summary is the sender's, and says so: not the customer's words
+        assertThat(first.body()).isEqualTo("Lähettäjän yhteenveto (" + municipality.organization().name().fi() + ", "
+                + municipality.agent().displayName() + "):\nAsiakas tarvitsee kotihoidon arvion.");
         String everything = received.messages().stream().map(CaseMessage::body).reduce("", String::concat);
         assertThat(everything).doesNotContain("Äitini").doesNotContain("Kunnan vastaus").doesNotContain("lääkärinlausunto");
         assertThat(received.messages()).allMatch(m -> m.attachments().isEmpty());
@@ -105,6 +107,71 @@ class HandoverTest {
         CaseDetail received = cases.detail(county.id(), receivedCase()).orElseThrow();
         assertThat(received.messages().getFirst().body()).contains("Äitini tarvitsee kotihoitoa").contains("Kunnan vastaus: selvitämme.");
         assertThat(received.messages().getFirst().attachments()).extracting(CaseMessage.AttachmentInfo::filename).containsExactly("lausunto.txt");
+        // each quoted message says who wrote it, when (Helsinki time) and through which channel
+        CaseDetail sent = cases.detail(municipality.id(), opened.id()).orElseThrow();
+        Locale fi = Locale.forLanguageTag("fi");
+        for (CaseMessage m : sent.messages()) {
+            if (m.kind() == MessageKind.NOTE) continue;
+            String who = m.kind() == MessageKind.INBOUND ? "Asiakas"
+                    : "Lähettäjän vastaus (" + municipality.organization().name().fi() + ")";
+            assertThat(received.messages().getFirst().body()).contains("— " + who + ", " + DateTimes.dateTime(m.createdAt(), fi)
+                    + ", Verkkolomake:\n" + m.body());
+        }
+        // the files sent are named in the receiver's note and in both logs
+        assertThat(received.messages()).anyMatch(m -> m.kind() == MessageKind.NOTE && m.body().endsWith(" Liitteet: lausunto.txt."));
+        assertThat(accessLog.forCustomer(county.id(), received.summary().customerId(), 20))
+                .singleElement().satisfies(e -> assertThat(e.detail()).contains("files: lausunto.txt"));
+    }
+
+    @Test
+    void moreAttachmentsThanACaseTakesAreRefusedNamingThoseThatWouldNotFitNeverDropped() throws Exception {
+        List<NewAttachment> five = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) five.add(new NewAttachment("liite" + i + ".txt", ("Liite " + i).getBytes(StandardCharsets.UTF_8)));
+        cases.addCustomerMessage(municipality.id(), opened.id(), "Lisää liitteitä.", Channel.WEB_FORM, five);
+        // six files in all: the sixth, liite5.txt, would not fit
+        assertThatThrownBy(() -> send(true, true)).isInstanceOf(AspaException.class)
+                .extracting(e -> ((AspaException) e).code()).isEqualTo("handover-attachments");
+        assertThat(store.sentFrom(municipality.id(), opened.id())).isEmpty();
+        assertThat(db.sql("select count(*) from support_case where organization_id = ?").param(county.id().value())
+                .query(Integer.class).single()).isZero();
+
+        // the form says which, and sends nothing
+        String html = pages.send(municipality.agent(), org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/workspace/cases/" + opened.id() + "/handover")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("receiver", county.id().value().toString()).param("summary", "Yhteenveto").param("basis", "LEGAL")
+                .param("basisDetail", "Laki").param("includeAttachments", "true")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"handover-attachments-error\"")
+                .contains("Siirtoon mahtuu enintään 5 liitettä. Nämä eivät mahtuisi: liite5.txt.");
+        assertThat(store.sentFrom(municipality.id(), opened.id())).isEmpty();
+
+        // without the files it goes, and nothing claims files were sent
+        send(true, false);
+        CaseDetail received = cases.detail(county.id(), receivedCase()).orElseThrow();
+        assertThat(received.messages()).allMatch(m -> m.attachments().isEmpty());
+        assertThat(received.messages()).noneMatch(m -> m.body().contains("Liitteet:"));
+    }
+
+    @Test
+    void aTextLongerThanTheReceivingCaseTakesIsCutWithAMarkerAndTheNotesAndLogsSaySo() {
+        // two messages of 11,200 characters each: more than the receiving case's 20,000 together
+        cases.addCustomerMessage(municipality.id(), opened.id(), "Pitkä kertomus. ".repeat(700), Channel.WEB_FORM, List.of());
+        cases.addCustomerMessage(municipality.id(), opened.id(), "Jatkoa kertomukseen. ".repeat(530) + "LOPPU", Channel.WEB_FORM, List.of());
+        String max = java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("fi")).format(20_000);
+        UUID id = send(true, false);
+        CaseDetail received = cases.detail(county.id(), receivedCase()).orElseThrow();
+        String body = received.messages().getFirst().body();
+        assertThat(body).hasSizeLessThanOrEqualTo(HandoverService.MAX_TEXT)
+                .endsWith("\n\n[Teksti katkaistiin " + max + " merkkiin. Loput ovat lähettäjän asiassa.]")
+                .doesNotContain("LOPPU").contains("Jatkoa kertomukseen.");
+        assertThat(received.messages()).anyMatch(m -> m.kind() == MessageKind.NOTE && m.body().contains(id.toString())
+                && m.body().endsWith(" Viestien teksti katkaistiin " + max + " merkkiin."));
+        assertThat(cases.detail(municipality.id(), opened.id()).orElseThrow().messages())
+                .anyMatch(m -> m.kind() == MessageKind.NOTE && m.body().contains(id.toString()) && m.body().contains("katkaistiin"));
+        assertThat(accessLog.forCustomer(municipality.id(), opened.summary().customerId(), 20))
+                .anyMatch(e -> e.purpose().equals(HandoverService.PURPOSE) && e.detail().contains("text truncated at 20000 characters"));
+        assertThat(accessLog.forCustomer(county.id(), received.summary().customerId(), 20))
+                .singleElement().satisfies(e -> assertThat(e.detail()).contains("text truncated at 20000 characters"));
     }
 
     @Test
