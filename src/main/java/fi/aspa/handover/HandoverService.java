@@ -224,17 +224,27 @@ class HandoverService implements Handovers {
         List<Handover> list = new ArrayList<>();
         for (HandoverStore.Row r : store.sentFrom(organization, caseId)) {
             list.add(new Handover(r.id(), Handover.Direction.SENT, name(r.receiver()), r.basis(), r.basisDetail(),
-                    r.included(), r.receiverStatus(), r.at()));
+                    r.included(), r.receiverStatus(), r.receiverUpdatedAt(), r.at()));
         }
         for (HandoverStore.Row r : store.receivedInto(organization, caseId)) {
             list.add(new Handover(r.id(), Handover.Direction.RECEIVED, name(r.sender()), r.basis(), r.basisDetail(),
-                    r.included(), null, r.at()));
+                    r.included(), null, null, r.at()));
         }
         return list;
     }
 
+    /**
+     * The receiver's status change: the row the sender reads, and a note on the sender's case so that its staff learn
+     * of it (in the language of the person who handed it over; nothing else of the receiving case is told).
+     */
     void receiverStatusChanged(OrganizationId receiver, UUID caseId, CaseStatus status) {
-        store.receiverStatus(receiver, caseId, status, clock.instant());
+        for (HandoverStore.Updated h : store.receiverStatus(receiver, caseId, status, clock.instant())) {
+            Locale locale = staffLocale(h.sentBy() == null ? null : staff.find(h.sender(), h.sentBy()).orElse(null));
+            String receiverName = name(receiver).in(Language.of(locale));
+            cases.addNote(h.sender(), h.senderCaseId(), Actor.system(), messages.getMessage("handover.note.receiver-status",
+                    new Object[] {receiverName, h.id().toString(), messages.getMessage("handover.status." + status.name(), null, locale)},
+                    locale));
+        }
     }
 
     private LocalizedText name(OrganizationId org) {

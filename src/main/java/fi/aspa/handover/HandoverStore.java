@@ -68,12 +68,21 @@ class HandoverStore {
                 .params(org.value(), caseId).query(HandoverStore::row).list();
     }
 
-    /** The receiver's own status change, written where the sender may read it. */
-    void receiverStatus(OrganizationId receiver, UUID receiverCaseId, CaseStatus status, Instant now) {
-        db.sql("""
+    /** A hand-over as the sender's side records it after the receiver's status change, with who handed it over. */
+    record Updated(UUID id, OrganizationId sender, UUID senderCaseId, UUID sentBy) {}
+
+    /**
+     * The receiver's own status change, written where the sender may read it: one statement on the receiver's index,
+     * which for any other case (nearly all) finds no row.
+     */
+    List<Updated> receiverStatus(OrganizationId receiver, UUID receiverCaseId, CaseStatus status, Instant now) {
+        return db.sql("""
                 update handover set receiver_status = ?, receiver_updated_at = ?
-                where receiver_organization_id = ? and receiver_case_id = ?""")
-                .params(status.name(), Timestamp.from(now), receiver.value(), receiverCaseId).update();
+                where receiver_organization_id = ? and receiver_case_id = ?
+                returning id, organization_id, sender_case_id, sent_by""")
+                .params(status.name(), Timestamp.from(now), receiver.value(), receiverCaseId)
+                .query((rs, n) -> new Updated(rs.getObject("id", UUID.class), new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                        rs.getObject("sender_case_id", UUID.class), rs.getObject("sent_by", UUID.class))).list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

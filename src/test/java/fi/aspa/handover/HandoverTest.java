@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A case handed over from a municipality to a wellbeing services county: only what was selected arrives, the basis is
@@ -242,6 +244,64 @@ class HandoverTest {
         assertThat(theirs.direction()).isEqualTo(Handover.Direction.RECEIVED);
         assertThat(theirs.receiverStatus()).isNull();
         assertThat(theirs.toString()).doesNotContain(opened.id().toString());
+    }
+
+    @Test
+    void theSenderLearnsWhatTheReceiverChangedAndWhenInItsOwnLanguageNotTheCustomers() throws Exception {
+        // a Swedish-speaking customer; the municipality's agent works in Finnish
+        UUID swede = customers.resolve(municipality.id(), fi.aspa.customer.ContactDetails.resident("Sven Svensson",
+                "sven." + UUID.randomUUID().toString().substring(0, 8) + "@example.fi", null, fi.aspa.platform.Language.SV));
+        OpenedCase svCase = cases.open(municipality.id(), new fi.aspa.cases.NewCase(Channel.WEB_FORM, swede, "Hemvård",
+                "Jag behöver hemvård.", fi.aspa.platform.Language.SV, null, municipality.service().id(), null,
+                java.util.Set.of(), List.of(), Actor.customer()));
+        assertThat(municipality.agent().language()).isEqualTo(fi.aspa.platform.Language.FI);
+        UUID id = handovers.send(municipality.id(), municipality.agent().id(), svCase.id(), new HandoverService.Request(
+                county.id().value(), "Asiakas tarvitsee kotihoidon arvion.", Handover.Basis.CONSENT, "Suostumus puhelimessa", false, false));
+        assertThat(cases.detail(municipality.id(), svCase.id()).orElseThrow().messages())
+                .anyMatch(m -> m.kind() == MessageKind.NOTE && m.body().startsWith("Siirretty organisaatiolle " + county.organization().name().fi()));
+        UUID receivedId = store.sentFrom(municipality.id(), svCase.id()).getFirst().receiverCaseId();
+        Instant sentAt = handovers.ofCase(municipality.id(), svCase.id()).getFirst().receiverUpdatedAt();
+
+        Thread.sleep(5); // the change is later than the hand-over
+        cases.changeStatus(county.id(), receivedId, Actor.staff(county.agent().id()), CaseStatus.OPEN);
+        // at once, in the receiver's own transaction: no waiting for a listener
+        Handover seen = handovers.ofCase(municipality.id(), svCase.id()).getFirst();
+        assertThat(seen.receiverStatus()).isEqualTo(CaseStatus.OPEN);
+        assertThat(seen.receiverUpdatedAt()).isAfter(sentAt);
+        assertThat(cases.detail(municipality.id(), svCase.id()).orElseThrow().messages()).filteredOn(m -> m.kind() == MessageKind.NOTE)
+                .anyMatch(m -> m.authorStaffId() == null && m.body().equals("Vastaanottaja " + county.organization().name().fi()
+                        + " muutti siirretyn asian tilaksi: Käsittelyssä (siirtotunnus " + id + ")."));
+        // the receiving case gets no such note, and the sender's note says nothing else of the receiving case
+        assertThat(cases.detail(county.id(), receivedId).orElseThrow().messages()).noneMatch(m -> m.body().contains("muutti siirretyn"));
+
+        // the sender's case page says when the receiver last changed it, in the page's language
+        Pattern updated = Pattern.compile("<time class=\"handovers__updated\" datetime=\"([^\"]+)\">([^<]+)</time>");
+        for (String language : new String[] {"fi", "sv", "en"}) {
+            String html = pages.in(language).page(municipality.agent(), "/workspace/cases/" + svCase.id());
+            Matcher time = updated.matcher(html);
+            assertThat(time.find()).as(language).isTrue();
+            assertThat(OffsetDateTime.parse(time.group(1)).toInstant()).isEqualTo(seen.receiverUpdatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(time.group(2)).isEqualTo(DateTimes.dateTime(seen.receiverUpdatedAt(), Locale.forLanguageTag(language)));
+        }
+        assertThat(pages.in("sv").page(municipality.agent(), "/workspace/cases/" + svCase.id())).contains("Status ändrades där senast");
+    }
+
+    @Test
+    void aStatusChangeOfAnyOtherCaseWritesNoEventPublicationForHandOvers(@Autowired PlatformTransactionManager tx) {
+        OpenedCase other = fixtures.aCase(bystander, "Puistonpenkki", "Penkki on rikki.");
+        send(false, false);
+        UUID receivedId = receivedCase();
+        new TransactionTemplate(tx).executeWithoutResult(status -> {
+            cases.changeStatus(bystander.id(), other.id(), Actor.staff(bystander.agent().id()), CaseStatus.OPEN);
+            cases.changeStatus(county.id(), receivedId, Actor.staff(county.agent().id()), CaseStatus.OPEN);
+            for (UUID c : List.of(other.id(), receivedId)) {
+                assertThat(db.sql("select listener_id from event_publication where serialized_event like ?").param("%" + c + "%")
+                        .query(String.class).list()).as("no registry row of the hand-over listener").noneMatch(l -> l.contains("Handover"));
+            }
+            // the received case's status is written in its own transaction, before the commit
+            assertThat(db.sql("select receiver_status from handover where receiver_case_id = ?").param(receivedId)
+                    .query(String.class).single()).isEqualTo("OPEN");
+        });
     }
 
     @Test
