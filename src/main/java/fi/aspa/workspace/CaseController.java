@@ -299,7 +299,7 @@ class CaseController {
         ReplyByEmail rule = replyByEmail.getIfAvailable();
         ReplyByEmail.Decision email = rule == null ? ReplyByEmail.Decision.OTHER_CHANNEL : rule.decide(org, summary.id());
         if (email.outcome() == ReplyByEmail.Outcome.SENT) return labels.msg("workspace.reply.to.email", email.address());
-        if (summary.tags().contains(Handovers.TAG)) {
+        if (email.outcome() != ReplyByEmail.Outcome.OTHER_CHANNEL && summary.tags().contains(Handovers.TAG)) {
             // handed over from another organization: email is the only way the resident sees this organization's reply
             return labels.msg(email.outcome() == ReplyByEmail.Outcome.NO_MAILBOX
                     ? "workspace.reply.to.no-mailbox" : "workspace.reply.to.handover-no-address");

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReplyRule implements ReplyByEmail {
-    /** The tag {@code handover} gives the case it opens in the receiving organization. */
+    /** The tag {@code handover} gives the (API-channel) case it opens in the receiving organization. */
     static final String HANDOVER_TAG = "handover";
 
     private final Cases cases;
@@ -49,11 +49,16 @@ class ReplyRule implements ReplyByEmail {
     /** Empty when another channel delivers the case's replies. */
     Optional<Route> route(OrganizationId organization, CaseSummary summary) {
         Optional<EmailStore.Inbound> last = store.lastInbound(organization, summary.id());
-        if (summary.channel() != Channel.EMAIL && last.isEmpty() && !summary.tags().contains(HANDOVER_TAG)) return Optional.empty();
+        if (summary.channel() != Channel.EMAIL && last.isEmpty() && !handedOver(summary)) return Optional.empty();
         Customer customer = customers.find(organization, summary.customerId()).orElse(null);
         String to = last.map(EmailStore.Inbound::address).orElse(customer == null ? null : customer.email());
         return Optional.of(new Route(last, customer, to, mailboxFor(organization, summary.unitId(),
                 last.map(EmailStore.Inbound::mailboxId))));
+    }
+
+    /** Opened by a hand-over: an API case (no client of its own to show replies) with the hand-over's tag. */
+    private static boolean handedOver(CaseSummary summary) {
+        return summary.channel() == Channel.API && summary.tags().contains(HANDOVER_TAG);
     }
 
     @Override

@@ -103,6 +103,15 @@ class HandoverReplyByEmailTest {
     }
 
     @Test
+    void aCaseOfAnotherChannelTaggedByHandIsNotEmailed() throws Exception {
+        OpenedCase c = aWebFormCase("maija." + UUID.randomUUID().toString().substring(0, 8) + "@example.fi", null);
+        cases.setTags(municipality.id(), c.id(), Actor.staff(municipality.agent().id()), Set.of("handover"));
+        assertThat(replyByEmail.decide(municipality.id(), c.id())).isEqualTo(ReplyByEmail.Decision.OTHER_CHANNEL);
+        assertThat(destination(pages.in("fi").page(municipality.agent(), "/workspace/cases/" + c.id())))
+                .isEqualTo("Vastausta ei lähetetä sähköpostilla: asiakas näkee sen vain yksityisen seurantalinkin kautta.");
+    }
+
+    @Test
     void withoutAnAddressTheReplyFormSaysTheResidentCannotSeeTheReply() throws Exception {
         UUID received = handOver(aWebFormCase(null, "+358401234567"));
 
