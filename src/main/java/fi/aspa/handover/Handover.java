@@ -10,10 +10,11 @@ import java.util.UUID;
 
 /**
  * A hand-over as one side sees it: the other organization's name, what was sent and on what basis, and (for the sender)
- * the receiving case's status, which is all the receiver exposes.
+ * the receiving case's status and when the receiver last changed it, which is all the receiver exposes.
+ * {@code receiverStatus} and {@code receiverUpdatedAt} are null for the receiver's own view.
  */
 public record Handover(UUID id, Direction direction, LocalizedText otherOrganization, Basis basis, String basisDetail,
-                       Set<Part> included, CaseStatus receiverStatus, Instant at) {
+                       Set<Part> included, CaseStatus receiverStatus, Instant receiverUpdatedAt, Instant at) {
 
     public enum Direction { SENT, RECEIVED }
 

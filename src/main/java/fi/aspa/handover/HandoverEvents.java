@@ -1,10 +1,15 @@
 package fi.aspa.handover;
 
 import fi.aspa.cases.CaseEvents.CaseStatusChanged;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The receiver's status changes become the outcome the sender sees (nothing else of the receiving case does). */
+/**
+ * The receiver's status changes become the outcome the sender sees (nothing else of the receiving case does). Every
+ * status change on the platform reaches this listener, and only a received case's matters, which the event cannot tell:
+ * so a plain listener in the status change's own transaction, one indexed UPDATE that finds no row for any other case,
+ * not an event publication (a registry row and a transaction of its own) for every status change of every organization.
+ */
 @Component
 class HandoverEvents {
     private final HandoverService handovers;
@@ -13,7 +18,7 @@ class HandoverEvents {
         this.handovers = handovers;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CaseStatusChanged event) {
         handovers.receiverStatusChanged(event.organizationId(), event.caseId(), event.to());
     }

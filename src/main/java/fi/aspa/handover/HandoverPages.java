@@ -78,6 +78,13 @@ class HandoverPages {
         String detail = form.getOrDefault("basisDetail", "").strip();
         if (detail.isEmpty()) errors.add("handover-basis-detail", "handover.error.basis-detail");
         else if (detail.length() > HandoverService.MAX_BASIS) errors.add("handover-basis-detail", "handover.error.too-long", HandoverService.MAX_BASIS);
+        if ("true".equals(form.get("includeAttachments"))) {
+            // all the case's files are sent or none: the agent learns which would not fit before anything is sent
+            List<String> over = handovers.attachmentsThatDoNotFit(me.organizationId(), c.id());
+            if (!over.isEmpty()) {
+                errors.add("handover-attachments", "handover.error.attachments", handovers.maxAttachments(), String.join(", ", over));
+            }
+        }
         if (!errors.isEmpty()) return render(me, c, model, locale, errors, form);
         handovers.send(me.organizationId(), me.id(), c.id(), new HandoverService.Request(receiver, summary, basis, detail,
                 "true".equals(form.get("includeMessages")), "true".equals(form.get("includeAttachments"))));

@@ -42,7 +42,8 @@ class HandoverStore {
     }
 
     record Row(UUID id, OrganizationId sender, UUID senderCaseId, OrganizationId receiver, UUID receiverCaseId,
-               Handover.Basis basis, String basisDetail, Set<Handover.Part> included, CaseStatus receiverStatus, Instant at) {}
+               Handover.Basis basis, String basisDetail, Set<Handover.Part> included, CaseStatus receiverStatus,
+               Instant receiverUpdatedAt, Instant at) {}
 
     void insert(Row r, String summary, UUID sentBy) {
         db.sql("""
@@ -51,7 +52,7 @@ class HandoverStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.sender().value(), r.senderCaseId(), r.receiver().value(), r.receiverCaseId(), summary,
                         r.basis().name(), r.basisDetail(), r.included().stream().map(Enum::name).toArray(String[]::new), sentBy,
-                        r.receiverStatus().name(), Timestamp.from(r.at()), Timestamp.from(r.at()))
+                        r.receiverStatus().name(), Timestamp.from(r.receiverUpdatedAt()), Timestamp.from(r.at()))
                 .update();
     }
 
@@ -67,12 +68,21 @@ class HandoverStore {
                 .params(org.value(), caseId).query(HandoverStore::row).list();
     }
 
-    /** The receiver's own status change, written where the sender may read it. */
-    void receiverStatus(OrganizationId receiver, UUID receiverCaseId, CaseStatus status, Instant now) {
-        db.sql("""
+    /** A hand-over as the sender's side records it after the receiver's status change, with who handed it over. */
+    record Updated(UUID id, OrganizationId sender, UUID senderCaseId, UUID sentBy) {}
+
+    /**
+     * The receiver's own status change, written where the sender may read it: one statement on the receiver's index,
+     * which for any other case (nearly all) finds no row.
+     */
+    List<Updated> receiverStatus(OrganizationId receiver, UUID receiverCaseId, CaseStatus status, Instant now) {
+        return db.sql("""
                 update handover set receiver_status = ?, receiver_updated_at = ?
-                where receiver_organization_id = ? and receiver_case_id = ?""")
-                .params(status.name(), Timestamp.from(now), receiver.value(), receiverCaseId).update();
+                where receiver_organization_id = ? and receiver_case_id = ?
+                returning id, organization_id, sender_case_id, sent_by""")
+                .params(status.name(), Timestamp.from(now), receiver.value(), receiverCaseId)
+                .query((rs, n) -> new Updated(rs.getObject("id", UUID.class), new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                        rs.getObject("sender_case_id", UUID.class), rs.getObject("sent_by", UUID.class))).list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -82,6 +92,6 @@ class HandoverStore {
                 rs.getObject("sender_case_id", UUID.class), new OrganizationId(rs.getObject("receiver_organization_id", UUID.class)),
                 rs.getObject("receiver_case_id", UUID.class), Handover.Basis.valueOf(rs.getString("basis")),
                 rs.getString("basis_detail"), parts, CaseStatus.valueOf(rs.getString("receiver_status")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("receiver_updated_at").toInstant(), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -6,8 +6,8 @@
  * organization, with the customer resolved there, linked to the sender's case only by the opaque hand-over id.
  *
  * <p>Each organization stays the controller of its own case: this module is the only place where both ids meet (the
- * {@code handover} table), and the sender sees of the receiver's case only its status, which the receiver's own status
- * changes write into that table. The disclosure is written to the sender's personal-data access log; both cases'
+ * {@code handover} table), and the sender sees of the receiver's case only its status and when it last changed, which
+ * the receiver's own status changes write into that table (each also a note on the sender's case). The disclosure is written to the sender's personal-data access log; both cases'
  * histories carry a note with the hand-over id.
  */
 package fi.aspa.handover;

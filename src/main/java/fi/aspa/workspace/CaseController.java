@@ -326,6 +326,11 @@ class CaseController {
      */
     private String replyDestination(CaseSummary summary, ReplyByEmail.Decision email) {
         if (email.outcome() == ReplyByEmail.Outcome.SENT) return labels.msg("workspace.reply.to.email", email.address());
+        if (email.outcome() != ReplyByEmail.Outcome.OTHER_CHANNEL && summary.tags().contains(Handovers.TAG)) {
+            // handed over from another organization: email is the only way the resident sees this organization's reply
+            return labels.msg(email.outcome() == ReplyByEmail.Outcome.NO_MAILBOX
+                    ? "workspace.reply.to.no-mailbox" : "workspace.reply.to.handover-no-address");
+        }
         return switch (summary.channel()) {
             // an email case that cannot be answered by email: the customer has no other way to see the reply
             case EMAIL -> labels.msg(email.outcome() == ReplyByEmail.Outcome.NO_MAILBOX
