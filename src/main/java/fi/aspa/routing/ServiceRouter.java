@@ -182,8 +182,8 @@ class ServiceRouter implements Routing, RoutingFeedback {
             decidedAt[i] = d.decidedAt().toString();
             rule[i] = d.ruleId();
             decidedBy[i] = d.decidedBy();
-            reasonCode[i] = d.why() == null ? null : d.why().code().name();
-            reasonArgs[i] = d.why() == null ? null : json.writeValueAsString(d.why());
+            reasonCode[i] = d.structuredReason() == null ? null : d.structuredReason().code().name();
+            reasonArgs[i] = d.structuredReason() == null ? null : json.writeValueAsString(d.structuredReason());
         }
         db.sql("""
                 insert into routing_decision (id, organization_id, case_id, outcome, service_id, unit_id, assignee_id, confidence,
@@ -277,7 +277,7 @@ class ServiceRouter implements Routing, RoutingFeedback {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> explain(OrganizationId organization, RoutingDecision decision, Locale locale) {
-        return decision.why() == null ? Optional.empty() : Optional.of(reasons.text(organization, decision.why(), locale));
+        return decision.structuredReason() == null ? Optional.empty() : Optional.of(reasons.text(organization, decision.structuredReason(), locale));
     }
 
     private static List<RoutingDecision.Alternative> rank(Trained model, String text) {

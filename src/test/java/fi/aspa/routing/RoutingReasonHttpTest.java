@@ -108,7 +108,7 @@ class RoutingReasonHttpTest {
                 new RoutingRule.Actions(graffiti.id(), null, null, Priority.HIGH, List.of()));
         OpenedCase opened = open(Channel.EMAIL, "Seinä töhritty", "Koulun seinässä on töhryjä.");
         RoutingDecision decision = decided(opened);
-        assertThat(decision.why().code()).isEqualTo(RoutingReason.Code.RULE);
+        assertThat(decision.structuredReason().code()).isEqualTo(RoutingReason.Code.RULE);
 
         assertThat(reasonOnPage("fi", opened.id()))
                 .isEqualTo(paragraph("Sääntö 1 ”Töhryt sähköpostilla” osui: kanava Sähköposti, sana ”töhry”."));
@@ -119,8 +119,14 @@ class RoutingReasonHttpTest {
 
         HttpResponse<String> api = get("/api/v1/routing/cases/" + opened.id() + "/decisions");
         assertThat(api.statusCode()).isEqualTo(200);
-        assertThat(JsonMapper.builder().build().readTree(api.body()).get(0).get("reason").asString())
-                .isEqualTo("Rule 1 'Töhryt sähköpostilla' matched: channel EMAIL, keyword 'töhry'.");
+        JsonNode first = JsonMapper.builder().build().readTree(api.body()).get(0);
+        assertThat(first.get("reason").asString()).isEqualTo("Rule 1 'Töhryt sähköpostilla' matched: channel EMAIL, keyword 'töhry'.");
+        JsonNode structured = first.get("structuredReason");
+        assertThat(structured.get("code").asString()).isEqualTo("RULE");
+        assertThat(structured.get("rulePosition").asInt()).isEqualTo(1);
+        assertThat(structured.get("ruleName").asString()).isEqualTo("Töhryt sähköpostilla");
+        assertThat(structured.get("conditions").toString())
+                .isEqualTo("[{\"kind\":\"CHANNEL\",\"value\":\"EMAIL\"},{\"kind\":\"KEYWORD\",\"value\":\"töhry\"}]");
     }
 
     @Test
@@ -134,7 +140,7 @@ class RoutingReasonHttpTest {
         RoutingDecision decision = decided(opened);
         assertThat(decision.outcome()).isEqualTo(RoutingDecision.Outcome.ROUTED);
         assertThat(decision.serviceId()).isEqualTo(signs.id());
-        RoutingReason why = decision.why();
+        RoutingReason why = decision.structuredReason();
         assertThat(why.code()).isEqualTo(RoutingReason.Code.CLASSIFIER);
         assertThat(why.serviceId()).isEqualTo(signs.id());
         assertThat(why.confidence()).isEqualTo(decision.confidence());
@@ -156,7 +162,7 @@ class RoutingReasonHttpTest {
                 .findFirst().orElseThrow();
         assertThat(pages.send(post("/workspace/cases/" + opened.id() + "/service").with(pages.as(org.agent())).with(csrf())
                 .param("service", right.toString())).getStatus()).isEqualTo(302);
-        assertThat(routing.decisions(org.id(), opened.id()).getFirst().why().code()).isEqualTo(RoutingReason.Code.PERSON_CORRECTED);
+        assertThat(routing.decisions(org.id(), opened.id()).getFirst().structuredReason().code()).isEqualTo(RoutingReason.Code.PERSON_CORRECTED);
         assertThat(reasonOnPage("fi", opened.id())).isEqualTo(paragraph("Henkilö korjasi palveluksi ”" + name(right, Language.FI)
                 + "” (aiemmin ”" + signs.name().fi() + "”)."));
         assertThat(reasonOnPage("sv", opened.id())).isEqualTo(paragraph("Rättad av en person till ”" + name(right, Language.SV)
@@ -174,14 +180,17 @@ class RoutingReasonHttpTest {
     void aDecisionStoredBeforeReasonCodesKeepsItsEnglishTextMarkedAsEnglish() throws Exception {
         OpenedCase opened = open(Channel.WEB_FORM, "Puiston penkki rikki", "Puiston penkki on rikottu.");
         RoutingDecision decision = decided(opened);
-        assertThat(decision.why()).isNotNull();
+        assertThat(decision.structuredReason()).isNotNull();
         db.sql("update routing_decision set reason_code = null, reason_args = null where id = ?").param(decision.id()).update();
         RoutingDecision old = routing.decisions(org.id(), opened.id()).getFirst();
-        assertThat(old.why()).isNull();
+        assertThat(old.structuredReason()).isNull();
         assertThat(routing.explain(org.id(), old, FI)).isEmpty();
 
         assertThat(reasonOnPage("fi", opened.id()))
                 .isEqualTo("<p id=\"routing-reason\" lang=\"en\">" + escape(decision.reason()) + "</p>");
+        JsonNode api = JsonMapper.builder().build().readTree(get("/api/v1/routing/cases/" + opened.id() + "/decisions").body()).get(0);
+        assertThat(api.get("reason").asString()).isEqualTo(decision.reason());
+        assertThat(api.path("structuredReason").path("code").isMissingNode()).as("no code before V307").isTrue();
     }
 
     HttpResponse<String> get(String path) throws Exception {
