@@ -3,6 +3,8 @@ package fi.aspa.routing;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The routing module's API. */
@@ -24,4 +26,11 @@ public interface Routing {
 
     /** The case's routing decisions, newest first. */
     List<RoutingDecision> decisions(OrganizationId organization, UUID caseId);
+
+    /**
+     * A decision's reason in the locale's language (services named in it from the catalogue, numbers as the locale
+     * writes them); empty for a decision made before reasons were stored as codes, whose {@link RoutingDecision#reason()}
+     * is English only.
+     */
+    Optional<String> explain(OrganizationId organization, RoutingDecision decision, Locale locale);
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,12 +43,15 @@ class ServiceRouter implements Routing, RoutingFeedback {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Cases cases;
+    private final ReasonText reasons;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<OrganizationId, Trained> models = new ConcurrentHashMap<>();
     private final Map<OrganizationId, ReentrantLock> training = new ConcurrentHashMap<>();
 
-    ServiceRouter(JdbcClient db, Catalogue catalogue, Clock clock, ApplicationEventPublisher events, Cases cases) {
+    ServiceRouter(JdbcClient db, Catalogue catalogue, Clock clock, ApplicationEventPublisher events, Cases cases,
+                  ReasonText reasons) {
         this.db = db;
+        this.reasons = reasons;
         this.cases = cases;
         this.events = events;
         this.catalogue = catalogue;
@@ -91,34 +95,43 @@ class ServiceRouter implements Routing, RoutingFeedback {
         double threshold = ServiceClassifier.TRIAGE_THRESHOLD;
         RoutingDecision.Outcome outcome;
         String reason;
+        RoutingReason why;
         if (best == null) {
             outcome = caseHasUnit ? RoutingDecision.Outcome.KEPT : RoutingDecision.Outcome.TRIAGE;
             reason = "The catalogue has no services to route to.";
+            why = RoutingReason.noServices();
         } else {
-            String evidence = String.join(", ", model.classifier().evidence(checked, best.serviceId().toString()));
+            List<String> words = model.classifier().evidence(checked, best.serviceId().toString());
+            String evidence = String.join(", ", words);
+            RoutingReason.Code code;
             String about = String.format(Locale.ROOT, "Best match '%s'%s with confidence %.2f (threshold %.2f)%s.",
                     best.name(), best.open311Code() == null ? "" : " (Open311 " + best.open311Code() + ")",
                     best.confidence(), threshold, evidence.isEmpty() ? "" : "; words that weighed most: " + evidence);
             if (caseHasUnit) {
                 outcome = RoutingDecision.Outcome.KEPT;
                 reason = about + " The case already had its unit, so it was not moved.";
+                code = RoutingReason.Code.KEPT;
             } else if (best.confidence() < threshold) {
                 outcome = RoutingDecision.Outcome.TRIAGE;
                 reason = about + " Not confident enough: to triage.";
+                code = RoutingReason.Code.TRIAGE;
             } else if (best.unitId() == null) {
                 outcome = RoutingDecision.Outcome.TRIAGE;
                 reason = about + " The service has no responsible unit: to triage.";
+                code = RoutingReason.Code.NO_UNIT;
             } else {
                 outcome = RoutingDecision.Outcome.ROUTED;
                 reason = about + " Routed to the service's unit.";
+                code = RoutingReason.Code.CLASSIFIER;
             }
+            why = RoutingReason.classifier(code, best, threshold, words);
         }
         boolean guess = outcome != RoutingDecision.Outcome.TRIAGE;
         UUID serviceId = best != null && guess ? best.serviceId() : null;
         UUID unitId = best != null && guess ? best.unitId() : null;
         double confidence = best == null ? 0 : best.confidence();
-        return decision(organization, caseId, outcome, serviceId, unitId, null, confidence, reason, ranked, ServiceClassifier.MODEL,
-                null, null);
+        return decision(organization, caseId, outcome, serviceId, unitId, null, confidence, reason, why, ranked,
+                ServiceClassifier.MODEL, null, null);
     }
 
     /** The event for a decision. */
@@ -128,17 +141,17 @@ class ServiceRouter implements Routing, RoutingFeedback {
 
     /** A new decision, not stored yet ({@link #insert}). */
     private RoutingDecision decision(OrganizationId organization, UUID caseId, RoutingDecision.Outcome outcome, UUID serviceId,
-                                     UUID unitId, UUID assigneeId, double confidence, String reason,
+                                     UUID unitId, UUID assigneeId, double confidence, String reason, RoutingReason why,
                                      List<RoutingDecision.Alternative> ranked, String model, UUID ruleId, UUID decidedBy) {
         return new RoutingDecision(Ids.next(), organization, caseId, outcome, serviceId, unitId, assigneeId, confidence, reason,
-                ranked, model, clock.instant(), ruleId, decidedBy);
+                ranked, model, clock.instant(), ruleId, decidedBy, why);
     }
 
     /** Stores a decision; the caller publishes {@link CaseRouted} ({@link #routed}) in the same transaction. */
     private RoutingDecision store(OrganizationId organization, UUID caseId, RoutingDecision.Outcome outcome, UUID serviceId,
-                                  UUID unitId, UUID assigneeId, double confidence, String reason,
+                                  UUID unitId, UUID assigneeId, double confidence, String reason, RoutingReason why,
                                   List<RoutingDecision.Alternative> ranked, String model, UUID ruleId, UUID decidedBy) {
-        RoutingDecision d = decision(organization, caseId, outcome, serviceId, unitId, assigneeId, confidence, reason, ranked,
+        RoutingDecision d = decision(organization, caseId, outcome, serviceId, unitId, assigneeId, confidence, reason, why, ranked,
                 model, ruleId, decidedBy);
         insert(List.of(d));
         return d;
@@ -151,7 +164,7 @@ class ServiceRouter implements Routing, RoutingFeedback {
         UUID[] id = new UUID[n], org = new UUID[n], caseId = new UUID[n], service = new UUID[n], unit = new UUID[n],
                 assignee = new UUID[n], rule = new UUID[n], decidedBy = new UUID[n];
         String[] outcome = new String[n], reason = new String[n], alternatives = new String[n], model = new String[n],
-                decidedAt = new String[n];
+                decidedAt = new String[n], reasonCode = new String[n], reasonArgs = new String[n];
         Double[] confidence = new Double[n];
         for (int i = 0; i < n; i++) {
             RoutingDecision d = decisions.get(i);
@@ -169,19 +182,22 @@ class ServiceRouter implements Routing, RoutingFeedback {
             decidedAt[i] = d.decidedAt().toString();
             rule[i] = d.ruleId();
             decidedBy[i] = d.decidedBy();
+            reasonCode[i] = d.structuredReason() == null ? null : d.structuredReason().code().name();
+            reasonArgs[i] = d.structuredReason() == null ? null : json.writeValueAsString(d.structuredReason());
         }
         db.sql("""
                 insert into routing_decision (id, organization_id, case_id, outcome, service_id, unit_id, assignee_id, confidence,
-                    reason, alternatives, model, decided_at, rule_id, decided_by)
+                    reason, alternatives, model, decided_at, rule_id, decided_by, reason_code, reason_args)
                 select id, org, case_id, outcome, service, unit, assignee, confidence, reason, cast(alternatives as jsonb), model,
-                    cast(decided_at as timestamptz), rule, decided_by
+                    cast(decided_at as timestamptz), rule, decided_by, reason_code, cast(reason_args as jsonb)
                 from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as uuid[]),
                             cast(? as uuid[]), cast(? as uuid[]), cast(? as float8[]), cast(? as text[]), cast(? as text[]),
-                            cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]))
+                            cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]),
+                            cast(? as text[]))
                     as d(id, org, case_id, outcome, service, unit, assignee, confidence, reason, alternatives, model, decided_at,
-                         rule, decided_by)""")
+                         rule, decided_by, reason_code, reason_args)""")
                 .params(id, org, caseId, outcome, service, unit, assignee, confidence, reason, alternatives, model, decidedAt,
-                        rule, decidedBy)
+                        rule, decidedBy, reasonCode, reasonArgs)
                 .update();
     }
 
@@ -192,7 +208,7 @@ class ServiceRouter implements Routing, RoutingFeedback {
     RoutingDecision decideByRule(OrganizationId organization, UUID caseId, RuleMatcher.Match match, UUID serviceId, UUID unitId) {
         RoutingRule.Actions then = match.rule().then();
         return decision(organization, caseId, RoutingDecision.Outcome.ROUTED, serviceId, unitId, then.assigneeId(), 1.0,
-                match.reason(), List.of(), RoutingDecision.BY_RULE, match.rule().id(), null);
+                match.reason(), match.structured(), List.of(), RoutingDecision.BY_RULE, match.rule().id(), null);
     }
 
     @Override
@@ -213,13 +229,16 @@ class ServiceRouter implements Routing, RoutingFeedback {
         if (service.unitId() != null && !service.unitId().equals(detail.summary().unitId())) {
             cases.transfer(organization, caseId, Actor.staff(staffId), service.unitId(), null);
         }
-        String from = latest == null ? "" : latest.serviceId() == null ? " (was: triage)"
-                : " (was: " + latest.alternatives().stream().filter(a -> a.serviceId().equals(previous)).map(RoutingDecision.Alternative::name)
-                        .findFirst().orElseGet(() -> catalogue.find(organization, previous).map(s -> s.name().fi()).orElse("?")) + ")";
+        String previousName = previous == null ? null : latest.alternatives().stream().filter(a -> a.serviceId().equals(previous))
+                .map(RoutingDecision.Alternative::name).findFirst()
+                .orElseGet(() -> catalogue.find(organization, previous).map(s -> s.name().fi()).orElse("?"));
+        String from = latest == null ? "" : previous == null ? " (was: triage)" : " (was: " + previousName + ")";
         String reason = (changed ? "Corrected by a person to '" : "Chosen by a person: '") + service.name().fi() + "'" + from
                 + (service.unitId() == null ? "; the service has no responsible unit, so the case was not moved." : ".");
+        RoutingReason why = RoutingReason.person(changed, serviceId, service.name().fi(), previous, previousName,
+                latest != null && previous == null, service.unitId() != null);
         RoutingDecision decision = store(organization, caseId, RoutingDecision.Outcome.ROUTED, serviceId, unitId, null, 1.0, reason,
-                latest == null ? List.of() : latest.alternatives(), RoutingDecision.BY_PERSON, null, staffId);
+                why, latest == null ? List.of() : latest.alternatives(), RoutingDecision.BY_PERSON, null, staffId);
         events.publishEvent(routed(decision, true));
         return decision;
     }
@@ -251,7 +270,14 @@ class ServiceRouter implements Routing, RoutingFeedback {
                 rs.getObject("assignee_id", UUID.class), rs.getDouble("confidence"), rs.getString("reason"),
                 json.readValue(rs.getString("alternatives"), new TypeReference<List<RoutingDecision.Alternative>>() {}),
                 rs.getString("model"), rs.getTimestamp("decided_at").toInstant(), rs.getObject("rule_id", UUID.class),
-                rs.getObject("decided_by", UUID.class));
+                rs.getObject("decided_by", UUID.class),
+                rs.getString("reason_args") == null ? null : json.readValue(rs.getString("reason_args"), RoutingReason.class));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> explain(OrganizationId organization, RoutingDecision decision, Locale locale) {
+        return decision.structuredReason() == null ? Optional.empty() : Optional.of(reasons.text(organization, decision.structuredReason(), locale));
     }
 
     private static List<RoutingDecision.Alternative> rank(Trained model, String text) {

@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -300,12 +301,15 @@ class CaseController {
                 });
     }
 
-    /** The case's latest routing decision, for the "Service" section. */
-    record RoutingView(String service, String confidence, String reason, String decidedBy) {}
+    /**
+     * The case's latest routing decision, for the "Service" section. {@code reasonLanguage} is "en" for a decision made
+     * before reasons were stored as codes (its reason is the stored English text), else null: the page's language.
+     */
+    record RoutingView(String service, String confidence, String reason, String reasonLanguage, String decidedBy) {}
 
     private RoutingView routingView(OrganizationId org, UUID caseId, Locale locale) {
         RoutingDecision latest = routing.decisions(org, caseId).stream().findFirst().orElse(null);
-        if (latest == null) return new RoutingView(null, null, null, null);
+        if (latest == null) return new RoutingView(null, null, null, null, null);
         Language language = Language.of(locale);
         String service = latest.serviceId() == null ? null
                 : catalogue.find(org, latest.serviceId()).map(s -> s.name().in(language)).orElse(null);
@@ -315,7 +319,8 @@ class CaseController {
                 ? labels.msg("workspace.routing.by-person", staff.find(org, latest.decidedBy()).map(StaffUser::displayName).orElse("?"))
                 : RoutingDecision.BY_RULE.equals(latest.model()) ? labels.msg("workspace.routing.by-rule")
                 : labels.msg("workspace.routing.by-classifier");
-        return new RoutingView(service, confidence, latest.reason(), by);
+        Optional<String> explained = routing.explain(org, latest, locale);
+        return new RoutingView(service, confidence, explained.orElse(latest.reason()), explained.isPresent() ? null : "en", by);
     }
 
     /**

@@ -148,6 +148,7 @@ class RoutingBatchTest {
             assertThat(b.unitId()).isEqualTo(a.unitId());
             assertThat(b.confidence()).isEqualTo(a.confidence());
             assertThat(b.reason()).isEqualTo(a.reason());
+            assertThat(b.structuredReason()).isEqualTo(a.structuredReason()).isNotNull();
             assertThat(b.alternatives()).isEqualTo(a.alternatives());
             assertThat(b.model()).isEqualTo(a.model());
             CaseRouted event = events.stream(CaseRouted.class).filter(e -> e.caseId().equals(b.caseId())).findFirst().orElseThrow();
