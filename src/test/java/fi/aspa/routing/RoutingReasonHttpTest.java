@@ -115,7 +115,7 @@ class RoutingReasonHttpTest {
         assertThat(reasonOnPage("sv", opened.id()))
                 .isEqualTo(paragraph("Regel 1 ”Töhryt sähköpostilla” träffade: kanal E-post, ord ”töhry”."));
         assertThat(reasonOnPage("en", opened.id()))
-                .isEqualTo(paragraph("Rule 1 'Töhryt sähköpostilla' matched: channel Email, keyword 'töhry'."));
+                .isEqualTo(paragraph("Rule 1 “Töhryt sähköpostilla” matched: channel Email, keyword “töhry”."));
 
         HttpResponse<String> api = get("/api/v1/routing/cases/" + opened.id() + "/decisions");
         assertThat(api.statusCode()).isEqualTo(200);
