@@ -10,9 +10,13 @@ record CaseView(UUID id, String reference, String subject, String topic, String 
                 String updatedIso, List<Message> messages, List<HistoryLine> history, CustomerPanel customer,
                 List<TimelineItem> timeline, String timelineOlder) {
 
-    /** One message; {@code kind} (inbound, outbound, note) picks its look, {@code kindLabel} says it in words. */
+    /**
+     * One message; {@code kind} (inbound, outbound, note) picks its look, {@code kindLabel} says it in words;
+     * {@code lang} is the case's language for what the customer wrote and was written (a screen reader reads a Swedish
+     * message in a Finnish page with a Swedish voice), null for internal notes, which are in the staff's language.
+     */
     record Message(UUID id, String kind, String kindLabel, String channel, String author, String at, String atIso,
-                   String body, List<Attachment> attachments) {}
+                   String body, List<Attachment> attachments, String lang) {}
 
     record Attachment(UUID id, String filename, String size) {}
 

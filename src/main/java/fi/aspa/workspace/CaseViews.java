@@ -3,6 +3,7 @@ package fi.aspa.workspace;
 import fi.aspa.cases.CaseDetail;
 import fi.aspa.cases.CaseEventEntry;
 import fi.aspa.cases.CaseMessage;
+import fi.aspa.cases.MessageKind;
 import fi.aspa.cases.CaseStatus;
 import fi.aspa.cases.CaseSummary;
 import fi.aspa.cases.Cases;
@@ -54,17 +55,18 @@ class CaseViews {
                 c.assigneeId(), c.assigneeId() == null ? labels.msg("workspace.unassigned") : staffName(names, c.assigneeId()),
                 c.tags(), labels.dateTime(c.createdAt()), labels.iso(c.createdAt()), labels.dateTime(c.updatedAt()),
                 labels.iso(c.updatedAt()),
-                detail.messages().stream().map(m -> message(m, names)).toList(),
+                detail.messages().stream().map(m -> message(m, names, c.language())).toList(),
                 detail.history().stream().map(e -> history(e, names)).toList(),
                 customer(customer, revealPersonalId),
                 timeline.entries().stream().map(t -> timelineItem(t, c.id())).toList(), timeline.older());
     }
 
-    private CaseView.Message message(CaseMessage m, Directory.Names names) {
+    private CaseView.Message message(CaseMessage m, Directory.Names names, fi.aspa.platform.Language language) {
         return new CaseView.Message(m.id(), m.kind().name().toLowerCase(Locale.ROOT), labels.messageKind(m.kind()),
                 labels.channel(m.channel()), m.authorStaffId() == null ? null : staffName(names, m.authorStaffId()),
                 labels.dateTime(m.createdAt()), labels.iso(m.createdAt()), m.body(),
-                m.attachments().stream().map(a -> new CaseView.Attachment(a.id(), a.filename(), labels.size(a.sizeBytes()))).toList());
+                m.attachments().stream().map(a -> new CaseView.Attachment(a.id(), a.filename(), labels.size(a.sizeBytes()))).toList(),
+                m.kind() == MessageKind.NOTE ? null : language.code());
     }
 
     private CaseView.HistoryLine history(CaseEventEntry e, Directory.Names names) {

@@ -208,6 +208,19 @@ class WorkspaceHttpTest {
     }
 
     @Test
+    void theCustomersWordsAreMarkedWithTheCasesLanguageAndNotesAreNot() throws Exception {
+        UUID customer = customers.resolve(org.id(), ContactDetails.resident("Sara Svensson", "sara@example.fi", null, Language.SV));
+        OpenedCase c = cases.open(org.id(), new NewCase(Channel.WEB_FORM, customer, "Bygglov", "Behöver jag bygglov för en altan?",
+                Language.SV, null, org.service().id(), null, Set.of(), List.of(), Actor.customer()));
+        cases.addNote(org.id(), c.id(), Actor.staff(org.agent().id()), "Kysyy terassin luvasta.");
+
+        String html = page("/workspace/cases/" + c.id());
+        assertThat(html).as("a Finnish page reads the Swedish message in Swedish")
+                .contains("<div class=\"message__body\" lang=\"sv\">Behöver jag bygglov för en altan?</div>")
+                .contains("<div class=\"message__body\">Kysyy terassin luvasta.</div>");
+    }
+
+    @Test
     void theCaseAndTheQueueWriteTimesInThePageLanguage() throws Exception {
         OpenedCase c = fixtures.aCase(org, "Aikaleimatesti", "Milloin tämä tuli?");
         Pattern time = Pattern.compile("<time datetime=\"([^\"]+)\">([^<]+)</time>");
