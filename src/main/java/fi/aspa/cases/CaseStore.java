@@ -142,16 +142,23 @@ class CaseStore implements Cases {
     @Override
     public UUID addCustomerMessage(OrganizationId organization, UUID caseId, String body, Channel channel,
                                    List<NewAttachment> attachments) {
+        return addCustomerMessage(organization, caseId, body, channel, attachments, Actor.customer());
+    }
+
+    @Override
+    public UUID addCustomerMessage(OrganizationId organization, UUID caseId, String body, Channel channel,
+                                   List<NewAttachment> attachments, Actor recordedBy) {
+        Actor actor = recordedBy == null ? Actor.customer() : recordedBy;
         String text = requireText("body", body, MAX_BODY);
         CaseRow current = lock(organization, caseId);
         List<AttachmentPolicy.Checked> files = attachmentPolicy.check(attachments == null ? List.of() : attachments);
         Instant now = clock.instant();
-        UUID messageId = insertMessage(organization, caseId, MessageKind.INBOUND, channel, null, text, files, now);
+        UUID messageId = insertMessage(organization, caseId, MessageKind.INBOUND, channel, actor.staffId(), text, files, now);
         CaseStatus next = Lifecycle.afterCustomerReply(current.status());
         db.sql("update support_case set status = ?, updated_at = ?, search = search || to_tsvector('simple', left(?, 100000)) where id = ?")
                 .params(next.name(), Timestamp.from(now), text, caseId).update();
-        recordEvent(organization, caseId, Actor.customer(), "CUSTOMER_MESSAGE", Map.of("channel", channel.name()), now);
-        statusChanged(organization, caseId, Actor.customer(), current.status(), next, now);
+        recordEvent(organization, caseId, actor, "CUSTOMER_MESSAGE", Map.of("channel", channel.name()), now);
+        statusChanged(organization, caseId, actor, current.status(), next, now);
         events.publishEvent(new MessageReceived(organization, caseId, messageId, channel));
         return messageId;
     }

@@ -20,6 +20,13 @@ public interface Cases {
     /** The customer writes again (tracking page, email reply...): reopens a waiting, resolved or closed case. */
     UUID addCustomerMessage(OrganizationId organization, UUID caseId, String body, Channel channel, List<NewAttachment> attachments);
 
+    /**
+     * What the customer said, written down by staff (a phone call, a visit): the customer's message as above, with
+     * the staff member who recorded it as its author and in the history.
+     */
+    UUID addCustomerMessage(OrganizationId organization, UUID caseId, String body, Channel channel, List<NewAttachment> attachments,
+                            Actor recordedBy);
+
     /** A reply to the customer; {@code nextStatus} may be null (a new case then becomes open). */
     UUID reply(OrganizationId organization, UUID caseId, Actor actor, String body, CaseStatus nextStatus);
 

@@ -122,7 +122,7 @@ class CallLog {
             throw AspaException.invalid(refused, "The call cannot be added to this case");
         }
         Actor actor = Actor.staff(staffId);
-        cases.addCustomerMessage(organization, target.id(), call.notes(), Channel.PHONE, List.of());
+        cases.addCustomerMessage(organization, target.id(), call.notes(), Channel.PHONE, List.of(), actor);
         if (target.assigneeId() == null) cases.assign(organization, target.id(), actor, staffId);
         switch (call.outcome()) {
             case RESOLVED -> cases.changeStatus(organization, target.id(), actor, CaseStatus.RESOLVED);

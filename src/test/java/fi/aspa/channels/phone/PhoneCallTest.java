@@ -257,7 +257,10 @@ class PhoneCallTest {
             assertThat(m.kind()).isEqualTo(fi.aspa.cases.MessageKind.INBOUND);
             assertThat(m.channel()).isEqualTo(Channel.PHONE);
             assertThat(m.body()).isEqualTo("Kysyi luvan käsittelyajasta.");
+            assertThat(m.authorStaffId()).as("the agent who wrote the call down").isEqualTo(org.agent().id());
         });
+        assertThat(added.history()).filteredOn(e -> e.type().equals("CUSTOMER_MESSAGE")).last()
+                .satisfies(e -> assertThat(e.actorStaffId()).isEqualTo(org.agent().id()));
         assertThat(added.summary().status()).as("the caller's message reopens the waiting case").isEqualTo(CaseStatus.OPEN);
         assertThat(added.summary().assigneeId()).as("the handler keeps the case").isEqualTo(org.colleague().id());
         assertThat(added.summary().unitId()).isEqualTo(org.building().id());
