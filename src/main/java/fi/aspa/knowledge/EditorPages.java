@@ -166,15 +166,11 @@ class EditorPages {
                 .map(l -> new Option(l.code(), msg("knowledge.language." + l.code(), locale), l == language)).toList());
         model.addAttribute("diff", fromVersion == toVersion ? List.of()
                 : knowledge.diff(me.organizationId(), id, fromVersion, toVersion, language));
-        Map<Integer, ArticleVisibility> visibilities = versions.stream()
-                .collect(Collectors.toMap(ArticleVersion::number, ArticleVersion::visibility));
-        ArticleVisibility fromVisibility = visibilities.get(fromVersion);
-        ArticleVisibility toVisibility = visibilities.get(toVersion);
-        model.addAttribute("visibilityChange", fromVisibility != null && toVisibility != null && fromVisibility != toVisibility
-                ? msg("knowledge.history.visibility-change", locale, label(fromVisibility, locale), label(toVisibility, locale)) : null);
         ArticleVersion fromV = versions.stream().filter(v -> v.number() == fromVersion).findFirst().orElse(null);
         ArticleVersion toV = versions.stream().filter(v -> v.number() == toVersion).findFirst().orElse(null);
         boolean both = fromV != null && toV != null;
+        model.addAttribute("visibilityChange", both && fromV.visibility() != toV.visibility()
+                ? msg("knowledge.history.visibility-change", locale, label(fromV.visibility(), locale), label(toV.visibility(), locale)) : null);
         model.addAttribute("servicesChange", both && toV.servicesDiffer(fromV) ? msg("knowledge.history.services-change", locale,
                 changes(fromV.serviceIds(), toV.serviceIds(), serviceNames(me.organizationId(), Language.of(locale)), locale)) : null);
         model.addAttribute("lifeEventsChange", both && toV.lifeEventsDiffer(fromV) ? msg("knowledge.history.life-events-change", locale,

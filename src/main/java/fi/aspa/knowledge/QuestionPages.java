@@ -1,8 +1,6 @@
 package fi.aspa.knowledge;
 
 import fi.aspa.cases.CaseDetail;
-import fi.aspa.cases.CaseMessage;
-import fi.aspa.cases.MessageKind;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.identity.PersonalDataLog;
 import fi.aspa.identity.Staff;
@@ -97,8 +95,7 @@ class QuestionPages {
         model.addAttribute("asker", name.apply(q.askerId()));
         model.addAttribute("at", DateTimes.dateTime(q.createdAt(), locale));
         model.addAttribute("status", status(detail, locale));
-        model.addAttribute("answers", detail.messages().stream().filter(m -> m.kind() == MessageKind.OUTBOUND)
-                .sorted(Comparator.comparing(CaseMessage::createdAt))
+        model.addAttribute("answers", Questions.answers(detail).stream()
                 .map(m -> new Answer(name.apply(m.authorStaffId()), DateTimes.dateTime(m.createdAt(), locale), m.body())).toList());
         return "knowledge/question";
     }

@@ -165,8 +165,13 @@ class Questions {
 
     /** The experts' replies to the question, oldest first. */
     List<CaseMessage> answers(OrganizationId org, Question q) {
-        return cases.detail(org, q.caseId()).map(CaseDetail::messages).orElse(List.of()).stream()
-                .filter(m -> m.kind() == MessageKind.OUTBOUND).sorted(Comparator.comparing(CaseMessage::createdAt)).toList();
+        return cases.detail(org, q.caseId()).map(Questions::answers).orElse(List.of());
+    }
+
+    /** The experts' replies in the question's case, oldest first. */
+    static List<CaseMessage> answers(CaseDetail detail) {
+        return detail.messages().stream().filter(m -> m.kind() == MessageKind.OUTBOUND)
+                .sorted(Comparator.comparing(CaseMessage::createdAt)).toList();
     }
 
     /** The questions' cases, read at once: case id → the case. */
@@ -176,7 +181,7 @@ class Questions {
     }
 
     static boolean answered(CaseDetail detail) {
-        return detail.messages().stream().anyMatch(m -> m.kind() == MessageKind.OUTBOUND);
+        return !answers(detail).isEmpty();
     }
 
     /** A resolved question feeds an internal article draft (once): the question as the title, the answers as the text. */
@@ -191,10 +196,11 @@ class Questions {
         Optional<Question> found = byCase(org, caseId);
         if (found.isEmpty() || found.get().articleId() != null) return Optional.empty();
         Question q = found.get();
-        List<CaseMessage> answers = answers(org, q);
+        CaseDetail detail = cases.detail(org, caseId).orElse(null);
+        List<CaseMessage> answers = detail == null ? List.of() : answers(detail);
         if (answers.isEmpty()) return Optional.empty();
         // the asker is the case's (internal) customer: their name, email and number leave the draft with the rest
-        Customer asker = cases.summary(org, caseId).flatMap(s -> customers.find(org, s.customerId())).orElse(null);
+        Customer asker = customers.find(org, detail.summary().customerId()).orElse(null);
         String title = PersonalDataFilter.strip(q.question().lines().findFirst().orElse(q.question()), asker, q.language());
         if (title.length() > KnowledgeStore.MAX_TITLE) title = title.substring(0, KnowledgeStore.MAX_TITLE - 1) + "…";
         if (title.isBlank()) title = PersonalDataFilter.placeholder("name", q.language());
