@@ -66,11 +66,11 @@ class CallbackQueuePage {
         OrganizationId org = me.organizationId();
         List<Callbacks.Task> tasks = callbacks.list(org, done, LIMIT);
         Map<UUID, String> references = new HashMap<>();
-        for (Callbacks.Task t : tasks) {
-            references.put(t.caseId(), cases.summary(org, t.caseId()).map(CaseSummary::reference).orElse(""));
+        for (CaseSummary c : cases.summaries(org, tasks.stream().map(Callbacks.Task::caseId).toList())) {
+            references.put(c.id(), c.reference());
         }
         List<Row> rows = tasks.stream().map(t -> new Row(t.id().toString(), "/workspace/callbacks/" + t.id(),
-                when(t, locale), name(t, locale), topic(t, locale), t.attempts(), references.get(t.caseId()),
+                when(t, locale), name(t, locale), topic(t, locale), t.attempts(), references.getOrDefault(t.caseId(), ""),
                 "/workspace/cases/" + t.caseId(), outcome(t, locale), doneAt(t, locale))).toList();
         ModelAndView page = new ModelAndView("phone/callbacks");
         page.addObject("rows", rows);

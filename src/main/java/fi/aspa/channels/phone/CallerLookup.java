@@ -58,7 +58,7 @@ class CallerLookup {
     /** The callers as a staff member sees them; each one's view is logged under the staff member. */
     @Transactional
     List<Caller> forStaff(OrganizationId organization, String internationalNumber, UUID staffId) {
-        List<Caller> callers = find(organization, internationalNumber);
+        List<Caller> callers = find(organization, internationalNumber, true);
         callers.forEach(c -> accessLog.record(organization, staffId, c.id(), PURPOSE, null));
         return callers;
     }
@@ -69,7 +69,8 @@ class CallerLookup {
      */
     @Transactional
     List<Caller> forClient(OrganizationId organization, String internationalNumber, ApiClient client, UUID agentId) {
-        List<Caller> callers = find(organization, internationalNumber);
+        // the phone system shows the recent cases only: the open ones are for the call form
+        List<Caller> callers = find(organization, internationalNumber, false);
         for (Caller c : callers) {
             if (agentId != null) accessLog.record(organization, agentId, c.id(), PURPOSE, "incoming call (telephony hook)");
             else accessLog.recordForClient(organization, client.tokenId(), c.id(), PURPOSE, "incoming call, no agent named");
@@ -77,7 +78,7 @@ class CallerLookup {
         return callers;
     }
 
-    private List<Caller> find(OrganizationId organization, String internationalNumber) {
+    private List<Caller> find(OrganizationId organization, String internationalNumber, boolean withOpenCases) {
         List<UUID> ids = customers.findByContact(organization, internationalNumber);
         Map<UUID, String> names = customers.names(organization, ids);
         List<Caller> callers = new ArrayList<>();
@@ -85,7 +86,8 @@ class CallerLookup {
             CaseFilter filter = new CaseFilter(Set.of(), null, null, null, null, false, id, null, null, null, null);
             callers.add(new Caller(id, names.getOrDefault(id, ""),
                     cases.list(organization, filter, CaseSort.UPDATED_DESC, 0, RECENT).items(),
-                    cases.list(organization, filter.withStatuses(OPEN_STATUSES), CaseSort.UPDATED_DESC, 0, OPEN).items()));
+                    withOpenCases ? cases.list(organization, filter.withStatuses(OPEN_STATUSES), CaseSort.UPDATED_DESC, 0, OPEN).items()
+                            : List.of()));
         }
         return callers;
     }
