@@ -34,7 +34,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,13 +63,9 @@ class HandoverService implements Handovers {
     private final MessageSource messages;
     private final Clock clock;
     private final Staff staff;
-    /** A message takes at most this many files (the cases module's {@code aspa.attachments.max-files}). */
-    private final int maxAttachments;
 
     HandoverService(HandoverStore store, Cases cases, Customers customers, Organizations organizations,
-                    PersonalDataLog accessLog, MessageSource messages, Clock clock, Staff staff,
-                    @Value("${aspa.attachments.max-files:5}") int maxAttachments) {
-        this.maxAttachments = maxAttachments;
+                    PersonalDataLog accessLog, MessageSource messages, Clock clock, Staff staff) {
         this.staff = staff;
         this.store = store;
         this.cases = cases;
@@ -100,6 +95,7 @@ class HandoverService implements Handovers {
         Customer customer = customers.find(sender, detail.summary().customerId()).orElseThrow(() -> AspaException.notFound("Customer"));
         List<CaseMessage> conversation = detail.messages().stream().filter(m -> m.kind() != MessageKind.NOTE).toList();
         List<CaseMessage.AttachmentInfo> attachments = request.includeAttachments() ? attachments(conversation) : List.of();
+        int maxAttachments = maxAttachments();
         if (attachments.size() > maxAttachments) {
             // never dropped silently: the agent is told which files would not fit (HandoverPages checks it first)
             throw AspaException.invalid("handover-attachments", "At most " + maxAttachments + " attachments can be handed over",
@@ -185,11 +181,13 @@ class HandoverService implements Handovers {
     List<String> attachmentsThatDoNotFit(OrganizationId organization, UUID caseId) {
         List<CaseMessage.AttachmentInfo> all = cases.detail(organization, caseId)
                 .map(d -> attachments(d.messages().stream().filter(m -> m.kind() != MessageKind.NOTE).toList())).orElse(List.of());
+        int maxAttachments = maxAttachments();
         return all.size() <= maxAttachments ? List.of() : names(all.subList(maxAttachments, all.size()));
     }
 
+    /** A message takes at most this many files: the cases module's own limit, which the receiving case is opened under. */
     int maxAttachments() {
-        return maxAttachments;
+        return cases.attachmentLimits().maxFiles();
     }
 
     /** The text cut to {@link #MAX_TEXT} characters with the marker at its end, never in the middle of a character. */
