@@ -1,7 +1,6 @@
 package fi.aspa.feedback;
 
 import fi.aspa.cases.Channel;
-import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.util.UUID;
 
@@ -11,9 +10,8 @@ public final class FeedbackEvents {
 
     /**
      * A resolved case's resident was invited to the survey; {@code path} is the private link
-     * ({@code /feedback/<token>?lang=..}), for a channel that delivers it (the email channel mails EMAIL cases). The
+     * ({@code /feedback/<token>}; the channel adds the language it writes in), for a channel that delivers it (the email channel mails EMAIL cases). The
      * link is in the event publication registry only until its listener completes (completion mode delete).
      */
-    public record SurveyInvited(OrganizationId organizationId, UUID caseId, Channel channel, Language language,
-                                String path) {}
+    public record SurveyInvited(OrganizationId organizationId, UUID caseId, Channel channel, String path) {}
 }

@@ -54,8 +54,7 @@ class Invitations {
                 .map(RoutingDecision::serviceId).orElse(null);
         Optional<String> token = store.invite(organization, caseId, summary.unitId(), service, summary.channel(),
                 summary.language());
-        token.ifPresent(t -> events.publishEvent(new SurveyInvited(organization, caseId, summary.channel(),
-                summary.language(), "/feedback/" + t + "?lang=" + summary.language().code())));
+        token.ifPresent(t -> events.publishEvent(new SurveyInvited(organization, caseId, summary.channel(), "/feedback/" + t)));
         return token;
     }
 

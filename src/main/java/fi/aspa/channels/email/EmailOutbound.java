@@ -120,7 +120,7 @@ class EmailOutbound {
         if (route == null || route.to() == null || route.mailbox().isEmpty()) return;
         Customer customer = route.customer();
         Language language = customer == null ? summary.language() : customer.preferredLanguage();
-        String link = baseUrl + path.replaceFirst("\\?lang=[a-z]{2}$", "") + "?lang=" + language.code();
+        String link = baseUrl + path + "?lang=" + language.code();
         Mailbox mailbox = route.mailbox().get();
         Names names = names(organization, summary.unitId(), mailbox, language);
         String subject = text("email.survey.subject", language, baseSubject(summary), summary.reference());
