@@ -164,7 +164,7 @@ class ServiceRouter implements Routing, RoutingFeedback {
         UUID[] id = new UUID[n], org = new UUID[n], caseId = new UUID[n], service = new UUID[n], unit = new UUID[n],
                 assignee = new UUID[n], rule = new UUID[n], decidedBy = new UUID[n];
         String[] outcome = new String[n], reason = new String[n], alternatives = new String[n], model = new String[n],
-                decidedAt = new String[n], reasonCode = new String[n], reasonArgs = new String[n];
+                decidedAt = new String[n], reasonArgs = new String[n];
         Double[] confidence = new Double[n];
         for (int i = 0; i < n; i++) {
             RoutingDecision d = decisions.get(i);
@@ -182,22 +182,20 @@ class ServiceRouter implements Routing, RoutingFeedback {
             decidedAt[i] = d.decidedAt().toString();
             rule[i] = d.ruleId();
             decidedBy[i] = d.decidedBy();
-            reasonCode[i] = d.structuredReason() == null ? null : d.structuredReason().code().name();
             reasonArgs[i] = d.structuredReason() == null ? null : json.writeValueAsString(d.structuredReason());
         }
         db.sql("""
                 insert into routing_decision (id, organization_id, case_id, outcome, service_id, unit_id, assignee_id, confidence,
-                    reason, alternatives, model, decided_at, rule_id, decided_by, reason_code, reason_args)
+                    reason, alternatives, model, decided_at, rule_id, decided_by, reason_args)
                 select id, org, case_id, outcome, service, unit, assignee, confidence, reason, cast(alternatives as jsonb), model,
-                    cast(decided_at as timestamptz), rule, decided_by, reason_code, cast(reason_args as jsonb)
+                    cast(decided_at as timestamptz), rule, decided_by, cast(reason_args as jsonb)
                 from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as uuid[]),
                             cast(? as uuid[]), cast(? as uuid[]), cast(? as float8[]), cast(? as text[]), cast(? as text[]),
-                            cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]),
-                            cast(? as text[]))
+                            cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]))
                     as d(id, org, case_id, outcome, service, unit, assignee, confidence, reason, alternatives, model, decided_at,
-                         rule, decided_by, reason_code, reason_args)""")
+                         rule, decided_by, reason_args)""")
                 .params(id, org, caseId, outcome, service, unit, assignee, confidence, reason, alternatives, model, decidedAt,
-                        rule, decidedBy, reasonCode, reasonArgs)
+                        rule, decidedBy, reasonArgs)
                 .update();
     }
 

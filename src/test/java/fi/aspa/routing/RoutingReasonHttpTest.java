@@ -181,7 +181,7 @@ class RoutingReasonHttpTest {
         OpenedCase opened = open(Channel.WEB_FORM, "Puiston penkki rikki", "Puiston penkki on rikottu.");
         RoutingDecision decision = decided(opened);
         assertThat(decision.structuredReason()).isNotNull();
-        db.sql("update routing_decision set reason_code = null, reason_args = null where id = ?").param(decision.id()).update();
+        db.sql("update routing_decision set reason_args = null where id = ?").param(decision.id()).update();
         RoutingDecision old = routing.decisions(org.id(), opened.id()).getFirst();
         assertThat(old.structuredReason()).isNull();
         assertThat(routing.explain(org.id(), old, FI)).isEmpty();
