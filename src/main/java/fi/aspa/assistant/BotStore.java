@@ -70,6 +70,11 @@ class BotStore {
         db.sql("delete from bot_unanswered where organization_id = ? and id = ?").params(org.value(), id).update();
     }
 
+    /** Forgets, in every organization, the questions nobody has asked since {@code cutoff}; returns how many. */
+    int deleteUnansweredLastAskedBefore(Instant cutoff) {
+        return db.sql("delete from bot_unanswered where last_asked_at < ?").param(ts(cutoff)).update();
+    }
+
     // ------------------------------------------------------------------ suggestions
 
     void suggestionEvents(OrganizationId org, UUID caseId, UUID staffId, UUID serviceId, String action,

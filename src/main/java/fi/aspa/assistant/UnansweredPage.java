@@ -29,10 +29,12 @@ class UnansweredPage {
 
     private final BotStore store;
     private final Chatbot chatbot;
+    private final UnansweredRetention retention;
 
-    UnansweredPage(BotStore store, Chatbot chatbot) {
+    UnansweredPage(BotStore store, Chatbot chatbot, UnansweredRetention retention) {
         this.store = store;
         this.chatbot = chatbot;
+        this.retention = retention;
     }
 
     record Row(String id, String language, String question, String pageUrl, int asked, String last, String lastIso) {}
@@ -50,6 +52,7 @@ class UnansweredPage {
         model.addAttribute("filter", filter == null ? "" : filter.code());
         model.addAttribute("enabled", chatbot.enabled(me.organizationId()));
         model.addAttribute("admin", me.has(Role.ADMIN));
+        model.addAttribute("retentionDays", retention.keep().toDays());
         return "assistant/unanswered";
     }
 
