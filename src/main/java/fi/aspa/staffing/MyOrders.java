@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -105,16 +106,14 @@ class MyOrders {
         CasePage page = cases.list(org, CaseFilter.all().withChannel(Channel.INTERNAL).withCustomer(customer.get()),
                 CaseSort.CREATED_DESC, 0, LIST_SIZE);
         List<UUID> ids = page.items().stream().map(CaseSummary::id).toList();
-        // the conversations of one page of orders in four queries: the replies' and the status changes' times
+        // the conversations of one page of orders in four queries: the messages' and the status changes' times
         Map<UUID, CaseDetail> details = cases.details(org, ids).stream().collect(Collectors.toMap(d -> d.summary().id(), Function.identity()));
-        Map<UUID, Instant> seen = store.ordersSeen(org, me.id(), ids);
+        // the same rows the navigation counts, so the list and the count never disagree
+        Set<UUID> newReplies = store.ordersWithNewReplies(org, me.id(), ids);
         Map<UUID, Unit> units = units(org);
         List<Row> rows = page.items().stream().map(c -> {
             CaseDetail d = details.get(c.id());
-            Instant lastReply = d == null ? null : d.messages().stream().filter(m -> m.kind() == MessageKind.OUTBOUND)
-                    .map(CaseMessage::createdAt).max(Comparator.naturalOrder()).orElse(null);
-            Instant lastSeen = seen.get(c.id());
-            boolean newReply = lastReply != null && (lastSeen == null || lastReply.isAfter(lastSeen));
+            boolean newReply = newReplies.contains(c.id());
             Instant updated = d == null ? c.createdAt() : lastVisibleChange(d);
             return new Row(c.id(), c.reference(), c.subject(), unit(units, c.unitId(), language), statusKey(c.status()),
                     c.status() == CaseStatus.WAITING, newReply, DateTimes.dateTime(updated, language.locale()), DateTimes.iso(updated));

@@ -303,17 +303,6 @@ class StaffingStore {
                 .params(staffId, caseId, organization.value(), Timestamp.from(at)).update();
     }
 
-    /** When the requester last opened each of these orders; orders never opened are not in the map. */
-    @Transactional(readOnly = true)
-    Map<UUID, Instant> ordersSeen(OrganizationId organization, UUID staffId, java.util.Collection<UUID> caseIds) {
-        Map<UUID, Instant> seen = new HashMap<>();
-        if (caseIds.isEmpty()) return seen;
-        db.sql("select case_id, seen_at from staffing_order_seen where organization_id = ? and staff_id = ? and case_id = any(?)")
-                .params(organization.value(), staffId, caseIds.toArray(UUID[]::new))
-                .query((rs, n) -> seen.put(rs.getObject("case_id", UUID.class), rs.getTimestamp("seen_at").toInstant())).list();
-        return seen;
-    }
-
     /** A reply to the staff member's own order (once per message: a redelivered event changes nothing). */
     void orderReplied(OrganizationId organization, UUID staffId, UUID caseId, UUID messageId, Instant at) {
         db.sql("""
@@ -333,6 +322,17 @@ class StaffingStore {
                 left join staffing_order_seen s on s.staff_id = r.staff_id and s.case_id = r.case_id
                 where r.organization_id = ? and r.staff_id = ? and (s.seen_at is null or r.replied_at > s.seen_at)""")
                 .params(organization.value(), staffId).query(Integer.class).single();
+    }
+
+    /** Which of these orders have a reply newer than the requester's last look: the same rows {@link #newOrderReplies} counts. */
+    @Transactional(readOnly = true)
+    Set<UUID> ordersWithNewReplies(OrganizationId organization, UUID staffId, java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) return Set.of();
+        return Set.copyOf(db.sql("""
+                select distinct r.case_id from staffing_order_reply r
+                left join staffing_order_seen s on s.staff_id = r.staff_id and s.case_id = r.case_id
+                where r.organization_id = ? and r.staff_id = ? and r.case_id = any(?) and (s.seen_at is null or r.replied_at > s.seen_at)""")
+                .params(organization.value(), staffId, caseIds.toArray(UUID[]::new)).query(UUID.class).list());
     }
 
     // ------------------------------------------------------------------ rows
