@@ -11,6 +11,7 @@ import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
+import fi.aspa.platform.PageCursor;
 import fi.aspa.platform.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -569,11 +570,11 @@ class CaseStore implements Cases {
     @Transactional(readOnly = true)
     public TimelinePage timeline(OrganizationId organization, UUID customerId, String before, int limit) {
         int size = Math.clamp(limit, 1, 1000);
-        List<TimelineEntry> rows = timelineRows(organization, customerId, before == null ? null : TimelineCursor.parse(before), size + 1);
+        List<TimelineEntry> rows = timelineRows(organization, customerId, before == null ? null : PageCursor.parse(before), size + 1);
         if (rows.size() <= size) return new TimelinePage(rows, null);
         List<TimelineEntry> page = List.copyOf(rows.subList(0, size));
         TimelineEntry last = page.getLast();
-        return new TimelinePage(page, new TimelineCursor(last.at(), last.messageId()).toString());
+        return new TimelinePage(page, new PageCursor(last.at(), last.messageId()).toString());
     }
 
     @Override
@@ -584,12 +585,12 @@ class CaseStore implements Cases {
     }
 
     /** The customer's messages newest first (created at, then id: a total order, so pages neither skip nor repeat). */
-    private List<TimelineEntry> timelineRows(OrganizationId organization, UUID customerId, TimelineCursor before, int limit) {
+    private List<TimelineEntry> timelineRows(OrganizationId organization, UUID customerId, PageCursor before, int limit) {
         String older = before == null ? "" : " and (m.created_at, m.id) < (?, ?)";
         List<Object> params = new java.util.ArrayList<>(List.of(organization.value(), customerId));
         if (before != null) {
             params.add(Timestamp.from(before.at()));
-            params.add(before.messageId());
+            params.add(before.id());
         }
         params.add(limit);
         return db.sql("""

@@ -266,7 +266,7 @@ class ChatConsole {
     }
 
     private CustomerView customer(OrganizationId org, UUID staffId, ChatSession chat) {
-        Customer c = customers.viewAsStaff(org, staffId, chat.customerId(), PURPOSE);
+        Customer c = customers.viewAsStaff(org, staffId, chat.customerId(), PURPOSE, chat.caseReference());
         List<String> contacts = c.contactPoints().stream().map(p -> p.value()).toList();
         TimelinePage timeline = cases.timeline(org, c.id(), null, TIMELINE_LENGTH);
         return new CustomerView(c.id(), c.name().isBlank() ? msg("chat.resident") : c.name(), contacts, languageName(c.preferredLanguage()),

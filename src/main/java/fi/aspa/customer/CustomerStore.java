@@ -208,8 +208,13 @@ class CustomerStore implements Customers {
 
     @Override
     public Customer viewAsStaff(OrganizationId organization, UUID staffUserId, UUID customerId, String purpose) {
+        return viewAsStaff(organization, staffUserId, customerId, purpose, null);
+    }
+
+    @Override
+    public Customer viewAsStaff(OrganizationId organization, UUID staffUserId, UUID customerId, String purpose, String detail) {
         Customer customer = find(organization, customerId).orElseThrow(() -> AspaException.notFound("Customer"));
-        accessLog.record(organization, staffUserId, customerId, purpose, null);
+        accessLog.record(organization, staffUserId, customerId, purpose, detail);
         return customer;
     }
 

@@ -23,6 +23,9 @@ public interface Customers {
     /** A staff member looks at the customer's personal data: the view is written to the access log. */
     Customer viewAsStaff(OrganizationId organization, UUID staffUserId, UUID customerId, String purpose);
 
+    /** The same, with what was viewed ({@code detail}: a case's reference, say) written to the access log entry. */
+    Customer viewAsStaff(OrganizationId organization, UUID staffUserId, UUID customerId, String purpose, String detail);
+
     /** Names only, for lists; identity codes never leave this module in a list. */
     java.util.Map<UUID, String> names(OrganizationId organization, java.util.Collection<UUID> customerIds);
 

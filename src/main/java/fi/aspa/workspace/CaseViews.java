@@ -47,7 +47,7 @@ class CaseViews {
     CaseView build(OrganizationId org, UUID staffId, CaseDetail detail, Directory.Names names, String purpose,
                    boolean revealPersonalId) {
         CaseSummary c = detail.summary();
-        Customer customer = customers.viewAsStaff(org, staffId, c.customerId(), purpose);
+        Customer customer = customers.viewAsStaff(org, staffId, c.customerId(), purpose, c.reference());
         TimelinePage timeline = cases.timeline(org, customer.id(), null, TIMELINE_LENGTH);
         return new CaseView(c.id(), c.reference(), c.subject(), detail.topic(), labels.status(c.status()),
                 c.status().name(), labels.priority(c.priority()), c.priority().name(), labels.channel(c.channel()),

@@ -97,6 +97,7 @@ class CustomerController {
         java.util.Map<UUID, String> customerNames = customers.names(org, merges.stream().map(CustomerMerge::into).distinct().toList());
         model.addAttribute("merges", merges.stream().map(m -> mergeRow(m, customerId, names, customerNames)).toList());
         model.addAttribute("canUnmerge", me.has(Role.UNIT_MANAGER));
+        model.addAttribute("canReviewLog", me.has(Role.ADMIN));
         model.addAttribute("audit", customers.contactAudit(org, customerId).stream().map(a -> auditRow(a, names)).toList());
         return "workspace/customer";
     }
