@@ -49,7 +49,7 @@ class CaseViews {
         CaseSummary c = detail.summary();
         Customer customer = customers.viewAsStaff(org, staffId, c.customerId(), purpose, c.reference());
         TimelinePage timeline = cases.timeline(org, customer.id(), null, TIMELINE_LENGTH);
-        return new CaseView(c.id(), c.reference(), c.subject(), detail.topic(), labels.status(c.status()),
+        return new CaseView(c.id(), c.reference(), c.subject(), labels.topic(detail.topic()), labels.status(c.status()),
                 c.status().name(), labels.priority(c.priority()), c.priority().name(), labels.channel(c.channel()),
                 c.unitId(), c.unitId() == null ? labels.msg("workspace.case.no-unit") : orUnknown(names.unit(c.unitId())),
                 c.assigneeId(), c.assigneeId() == null ? labels.msg("workspace.unassigned") : staffName(names, c.assigneeId()),
@@ -106,7 +106,7 @@ class CaseViews {
     }
 
     private CaseView.CustomerPanel customer(Customer customer, boolean revealPersonalId) {
-        return new CaseView.CustomerPanel(customer.id(), customer.name(), labels.customerKind(customer.kind()),
+        return new CaseView.CustomerPanel(customer.id(), labels.customerName(customer.name()), labels.customerKind(customer.kind()),
                 customer.personalId() == null ? null : customer.maskedPersonalId(),
                 revealPersonalId ? customer.personalId() : null, customer.businessId(),
                 customer.contactPoints().stream().map(p -> new CaseView.Contact(labels.contactKind(p.kind()), p.value(), p.verified())).toList(),

@@ -85,6 +85,7 @@ class CustomerController {
         TimelinePage page = cases.timeline(org, customerId, cursor, TIMELINE_LENGTH);
         Directory.Names names = directory.load(org);
         model.addAttribute("customer", customer);
+        model.addAttribute("customerName", labels.customerName(customer.name()));
         model.addAttribute("cameFromMerged", merged != null && !merged.isBlank());
         model.addAttribute("kind", labels.customerKind(customer.kind()));
         model.addAttribute("languageName", labels.languageName(customer.preferredLanguage()));

@@ -65,7 +65,7 @@ class QueueController {
         Map<UUID, String> customerNames = customers.names(org, customerIds);
 
         List<Row> rows = page.items().stream().map(c -> new Row(c.id(), c.reference(), c.subject(),
-                customerNames.getOrDefault(c.customerId(), ""), labels.status(c.status()), c.status().name(),
+                labels.customerName(customerNames.get(c.customerId())), labels.status(c.status()), c.status().name(),
                 labels.priority(c.priority()), c.priority().name(), labels.channel(c.channel()),
                 orDash(names.unit(c.unitId())), c.assigneeId() == null ? labels.msg("workspace.unassigned")
                         : orDash(names.staffName(c.assigneeId())), labels.dateTime(c.updatedAt()), labels.iso(c.updatedAt())))

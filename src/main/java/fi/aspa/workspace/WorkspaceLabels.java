@@ -41,6 +41,16 @@ class WorkspaceLabels {
         return msg("workspace.message." + kind.name());
     }
 
+    /** The topic the resident chose (contact form, call-back, phone), in the reader's language; null when none. */
+    String topic(String code) {
+        return code == null ? null : messages.getMessage("contact.topic." + code, null, code, locale());
+    }
+
+    /** A customer's name, or "no name given" for one who left it out (anonymous feedback, a chat without a name). */
+    String customerName(String name) {
+        return name == null || name.isBlank() ? msg("workspace.customer.unnamed") : name;
+    }
+
     String customerKind(CustomerKind kind) {
         return msg("workspace.customer-kind." + kind.name());
     }

@@ -189,6 +189,17 @@ class WorkspaceHttpTest {
     }
 
     @Test
+    void aCustomerWithoutANameIsSaidToHaveGivenNone() throws Exception {
+        UUID customer = customers.resolve(org.id(), ContactDetails.resident("", null, null, Language.FI));
+        OpenedCase c = cases.open(org.id(), new NewCase(Channel.WEB_FORM, customer, "Nimetön palaute", "Moite", Language.FI,
+                "feedback-complaint", org.service().id(), null, Set.of(), List.of(), Actor.customer()));
+        assertThat(page("/workspace?queue=all")).contains(c.reference(), "(nimeä ei annettu)");
+        assertThat(page("/workspace/cases/" + c.id())).contains("<dd>(nimeä ei annettu)</dd>", "Palaute: moite");
+        assertThat(page("/workspace/customers/" + customer)).contains("(nimeä ei annettu)");
+        assertThat(pages.in("sv").page(org.agent(), "/workspace/cases/" + c.id())).contains("(inget namn angivet)", "Respons: klagomål");
+    }
+
+    @Test
     void viewingACaseWritesExactlyOneAccessLogEntry() throws Exception {
         UUID customer = customers.resolve(org.id(), new ContactDetails(CustomerKind.PERSON, "Lauri Lokitettu", "lauri@example.fi",
                 null, null, null, null, Language.SV, true));

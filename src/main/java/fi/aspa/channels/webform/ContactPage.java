@@ -130,7 +130,9 @@ class ContactPage {
     private FormErrors validate(ContactForm form, Locale locale) {
         FormErrors errors = new FormErrors(messages, locale);
         String name = ResidentText.clean(form.getName());
-        if (name.isEmpty()) errors.add("name", "contact.error.name-required");
+        // feedback may be anonymous (a lower threshold to give it); anything else needs a name to be handled
+        boolean feedback = Topic.parse(form.getTopic()).map(Topic::isFeedback).orElse(false);
+        if (name.isEmpty() && !feedback) errors.add("name", "contact.error.name-required");
         else if (ResidentText.unreadable(name)) errors.add("name", "contact.error.encoding");
         else if (name.length() > ResidentText.MAX_NAME) errors.add("name", "contact.error.name-too-long", ResidentText.MAX_NAME);
 

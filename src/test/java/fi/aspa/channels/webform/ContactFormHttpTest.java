@@ -411,6 +411,29 @@ class ContactFormHttpTest {
         assertThat(detail.messages()).hasSize(6);
     }
 
+
+    @Test
+    void feedbackComesInKindsAndMayBeAnonymousButOtherContactsNeedAName() {
+        Resident.Response form = resident.get("/contact");
+        assertThat(form.body()).contains("<option value=\"feedback-praise\">Feedback: praise</option>",
+                "<option value=\"feedback-complaint\">Feedback: complaint</option>",
+                "<option value=\"feedback-idea\">Feedback: suggestion for improvement</option>",
+                "aria-describedby=\"name-hint\"");
+
+        String marker = marker();
+        Resident.Response thanks = sendContact(new Resident.Multipart().field("_csrf", form.csrf()).field("name", " ")
+                .field("language", "fi").field("topic", "feedback-complaint").field("message", "Jono oli liian pitkä " + marker)
+                .field("website", ""));
+        CaseDetail detail = cases.detail(org.id(), cases.idByReference(org.id(), reference(thanks)).orElseThrow()).orElseThrow();
+        assertThat(detail.topic()).isEqualTo("feedback-complaint");
+        assertThat(trackingPath(thanks)).as("the anonymous resident still follows the answer").startsWith("/track/");
+
+        Resident.Response question = resident.post("/contact", new Resident.Multipart().field("_csrf", csrf()).field("name", "")
+                .field("language", "en").field("topic", "general").field("message", "Milloin uimahalli aukeaa?").field("website", ""));
+        assertThat(question.status()).isEqualTo(422);
+        assertThat(question.body()).contains("Write your name (feedback can be given without one: choose a feedback topic)");
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
