@@ -225,7 +225,7 @@ class LanguageModelAdmin {
 
     private static void requireAdmin(StaffPrincipal me) {
         if (me == null || !me.has(Role.ADMIN)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only administrators configure the language model");
+            throw AspaException.forbidden("Only administrators configure the language model");
         }
     }
 }

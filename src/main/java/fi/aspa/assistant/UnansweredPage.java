@@ -8,7 +8,6 @@ import fi.aspa.platform.Language;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,7 +70,7 @@ class UnansweredPage {
 
     @PostMapping("/workspace/bot/settings")
     String settings(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String enabled, RedirectAttributes redirect) {
-        if (!me.has(Role.ADMIN)) throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only an administrator changes the chatbot");
+        if (!me.has(Role.ADMIN)) throw AspaException.forbidden("Only an administrator changes the chatbot");
         chatbot.setEnabled(me.organizationId(), "true".equals(enabled));
         redirect.addFlashAttribute("notice", "true".equals(enabled) ? "bot.settings.on" : "bot.settings.off");
         return "redirect:/workspace/bot/unanswered";

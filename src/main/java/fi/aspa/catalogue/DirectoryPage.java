@@ -13,7 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import fi.aspa.identity.Role;
 import fi.aspa.platform.AspaException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,7 +73,7 @@ class DirectoryPage {
     String visibility(@AuthenticationPrincipal StaffPrincipal me, @PathVariable UUID id,
                       @RequestParam(required = false) String visibility, @RequestParam(required = false) String q,
                       RedirectAttributes redirect) {
-        if (!me.has(Role.ADMIN)) throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only administrators change a service's visibility");
+        if (!me.has(Role.ADMIN)) throw AspaException.forbidden("Only administrators change a service's visibility");
         boolean internal;
         if ("INTERNAL".equals(visibility)) internal = true;
         else if ("PUBLIC".equals(visibility)) internal = false;

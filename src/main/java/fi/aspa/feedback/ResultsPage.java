@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
@@ -68,7 +67,7 @@ class ResultsPage {
     String results(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String days, Model model,
                    Locale locale) {
         if (me == null || !me.has(Role.UNIT_MANAGER)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only unit managers and administrators see the survey results");
+            throw AspaException.forbidden("Only unit managers and administrators see the survey results");
         }
         OrganizationId org = me.organizationId();
         Language language = Language.of(locale);

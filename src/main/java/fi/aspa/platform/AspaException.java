@@ -22,6 +22,11 @@ public class AspaException extends RuntimeException {
         return new AspaException(HttpStatus.NOT_FOUND, "not-found", what + " not found");
     }
 
+    /** 403: the signed-in user's role does not allow this; {@code detail} says who may. */
+    public static AspaException forbidden(String detail) {
+        return new AspaException(HttpStatus.FORBIDDEN, "forbidden", detail);
+    }
+
     public static AspaException invalid(String code, String detail, Object... args) {
         return new AspaException(HttpStatus.UNPROCESSABLE_CONTENT, code, detail, args);
     }

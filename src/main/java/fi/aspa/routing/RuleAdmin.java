@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -233,7 +232,7 @@ class RuleAdmin {
 
     private static void requireAdmin(StaffPrincipal me) {
         if (me == null || !me.has(Role.ADMIN)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only administrators manage routing rules");
+            throw AspaException.forbidden("Only administrators manage routing rules");
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -169,7 +168,7 @@ class SynonymAdmin {
 
     private static void requireAdmin(StaffPrincipal me) {
         if (me == null || !me.has(Role.ADMIN)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only administrators edit synonyms");
+            throw AspaException.forbidden("Only administrators edit synonyms");
         }
     }
 }

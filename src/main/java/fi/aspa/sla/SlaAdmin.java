@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -278,7 +277,7 @@ class SlaAdmin {
 
     static void requireAdmin(StaffPrincipal me) {
         if (me == null || !me.has(Role.ADMIN)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only administrators manage service levels");
+            throw AspaException.forbidden("Only administrators manage service levels");
         }
     }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +48,7 @@ class SlaAlertsPage {
     @GetMapping("/workspace/sla")
     String alerts(@AuthenticationPrincipal StaffPrincipal me, Model model, Locale locale) {
         if (me == null || !me.has(Role.UNIT_MANAGER)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only unit managers see the escalations");
+            throw AspaException.forbidden("Only unit managers see the escalations");
         }
         OrganizationId org = me.organizationId();
         Language language = Language.of(locale);

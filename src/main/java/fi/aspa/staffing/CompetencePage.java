@@ -6,7 +6,6 @@ import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +49,7 @@ class CompetencePage {
                       RedirectAttributes redirect) {
         views.units(me.organizationId(), Language.FI).stream().filter(u -> u.id().equals(unit)).findFirst()
                 .orElseThrow(() -> AspaException.notFound("Unit"));
-        if (!mayChange(me, unit)) throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only the unit's manager or an admin");
+        if (!mayChange(me, unit)) throw AspaException.forbidden("Only the unit's manager or an admin");
         store.setAutoAssign(me.organizationId(), unit, on, views.now());
         redirect.addFlashAttribute("notice", on ? "staffing.notice.auto-on" : "staffing.notice.auto-off");
         return "redirect:/workspace/competence?unit=" + unit;

@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -117,7 +116,7 @@ class OrderPage {
     @PostMapping("/workspace/order/services")
     String offer(@AuthenticationPrincipal StaffPrincipal me, @RequestParam UUID service, @RequestParam boolean internal,
                  RedirectAttributes redirect) {
-        if (!me.user().roles().contains(Role.ADMIN)) throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Admins only");
+        if (!me.user().roles().contains(Role.ADMIN)) throw AspaException.forbidden("Admins only");
         catalogue.find(me.organizationId(), service).orElseThrow(() -> AspaException.invalid("unknown-service", "No such service"));
         store.markInternal(me.organizationId(), service, internal, views.now());
         redirect.addFlashAttribute("notice", internal ? "staffing.order.notice.offered" : "staffing.order.notice.withdrawn");

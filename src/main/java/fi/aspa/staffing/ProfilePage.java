@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +71,7 @@ class ProfilePage {
         if (id == null || id.equals(me.id())) return me.user();
         StaffUser user = staff.find(me.organizationId(), id).orElseThrow(() -> AspaException.notFound("Staff member"));
         if (!mayEdit(me, user)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only the unit's manager or an administrator edits this profile");
+            throw AspaException.forbidden("Only the unit's manager or an administrator edits this profile");
         }
         return user;
     }

@@ -5,7 +5,6 @@ import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.PageModel;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
@@ -36,7 +35,7 @@ class AdminIndex {
     @GetMapping("/workspace/admin")
     String page(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         if (me == null || !me.has(Role.ADMIN)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only administrators change the settings");
+            throw AspaException.forbidden("Only administrators change the settings");
         }
         model.addAttribute("sections", SECTIONS);
         return "workspace/admin";

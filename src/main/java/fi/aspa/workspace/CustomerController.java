@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -205,7 +204,7 @@ class CustomerController {
     /** The merge into this customer that may be undone; 403 for an agent, 404 for any other merge. */
     private CustomerMerge undoable(StaffPrincipal me, UUID into, UUID mergeId) {
         if (!me.has(Role.UNIT_MANAGER)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only a manager or an administrator undoes a merge");
+            throw AspaException.forbidden("Only a manager or an administrator undoes a merge");
         }
         return customers.merges(me.organizationId(), into).stream()
                 .filter(m -> m.id().equals(mergeId) && m.into().equals(into) && m.undoable()).findFirst()

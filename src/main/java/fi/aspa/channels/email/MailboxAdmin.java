@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -131,7 +130,7 @@ class MailboxAdmin {
 
     private static void requireAdmin(StaffPrincipal me) {
         if (me == null || !me.has(Role.ADMIN)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only administrators manage mailboxes");
+            throw AspaException.forbidden("Only administrators manage mailboxes");
         }
     }
 }
