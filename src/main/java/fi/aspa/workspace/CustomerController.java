@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The customer page {@code /workspace/customers/{id}}: the customer's details and contact points (an agent marks one
@@ -48,12 +53,17 @@ class CustomerController {
     private final Cases cases;
     private final Directory directory;
     private final WorkspaceLabels labels;
+    private final CustomerDataExport dataExport;
+    private final JsonMapper json;
 
-    CustomerController(Customers customers, Cases cases, Directory directory, WorkspaceLabels labels) {
+    CustomerController(Customers customers, Cases cases, Directory directory, WorkspaceLabels labels,
+                       CustomerDataExport dataExport, JsonMapper json) {
         this.customers = customers;
         this.cases = cases;
         this.directory = directory;
         this.labels = labels;
+        this.dataExport = dataExport;
+        this.json = json;
     }
 
     record ContactRow(String kindCode, String kind, String value, boolean verified, String fieldId) {}
@@ -98,8 +108,25 @@ class CustomerController {
         model.addAttribute("merges", merges.stream().map(m -> mergeRow(m, customerId, names, customerNames)).toList());
         model.addAttribute("canUnmerge", me.has(Role.UNIT_MANAGER));
         model.addAttribute("canReviewLog", me.has(Role.ADMIN));
+        model.addAttribute("canExport", me.has(Role.UNIT_MANAGER));
         model.addAttribute("audit", customers.contactAudit(org, customerId).stream().map(a -> auditRow(a, names)).toList());
         return "workspace/customer";
+    }
+
+    /**
+     * Everything the organization holds on the customer as JSON ({@link CustomerDataExport}), for the customer's request
+     * to see their data; unit managers and administrators only, who answer such requests. A merged customer's id leads
+     * to the customer it was merged into.
+     */
+    @GetMapping("/workspace/customers/{id}/export")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id) {
+        if (!me.has(Role.UNIT_MANAGER)) throw AspaException.forbidden("Only a manager or an administrator exports a customer's data");
+        UUID customerId = parse(id);
+        UUID current = customers.current(me.organizationId(), customerId).orElseThrow(() -> AspaException.notFound("Customer"));
+        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(dataExport.export(me, current));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("customer-" + current + ".json").build().toString())
+                .body(body);
     }
 
     @GetMapping("/workspace/customers/{id}/merge")
