@@ -18,11 +18,13 @@ public interface CaseStatistics {
     /**
      * Cases opened in [from, to) per channel and Helsinki week ({@code week} its Monday); cases first resolved in the
      * period and how many of them were reopened since; the open backlog now (NEW, OPEN, WAITING) and how many of it
-     * were opened over 7 and over 30 days ago; and for the cases opened in the period the time to the first reply and
-     * to the first resolution.
+     * were opened over 7 and over 30 days ago; and for the cases opened in the period ({@code opened}) how many a
+     * person has transferred to another unit since (re-routed by hand: routing's own placement is not counted), and
+     * the time to the first reply and to the first resolution.
      */
     record Figures(List<Contacts> contacts, long resolved, long reopened, long backlog, long backlogOver7Days,
-                   long backlogOver30Days, Durations firstResponse, Durations resolution) {}
+                   long backlogOver30Days, long opened, long transferredByStaff, Durations firstResponse,
+                   Durations resolution) {}
 
     record Contacts(Channel channel, LocalDate week, long cases) {}
 

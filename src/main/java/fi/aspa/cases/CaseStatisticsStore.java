@@ -89,22 +89,26 @@ class CaseStatisticsStore implements CaseStatistics {
                 .query((rs, n) -> new long[] {rs.getLong("resolved"), rs.getLong("reopened")})
                 .single();
 
-        Durations[] speed = db.sql("""
+        Speed speed = db.sql("""
                 with opened as (
                     select c.id, c.created_at,
                            (select min(m.created_at) from case_message m
                             where m.case_id = c.id and m.organization_id = c.organization_id and m.kind = 'OUTBOUND') as replied_at,
                            (select min(e.created_at) from case_event e
                             where e.case_id = c.id and e.organization_id = c.organization_id and e.type = 'STATUS_CHANGED'
-                              and e.detail ->> 'to' = 'RESOLVED') as resolved_at
+                              and e.detail ->> 'to' = 'RESOLVED') as resolved_at,
+                           exists (select 1 from case_event t
+                                   where t.case_id = c.id and t.organization_id = c.organization_id
+                                     and t.type = 'TRANSFERRED' and t.actor = 'STAFF') as transferred
                     from support_case c
                     where c.organization_id = ? and c.created_at >= ? and c.created_at < ? and %s
                 ), hours as (
                     select extract(epoch from replied_at - created_at) / 3600.0 as reply,
-                           extract(epoch from resolved_at - created_at) / 3600.0 as resolution
+                           extract(epoch from resolved_at - created_at) / 3600.0 as resolution, transferred
                     from opened
                 )
-                select count(reply) as replied,
+                select count(*) as opened, count(*) filter (where transferred) as transferred,
+                       count(reply) as replied,
                        percentile_cont(0.5) within group (order by reply) as reply_median,
                        percentile_cont(0.9) within group (order by reply) as reply_p90,
                        count(resolution) as resolved,
@@ -112,13 +116,17 @@ class CaseStatisticsStore implements CaseStatistics {
                        percentile_cont(0.9) within group (order by resolution) as resolution_p90
                 from hours""".formatted(CASES))
                 .params(org, start, end, unitId, unitId, internal)
-                .query((rs, n) -> new Durations[] {
+                .query((rs, n) -> new Speed(rs.getLong("opened"), rs.getLong("transferred"),
                         new Durations(rs.getLong("replied"), nullable(rs, "reply_median"), nullable(rs, "reply_p90")),
-                        new Durations(rs.getLong("resolved"), nullable(rs, "resolution_median"), nullable(rs, "resolution_p90"))})
+                        new Durations(rs.getLong("resolved"), nullable(rs, "resolution_median"), nullable(rs, "resolution_p90"))))
                 .single();
 
-        return new Figures(contacts, resolved[0], resolved[1], backlog[0], backlog[1], backlog[2], speed[0], speed[1]);
+        return new Figures(contacts, resolved[0], resolved[1], backlog[0], backlog[1], backlog[2], speed.opened(),
+                speed.transferred(), speed.firstResponse(), speed.resolution());
     }
+
+    /** The cases opened in the period: how many, how many a person transferred, and their speed. */
+    private record Speed(long opened, long transferred, Durations firstResponse, Durations resolution) {}
 
     private static Double nullable(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);

@@ -103,6 +103,8 @@ final class DashboardView {
 
     private Table flow(String side, CaseStatistics.Figures f) {
         List<Row> rows = List.of(
+                new Row(text("insights.flow.opened"), List.of(count(f.opened()))),
+                new Row(text("insights.flow.transferred"), List.of(share(f.transferredByStaff(), f.opened()))),
                 new Row(text("insights.flow.resolved"), List.of(count(f.resolved()))),
                 new Row(text("insights.flow.reopened"), List.of(share(f.reopened(), f.resolved()))),
                 new Row(text("insights.flow.backlog"), List.of(count(f.backlog()))),

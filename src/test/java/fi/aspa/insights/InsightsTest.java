@@ -150,6 +150,13 @@ class InsightsTest {
         Fixtures.Org other = fixtures.organization();
         aCase(other, Channel.WEB_FORM, other.service().id(), "2025-03-05T08:00", 1, 2, null);
 
+        // d was transferred to another unit and back by a person: re-routed by hand; e by the system (routing's
+        // placement), which is not counted
+        cases.transfer(org.id(), d, Actor.staff(org.manager().id()), org.building().id(), null);
+        cases.transfer(org.id(), d, Actor.staff(org.manager().id()), service, null);
+        cases.transfer(org.id(), e, Actor.system(), org.building().id(), null);
+        cases.transfer(org.id(), e, Actor.system(), service, null);
+
         Instant from = at("2025-03-03T00:00");
         Instant to = at("2025-03-17T00:00");
         CaseStatistics.Figures residents = statistics.figures(org.id(), service, false, from, to);
@@ -158,6 +165,8 @@ class InsightsTest {
                 new Contacts(Channel.EMAIL, LocalDate.of(2025, 3, 3), 1),
                 new Contacts(Channel.EMAIL, LocalDate.of(2025, 3, 10), 1),
                 new Contacts(Channel.PHONE, LocalDate.of(2025, 3, 10), 1));
+        assertThat(residents.opened()).isEqualTo(5);
+        assertThat(residents.transferredByStaff()).isEqualTo(1);
         assertThat(residents.resolved()).isEqualTo(3);
         assertThat(residents.reopened()).isEqualTo(1);
         // open now, whenever opened: c reopened, d and e, and the two cases just outside the period
@@ -225,7 +234,7 @@ class InsightsTest {
                 "Viikko | Verkkolomake | Sähköposti | Puhelin | Yhteensä",
                 "Viikko 10 (3.3.2025 alkaen) | 2 | 1 | 0 | 3", "Viikko 11 (10.3.2025 alkaen) | 0 | 1 | 1 | 2");
         assertThat(rows(page, "residents-flow")).containsExactly("Tunnusluku | Arvo",
-                "Ratkaistu jaksolla | 3", "Niistä avattu uudelleen | 33 %", "Avoinna nyt | 5",
+                "Avattu jaksolla | 5", "Niistä henkilön siirtämiä toiseen yksikköön | 20 %", "Ratkaistu jaksolla | 3", "Niistä avattu uudelleen | 33 %", "Avoinna nyt | 5",
                 "Niistä avattu yli 7 päivää sitten | 100 %", "Niistä avattu yli 30 päivää sitten | 100 %");
         assertThat(rows(page, "residents-speed")).containsExactly(
                 "Vaihe | Asioita | Mediaani (tuntia) | 90. persentiili (tuntia)",
@@ -362,6 +371,10 @@ class InsightsTest {
                     .doesNotContain("id=\"residents-channels");
             assertThat(html.substring(html.indexOf("<title>"), html.indexOf("</title>"))).startsWith("<title>Virhe:");
         }
+        // bytes that are not UTF-8, sent as they are
+        MockHttpServletResponse notUtf8 = pages.send(admin, get(java.net.URI.create("/workspace/insights?from=%FF%FE&to=1.3.2025")));
+        assertThat(notUtf8.getStatus()).isEqualTo(400);
+        assertThat(notUtf8.getContentAsString(StandardCharsets.UTF_8)).contains("Kirjoita päivämäärä, esimerkiksi");
         String order = pages.send(admin, get("/workspace/insights?from=2.3.2025&to=1.3.2025")).getContentAsString(StandardCharsets.UTF_8);
         assertThat(order).contains("Päättymispäivä ei voi olla ennen alkamispäivää.");
         String swedish = pages.in("sv").send(admin, get("/workspace/insights?from=eilen&to=1.3.2025"))
