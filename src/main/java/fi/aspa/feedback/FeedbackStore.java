@@ -47,7 +47,8 @@ class FeedbackStore implements Feedback {
     }
 
     /** One row of the results: a unit, a channel or everything ({@code key} null). */
-    record Tally(String dimension, String key, long invitations, long answers, long satisfied) {}
+    record Tally(String dimension, String key, long invitations, long answers, long satisfied, long delivered,
+                 long deliveredAnswers) {}
 
     record Comment(UUID caseId, UUID unitId, Channel channel, int score, String comment, Instant answeredAt) {}
 
@@ -70,12 +71,22 @@ class FeedbackStore implements Feedback {
         String token = newToken();
         int inserted = db.sql("""
                 insert into feedback_invitation (id, organization_id, case_id, unit_id, service_id, channel, language,
-                                                 token_sha256, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
+                                                 token_sha256, created_at, delivered)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
                 .params(UUID.randomUUID(), organization.value(), caseId, unitId, serviceId, channel.name(),
-                        language.code(), sha256(token), Timestamp.from(clock.instant()))
+                        language.code(), sha256(token), Timestamp.from(clock.instant()), delivers(channel))
                 .update();
         return inserted == 1 ? Optional.of(token) : Optional.empty();
+    }
+
+    /**
+     * Whether the resident can reach the survey of a case of this channel: a web form's case through its tracking
+     * page (which links to the survey), an email case by the survey mail. Every other channel gives the resident no
+     * link (phone, walk-in, chat, chatbot, appointment and Open311 cases; API cases, whose answer has no tracking link),
+     * so its invitations are not counted in the response rate.
+     */
+    static boolean delivers(Channel channel) {
+        return channel == Channel.WEB_FORM || channel == Channel.EMAIL;
     }
 
     /** The invitation a survey link names; any organization's, since the token is the secret. */
@@ -110,15 +121,26 @@ class FeedbackStore implements Feedback {
                 select case when grouping(unit_id) = 0 then 'unit' when grouping(channel) = 0 then 'channel' else 'all' end as dimension,
                        case when grouping(unit_id) = 0 then unit_id::text when grouping(channel) = 0 then channel end as key,
                        count(*) as invitations, count(answered_at) as answers,
-                       count(*) filter (where score >= 4) as satisfied
+                       count(*) filter (where score >= 4) as satisfied,
+                       count(*) filter (where delivered) as delivered,
+                       count(answered_at) filter (where delivered) as delivered_answers
                 from feedback_invitation
                 where organization_id = ? and created_at >= ? and created_at < ? and (?::uuid is null or unit_id = ?::uuid)
                 group by grouping sets ((unit_id), (channel), ())
                 order by dimension, key""")
                 .params(organization.value(), Timestamp.from(from), Timestamp.from(to), unitId, unitId)
                 .query((rs, n) -> new Tally(rs.getString("dimension"), rs.getString("key"), rs.getLong("invitations"),
-                        rs.getLong("answers"), rs.getLong("satisfied")))
+                        rs.getLong("answers"), rs.getLong("satisfied"), rs.getLong("delivered"),
+                        rs.getLong("delivered_answers")))
                 .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Satisfaction satisfaction(OrganizationId organization, UUID unitId, Instant from, Instant to) {
+        return tallies(organization, unitId, from, to).stream().filter(t -> t.dimension().equals("all")).findFirst()
+                .map(t -> new Satisfaction(t.invitations(), t.delivered(), t.answers(), t.satisfied(), t.deliveredAnswers()))
+                .orElse(new Satisfaction(0, 0, 0, 0, 0));
     }
 
     /** The latest comments on invitations made in [from, to), newest answer first. */

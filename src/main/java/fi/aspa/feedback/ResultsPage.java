@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The survey's results for staff who lead the service: unit managers see their own unit's, administrators the whole
  * organization's; agents none (the answers judge the unit's work, which is the managers' to follow up). For a period
  * of whole Helsinki days ending today (30 by default): CSAT (the share of answers 4 or 5 among the answers), the
- * number of answers and the response rate (answers per invitation), in all, per unit and per channel, counted over
+ * number of answers and the response rate (answers per invitation whose link reached the resident; the invitations
+ * of channels that cannot deliver it are shown apart, see {@link FeedbackStore#delivers}), in all, per unit and per channel, counted over
  * the invitations made in the period; and the latest comments with their case's reference. The comments were
  * stored with personal data stripped and the page shows no customer, so reading it is not a view of anyone's
  * personal data (nothing is logged); the case page behind a reference logs its view as always.
@@ -58,7 +59,7 @@ class ResultsPage {
         this.clock = clock;
     }
 
-    record Row(String label, long invitations, long answers, String csat, String responseRate) {}
+    record Row(String label, long invitations, long answers, String csat, String responseRate, long undelivered) {}
 
     record CommentRow(UUID caseId, String reference, String unit, String channelKey, int score, String comment,
                       Instant answeredAt) {}
@@ -83,7 +84,7 @@ class ResultsPage {
         String noUnit = messages.getMessage("feedback.results.no-unit", null, locale);
         List<FeedbackStore.Tally> tallies = store.tallies(org, unit, from, to);
         Row total = tallies.stream().filter(t -> t.dimension().equals("all")).findFirst().map(t -> row("", t, locale))
-                .orElse(new Row("", 0, 0, dash(), dash()));
+                .orElse(new Row("", 0, 0, dash(), dash(), 0));
         List<Row> byUnit = rows(tallies, "unit", key -> key == null ? noUnit : units.getOrDefault(UUID.fromString(key), noUnit), locale);
         List<Row> byChannel = rows(tallies, "channel",
                 key -> messages.getMessage("workspace.channel." + key, null, key, locale), locale);
@@ -120,7 +121,7 @@ class ResultsPage {
 
     private Row row(String label, FeedbackStore.Tally t, Locale locale) {
         return new Row(label, t.invitations(), t.answers(), percent(t.satisfied(), t.answers(), locale),
-                percent(t.answers(), t.invitations(), locale));
+                percent(t.deliveredAnswers(), t.delivered(), locale), t.invitations() - t.delivered());
     }
 
     /** A whole percent, rounded half up (2 of 3 is 67 %); a dash when there is nothing to divide by. */

@@ -76,8 +76,8 @@ class ResultsPageTest {
         assertThat(all).contains("Liian hidasta", "Rakennusvalvonta", "Sähköposti").doesNotContain("Vanha kommentti");
         String byUnit = all.substring(all.indexOf("id=\"results-unit\""), all.indexOf("id=\"by-channel-title\""));
         assertThat(byUnit.replaceAll("\\s+", " "))
-                .contains("<th scope=\"row\">Asiakaspalvelu</th> <td>67 %</td> <td>3</td> <td>4</td> <td>75 %</td>")
-                .contains("<th scope=\"row\">Rakennusvalvonta</th> <td>0 %</td> <td>1</td> <td>1</td> <td>100 %</td>");
+                .contains("<th scope=\"row\">Asiakaspalvelu</th> <td>67 %</td> <td>3</td> <td>4</td> <td>75 %</td> <td>0</td>")
+                .contains("<th scope=\"row\">Rakennusvalvonta</th> <td>0 %</td> <td>1</td> <td>1</td> <td>100 %</td> <td>0</td>");
         assertThat(all).contains("/workspace/cases/" + building);
 
         String quarter = pages.page(admin, "/workspace/feedback?days=90");
@@ -88,6 +88,34 @@ class ResultsPageTest {
 
         String swedish = pages.in("sv").page(admin, "/workspace/feedback");
         assertThat(swedish).contains("Kundnöjdhet", "Svarsfrekvens");
+    }
+
+    @Test
+    void invitationsThatCouldNotReachTheResidentDoNotLowerTheResponseRate() throws Exception {
+        Fixtures.Org org = fixtures.organization();
+        invited(org, org.service().id(), Channel.WEB_FORM, 5, null);
+        invited(org, org.service().id(), Channel.EMAIL, null, null);
+        // a phone call, a walk-in visit, a chat and an API case have no link to the survey: never answered
+        invited(org, org.service().id(), Channel.PHONE, null, null);
+        invited(org, org.service().id(), Channel.WALK_IN, null, null);
+        invited(org, org.service().id(), Channel.CHAT, null, null);
+        invited(org, org.service().id(), Channel.API, null, null);
+        assertThat(db.sql("select count(*) from feedback_invitation where organization_id = ? and delivered")
+                .param(org.id().value()).query(Long.class).single()).isEqualTo(2);
+
+        String page = pages.page(org.manager(), "/workspace/feedback");
+        assertThat(cell(page, "total-invitations")).isEqualTo("6");
+        assertThat(cell(page, "total-response-rate")).as("1 answer of the 2 delivered, not of 6").isEqualTo("50 %");
+        assertThat(cell(page, "total-undelivered")).isEqualTo("4");
+        String byChannel = page.substring(page.indexOf("id=\"results-channel\""), page.indexOf("id=\"comments-title\""));
+        assertThat(byChannel.replaceAll("\\s+", " "))
+                .contains("<th scope=\"row\">Puhelin</th> <td>–</td> <td>0</td> <td>1</td> <td>–</td> <td>1</td>")
+                .contains("<th scope=\"row\">Verkkolomake</th> <td>100 %</td> <td>1</td> <td>1</td> <td>100 %</td> <td>0</td>");
+
+        Feedback.Satisfaction figures = store.satisfaction(org.id(), null, java.time.Instant.now().minusSeconds(3600),
+                java.time.Instant.now().plusSeconds(3600));
+        assertThat(figures).isEqualTo(new Feedback.Satisfaction(6, 2, 1, 1, 1));
+        assertThat(figures.undelivered()).isEqualTo(4);
     }
 
     @Test

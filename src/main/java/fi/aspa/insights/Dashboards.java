@@ -1,0 +1,42 @@
+package fi.aspa.insights;
+
+import fi.aspa.cases.CaseStatistics;
+import fi.aspa.feedback.Feedback;
+import fi.aspa.platform.OrganizationId;
+import fi.aspa.routing.RoutingStatistics;
+import fi.aspa.sla.SlaCompliance;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Gathers the dashboard's figures from the modules that own the data, each through its public API and its own
+ * set-based query: the cases (contacts, flow, speed), the service levels, routing and the survey. Nothing here reads
+ * another module's tables.
+ */
+@Service
+class Dashboards {
+    private final CaseStatistics cases;
+    private final SlaCompliance sla;
+    private final RoutingStatistics routing;
+    private final Feedback feedback;
+
+    Dashboards(CaseStatistics cases, SlaCompliance sla, RoutingStatistics routing, Feedback feedback) {
+        this.cases = cases;
+        this.sla = sla;
+        this.routing = routing;
+        this.feedback = feedback;
+    }
+
+    /** The figures of a period; {@code unitId} null for the whole organization. */
+    record Figures(CaseStatistics.Figures residents, CaseStatistics.Figures internal, SlaCompliance.Compliance sla,
+                   RoutingStatistics.Quality routing, Feedback.Satisfaction satisfaction) {}
+
+    Figures figures(OrganizationId organization, UUID unitId, Period period) {
+        return new Figures(
+                cases.figures(organization, unitId, false, period.from(), period.to()),
+                cases.figures(organization, unitId, true, period.from(), period.to()),
+                sla.compliance(organization, unitId, period.from(), period.to()),
+                routing.quality(organization, unitId, period.from(), period.to()),
+                feedback.satisfaction(organization, unitId, period.from(), period.to()));
+    }
+}

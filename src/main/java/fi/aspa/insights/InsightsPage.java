@@ -1,0 +1,223 @@
+package fi.aspa.insights;
+
+import fi.aspa.identity.Role;
+import fi.aspa.identity.StaffPrincipal;
+import fi.aspa.organization.Organizations;
+import fi.aspa.organization.Unit;
+import fi.aspa.platform.AspaException;
+import fi.aspa.platform.DateTimes;
+import fi.aspa.platform.FormErrors;
+import fi.aspa.platform.Language;
+import fi.aspa.platform.OrganizationId;
+import fi.aspa.platform.PageModel;
+import java.text.DecimalFormatSymbols;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The customer-experience dashboard for staff who lead the service (the same rule as the survey's results): unit
+ * managers see their own unit's figures, administrators the organization's or one unit's they choose; agents none.
+ * For a period of whole Helsinki days, the last 7, 30 (default) or 90 ending today, or dates typed in the reader's
+ * way (at most {@value Period#MAX_DAYS} days): the residents' and the staff's own (INTERNAL) cases apart, each with
+ * their contacts per channel and per week, flow and speed; the service levels and routing; and the survey. The same
+ * tables download as CSV ({@code /workspace/insights.csv}). The page shows counts only, no one's personal data, so
+ * nothing is logged as a view of it. A bad date or unit is a localized field error (400), never a guess.
+ */
+@Controller
+class InsightsPage {
+    static final int MAX_PARAM = 40;
+
+    private final Dashboards dashboards;
+    private final Organizations organizations;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    InsightsPage(Dashboards dashboards, Organizations organizations, MessageSource messages, Clock clock) {
+        this.dashboards = dashboards;
+        this.organizations = organizations;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    record Option(String value, String label, boolean selected) {}
+
+    /** What was asked, checked: the period and the unit (null for the whole organization), or the errors. */
+    private record Query(Period period, UUID unitId, String unitName, List<Unit> units, FormErrors errors) {}
+
+    @GetMapping("/workspace/insights")
+    ModelAndView page(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String days,
+                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                      @RequestParam(required = false) String unit, Locale locale) {
+        requireManager(me);
+        Query query = query(me, days, from, to, unit, locale);
+        ModelAndView page = new ModelAndView("insights/dashboard",
+                query.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+        page.addObject("errors", query.errors());
+        page.addObject("admin", me.has(Role.ADMIN));
+        // the preset shown as chosen: none (the dates below) when dates were typed, or when they were wrong
+        Integer preset = query.period() == null ? null : query.period().days();
+        page.addObject("days", preset);
+        page.addObject("periods", Period.PRESETS);
+        page.addObject("fromValue", from == null ? "" : from);
+        page.addObject("toValue", to == null ? "" : to);
+        page.addObject("dateExample", DateTimes.date(LocalDate.of(2026, 3, 31), locale));
+        page.addObject("units", unitOptions(query, locale));
+        page.addObject("unitName", query.unitName());
+        if (!query.errors().isEmpty()) return page;
+
+        Period period = query.period();
+        Dashboards.Figures figures = dashboards.figures(me.organizationId(), query.unitId(), period);
+        page.addObject("sections", new DashboardView(messages, locale).sections(figures, query.unitId() == null));
+        page.addObject("first", DateTimes.date(period.first(), locale));
+        page.addObject("last", DateTimes.date(period.last(), locale));
+        page.addObject("firstIso", DateTimes.iso(period.first()));
+        page.addObject("lastIso", DateTimes.iso(period.last()));
+        page.addObject("csvQuery", csvQuery(period, query.unitId()));
+        return page;
+    }
+
+    @GetMapping("/workspace/insights.csv")
+    ResponseEntity<String> csv(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String days,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String unit, Locale locale) {
+        requireManager(me);
+        Query query = query(me, days, from, to, unit, locale);
+        MediaType csv = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+        if (!query.errors().isEmpty()) {
+            String text = String.join("\n", query.errors().getSummary().stream().map(e -> e.message()).toList());
+            return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                    .body(text);
+        }
+        Period period = query.period();
+        Dashboards.Figures figures = dashboards.figures(me.organizationId(), query.unitId(), period);
+        char separator = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',' ? ';' : ',';
+        Csv out = new Csv(separator);
+        out.row(List.of(messages.getMessage("insights.title", null, locale),
+                query.unitName() == null ? messages.getMessage("insights.whole-organization", null, locale) : query.unitName(),
+                DateTimes.iso(period.first()), DateTimes.iso(period.last())));
+        for (DashboardView.Section section : new DashboardView(messages, locale).sections(figures, query.unitId() == null)) {
+            for (DashboardView.Table table : section.tables()) {
+                out.row(List.of());
+                out.row(List.of(section.title() + " – " + table.caption()));
+                out.row(table.columns());
+                for (DashboardView.Row row : table.rows()) {
+                    List<String> fields = new ArrayList<>();
+                    fields.add(row.label());
+                    row.cells().forEach(c -> fields.add(c.text()));
+                    out.row(fields);
+                }
+            }
+        }
+        return ResponseEntity.ok().contentType(csv)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("insights-" + DateTimes.iso(period.first()) + "-" + DateTimes.iso(period.last()) + ".csv")
+                        .build().toString())
+                .body(out.toString());
+    }
+
+    private static void requireManager(StaffPrincipal me) {
+        if (me == null || !me.has(Role.UNIT_MANAGER) || (!me.has(Role.ADMIN) && me.unitId() == null)) {
+            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only unit managers and administrators see the dashboard");
+        }
+    }
+
+    private Query query(StaffPrincipal me, String days, String from, String to, String unit, Locale locale) {
+        FormErrors errors = new FormErrors(messages, locale);
+        OrganizationId org = me.organizationId();
+        Language language = Language.of(locale);
+        List<Unit> units = organizations.units(org).stream()
+                .sorted(Comparator.comparing(u -> u.name().in(language))).toList();
+        UUID unitId = me.has(Role.ADMIN) ? null : me.unitId();
+        if (me.has(Role.ADMIN) && !blank(unit)) {
+            UUID chosen = parseUuid(unit);
+            if (chosen == null || units.stream().noneMatch(u -> u.id().equals(chosen))) errors.add("unit", "insights.error.unit");
+            else unitId = chosen;
+        }
+        UUID finalUnit = unitId;
+        String unitName = unitId == null ? null : units.stream().filter(u -> u.id().equals(finalUnit)).findFirst()
+                .map(u -> u.name().in(language)).orElse(null);
+
+        LocalDate today = clock.instant().atZone(DateTimes.HELSINKI).toLocalDate();
+        Period period = null;
+        if (blank(from) && blank(to)) {
+            int n = Period.PRESETS.stream().filter(p -> String.valueOf(p).equals(days)).findFirst().orElse(Period.DEFAULT_DAYS);
+            period = Period.last(n, today);
+        } else {
+            String example = DateTimes.date(today, locale);
+            LocalDate first = date(from, "from", example, errors, locale);
+            LocalDate last = date(to, "to", example, errors, locale);
+            if (first != null && last != null) {
+                if (last.isBefore(first)) errors.add("to", "insights.error.order");
+                else if (java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1 > Period.MAX_DAYS) {
+                    errors.add("to", "insights.error.too-long", String.valueOf(Period.MAX_DAYS));
+                } else period = new Period(first, last, null);
+            }
+        }
+        return new Query(period, unitId, unitName, units, errors);
+    }
+
+    private static LocalDate date(String text, String field, String example, FormErrors errors, Locale locale) {
+        if (blank(text)) {
+            errors.add(field, "insights.error.date-required", example);
+            return null;
+        }
+        LocalDate day = text.length() > MAX_PARAM ? null : DateTimes.parseDate(text, locale);
+        if (day == null || day.getYear() < 2000 || day.getYear() > 2100) {
+            errors.add(field, "insights.error.date", example);
+            return null;
+        }
+        return day;
+    }
+
+    private List<Option> unitOptions(Query query, Locale locale) {
+        Language language = Language.of(locale);
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", messages.getMessage("insights.whole-organization", null, locale), query.unitId() == null));
+        query.units().forEach(u -> options.add(new Option(u.id().toString(), u.name().in(language), u.id().equals(query.unitId()))));
+        return options;
+    }
+
+    private static String csvQuery(Period period, UUID unitId) {
+        String q = "from=" + DateTimes.iso(period.first()) + "&to=" + DateTimes.iso(period.last());
+        return unitId == null ? q : q + "&unit=" + unitId;
+    }
+
+    private static UUID parseUuid(String text) {
+        if (text.length() != 36) return null;
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** Tells the workspace navigation whether to offer the dashboard (managers and administrators only). */
+    @Component
+    static class Navigation implements PageModel {
+        @Override
+        public void addTo(Page page) {
+            page.put("insightsManager", page.principal() instanceof StaffPrincipal staff && staff.has(Role.UNIT_MANAGER));
+        }
+    }
+}
