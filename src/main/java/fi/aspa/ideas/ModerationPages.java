@@ -6,6 +6,7 @@ import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
 import fi.aspa.customer.PersonalDataFilter;
 import fi.aspa.identity.PersonalDataLog;
+import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.ideas.IdeaStore.Audience;
 import fi.aspa.ideas.IdeaStore.Idea;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,17 +61,19 @@ class ModerationPages {
     private final Customers customers;
     private final PersonalDataLog accessLog;
     private final Catalogue catalogue;
-    private final StaffIdeaPages staffPages;
+    private final Staff staff;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ModerationPages(IdeaStore store, Customers customers, PersonalDataLog accessLog, Catalogue catalogue,
-                    StaffIdeaPages staffPages, MessageSource messages, Clock clock) {
+                    Staff staff, MessageSource messages, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.customers = customers;
         this.accessLog = accessLog;
         this.catalogue = catalogue;
-        this.staffPages = staffPages;
+        this.staff = staff;
         this.messages = messages;
         this.clock = clock;
     }
@@ -105,17 +109,26 @@ class ModerationPages {
             Customer customer = idea.customerId() == null ? null : customers.find(org, idea.customerId()).orElse(null);
             store.publish(org, idea.id(), me.id(), stripped(idea.title(), customer, idea.language(), IdeaStore.MAX_TITLE),
                     stripped(idea.body(), customer, idea.language(), IdeaStore.MAX_BODY));
+            tell(idea, IdeaEvents.Change.PUBLISHED, null, null, "/ideas/" + idea.id());
             redirect.addFlashAttribute("moderated", "ideas.moderation.published");
         } else if ("reject".equals(action)) {
             FormErrors errors = new FormErrors(messages, locale);
             String text = IdeaText.required(errors, "reason-" + idea.id(), reason, IdeaStore.MAX_REASON);
             if (!errors.isEmpty()) return renderModeration(me, errors, idea.id(), reason, locale, HttpStatus.UNPROCESSABLE_CONTENT);
             store.reject(org, idea.id(), me.id(), text);
+            tell(idea, IdeaEvents.Change.REJECTED, null, text, null);
             redirect.addFlashAttribute("moderated", "ideas.moderation.rejected");
         } else {
             throw AspaException.invalid("invalid-action", "Publish or reject");
         }
         return new ModelAndView("redirect:/workspace/ideas/moderation");
+    }
+
+    /** The sender who gave a name or email hears of it (after commit). */
+    private void tell(Idea idea, IdeaEvents.Change change, String status, String text, String path) {
+        if (idea.customerId() == null) return;
+        events.publishEvent(new IdeaEvents.ResidentIdeaUpdated(idea.organizationId(), idea.id(), idea.customerId(),
+                idea.language(), idea.title(), change, status, text, path, clock.instant()));
     }
 
     private static String stripped(String text, Customer customer, Language language, int max) {
@@ -232,7 +245,7 @@ class ModerationPages {
         Round round = round(org, id);
         Language language = Language.of(locale);
         List<Idea> ideas = store.ofRound(org, round.id());
-        Map<UUID, String> names = staffPages.names(org);
+        Map<UUID, String> names = StaffIdeaPages.names(staff, org);
         Map<Status, Long> counts = new EnumMap<>(Status.class);
         for (Status s : Status.values()) counts.put(s, 0L);
         ideas.forEach(i -> counts.merge(i.status(), 1L, Long::sum));
@@ -256,7 +269,7 @@ class ModerationPages {
         StaffIdeaPages.requireManager(me);
         OrganizationId org = me.organizationId();
         Round round = round(org, id);
-        Map<UUID, String> names = staffPages.names(org);
+        Map<UUID, String> names = StaffIdeaPages.names(staff, org);
         StringBuilder csv = new StringBuilder();
         List<String> header = List.of("rank", "title", "description", "author", "status", "response", "supports", "created");
         csv.append(Csv.line(header.stream().map(h -> messages.getMessage("ideas.csv." + h, null, locale)).toList()));

@@ -22,7 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,8 +49,10 @@ class StaffIdeaPages {
     private final Staff staff;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    StaffIdeaPages(IdeaStore store, Staff staff, MessageSource messages, Clock clock) {
+    StaffIdeaPages(IdeaStore store, Staff staff, MessageSource messages, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.staff = staff;
         this.messages = messages;
@@ -115,6 +119,7 @@ class StaffIdeaPages {
     }
 
     @PostMapping("/workspace/ideas/{id}/status")
+    @Transactional
     ModelAndView status(@PathVariable String id, @RequestParam(required = false) String status,
                         @RequestParam(required = false) String response, @AuthenticationPrincipal StaffPrincipal me,
                         Locale locale, RedirectAttributes redirect) {
@@ -127,6 +132,12 @@ class StaffIdeaPages {
         if (chosen != null && chosen.needsResponse() && text.isEmpty()) errors.add("response-text", "ideas.error.response-required");
         if (!errors.isEmpty()) return renderIdea(me, idea, errors, "", status, response, locale, HttpStatus.UNPROCESSABLE_CONTENT);
         store.setStatus(me.organizationId(), idea.id(), me.id(), chosen, text.isEmpty() ? null : text);
+        if (idea.customerId() != null) {
+            // the resident who left a name or email hears of it (after commit)
+            events.publishEvent(new IdeaEvents.ResidentIdeaUpdated(idea.organizationId(), idea.id(), idea.customerId(),
+                    idea.language(), idea.title(), IdeaEvents.Change.STATUS, chosen.name(), text.isEmpty() ? null : text,
+                    "/ideas/" + idea.id(), clock.instant()));
+        }
         redirect.addFlashAttribute("statusSaved", true);
         return new ModelAndView("redirect:/workspace/ideas/" + idea.id());
     }
@@ -168,6 +179,11 @@ class StaffIdeaPages {
     }
 
     Map<UUID, String> names(OrganizationId org) {
+        return names(staff, org);
+    }
+
+    /** The organization's staff names by id. */
+    static Map<UUID, String> names(Staff staff, OrganizationId org) {
         return staff.inOrganization(org).stream().collect(Collectors.toMap(StaffUser::id, StaffUser::displayName, (a, b) -> a));
     }
 

@@ -8,6 +8,8 @@
  * discuss ideas of open STAFF rounds at {@code /workspace/ideas} (no pre-moderation). Support is once per browser
  * (a random cookie id, its SHA-256 under a unique index) or per staff account. Managers set each idea's status
  * (NEW, UNDER_CONSIDERATION, PLANNED, IMPLEMENTED, DECLINED; the last two with a response) and read a round's
- * results ranked by support, also as CSV. No API for other modules.
+ * results ranked by support, also as CSV. A resident who gave a name or email is a customer; when their idea is
+ * published, rejected or gets a status, {@link fi.aspa.ideas.IdeaEvents.ResidentIdeaUpdated} (after commit) lets the
+ * email channel tell them.
  */
 package fi.aspa.ideas;
