@@ -195,6 +195,23 @@ class ResidentIdeasTest {
     }
 
     @Test
+    void aClosedRoundsIdeasAreNoLongerSupportedAndAgentsDoNotOpenResidentsIdeas() throws Exception {
+        Round round = IdeaTestSupport.round(store, org, Audience.PUBLIC, "Suljettu " + UUID.randomUUID(), Duration.ofDays(-9), Duration.ofDays(-1));
+        IdeaStore.Submitted old = store.submitPublic(org.id(), round.id(), "Vanha idea", "Teksti", fi.aspa.platform.Language.FI, null);
+        UUID id = old.idea().id();
+        store.publish(org.id(), id, org.manager().id(), "Vanha idea", "Teksti");
+        assertThat(html(send(get("/ideas/" + id)))).contains("Vanha idea").doesNotContain("id=\"support\"");
+        MvcResult refused = pages.mvc().perform(from(post("/ideas/" + id + "/support").with(csrf())).header("Accept-Language", "fi")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(302);
+        assertThat(refused.getFlashMap().get("supportMessage")).isEqualTo("ideas.support.closed");
+        assertThat(db.sql("select count(*) from idea_support where idea_id = ?").param(id).query(Integer.class).single()).isZero();
+
+        assertThat(pages.send(org.agent(), get("/workspace/ideas/" + id)).getStatus()).as("residents' ideas are the managers'").isEqualTo(404);
+        assertThat(pages.page(org.manager(), "/workspace/ideas/" + id)).contains("Vanha idea", "Asukas", "id=\"save-status\"")
+                .doesNotContain("id=\"support\"");
+    }
+
+    @Test
     void theStatusAndResponseAreValidatedAndShownToResidents() throws Exception {
         Round round = IdeaTestSupport.open(store, org, Audience.PUBLIC, "Tila " + UUID.randomUUID());
         String title = "Tekstiviestit " + UUID.randomUUID();
