@@ -2,6 +2,11 @@ package fi.aspa.qna;
 
 import fi.aspa.customer.Customers;
 import fi.aspa.identity.PersonalDataLog;
+import fi.aspa.knowledge.Article;
+import fi.aspa.knowledge.ArticleDraft;
+import fi.aspa.knowledge.ArticleVisibility;
+import fi.aspa.knowledge.Editor;
+import fi.aspa.knowledge.Knowledge;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.DateTimes;
@@ -43,14 +48,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ModeratePage {
     static final String PURPOSE = "qna-moderation";
+    /** The knowledge base's limit of an article's body. */
+    static final int MAX_ARTICLE_BODY = 20_000;
 
     private final QnaStore store;
     private final Customers customers;
     private final PersonalDataLog accessLog;
     private final MessageSource messages;
+    private final Knowledge knowledge;
 
-    ModeratePage(QnaStore store, Customers customers, PersonalDataLog accessLog, MessageSource messages) {
+    ModeratePage(QnaStore store, Customers customers, PersonalDataLog accessLog, MessageSource messages, Knowledge knowledge) {
         this.store = store;
+        this.knowledge = knowledge;
         this.customers = customers;
         this.accessLog = accessLog;
         this.messages = messages;
@@ -101,6 +110,65 @@ class ModeratePage {
         store.highlight(event, null);
         redirect.addFlashAttribute("done", "clear");
         return new ModelAndView("redirect:/workspace/events/" + event.id() + "/moderate");
+    }
+
+    /**
+     * The console's poll (every 5 s): 204 while the event has the same questions in the same statuses as the page
+     * shows ({@code v}); otherwise a note with a link to reload, in the console's live region. No names, no log.
+     */
+    @GetMapping("/workspace/events/{id}/moderate/changes")
+    ModelAndView changes(@PathVariable String id, @RequestParam(required = false) String v,
+                         @AuthenticationPrincipal StaffPrincipal me, jakarta.servlet.http.HttpServletResponse response) {
+        Event event = event(id, me);
+        String version = version(store.questions(event, List.of(Status.values()), false));
+        if (version.equals(v)) {
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return null;
+        }
+        ModelAndView update = new ModelAndView("qna/moderate-update :: update");
+        update.addObject("event", event);
+        update.addObject("version", version);
+        return update;
+    }
+
+    /** What the console's moderator acts on: the questions and their statuses (votes change too often to tell). */
+    static String version(List<Question> questions) {
+        StringBuilder fingerprint = new StringBuilder();
+        questions.stream().sorted(java.util.Comparator.comparing(Question::id))
+                .forEach(q -> fingerprint.append(q.id()).append(q.status()).append('|'));
+        return QnaStore.sha256(fingerprint.toString()).substring(0, 16);
+    }
+
+    /**
+     * A knowledge article draft (INTERNAL, in the reader's language) from the answered questions that have a written
+     * answer: each question a heading, its answer below. The editors decide what becomes of it.
+     */
+    @PostMapping("/workspace/events/{id}/knowledge-draft")
+    ModelAndView knowledgeDraft(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal me, Locale locale,
+                                RedirectAttributes redirect) {
+        Event event = event(id, me);
+        Language language = Language.of(locale);
+        StringBuilder body = new StringBuilder();
+        for (Question q : store.questions(event, List.of(Status.ANSWERED), false)) {
+            if (q.answer() == null) continue;
+            String part = "## " + markdownText(q.text()) + "\n\n" + q.answer().strip() + "\n\n";
+            if (body.length() + part.length() > MAX_ARTICLE_BODY) break;
+            body.append(part);
+        }
+        if (body.isEmpty()) {
+            redirect.addFlashAttribute("done", "no-answers");
+            return new ModelAndView("redirect:/workspace/events/" + event.id() + "/moderate");
+        }
+        String title = messages.getMessage("qna.knowledge.title", new Object[] {event.title().in(language)}, locale);
+        if (title.length() > QnaStore.MAX_TITLE) title = title.substring(0, QnaStore.MAX_TITLE);
+        Article article = knowledge.create(event.organizationId(), Editor.of(me),
+                ArticleDraft.of(ArticleVisibility.INTERNAL, language, title, body.toString().strip()));
+        return new ModelAndView("redirect:/workspace/knowledge/" + article.id());
+    }
+
+    /** A resident's text as plain text in Markdown: its markup characters escaped, on one line. */
+    static String markdownText(String text) {
+        return text.replaceAll("\\s+", " ").replaceAll("([\\\\`*_\\[\\]#<>|!~])", "\\\\$1").strip();
     }
 
     /** Every question with its votes, status and answer, for follow-up; spreadsheet formulas are defused. */
@@ -173,6 +241,7 @@ class ModeratePage {
         page.addObject("sections", sections);
         page.addObject("errors", errors);
         page.addObject("highlighting", event.highlightedQuestionId() != null);
+        page.addObject("version", version(all));
         return page;
     }
 }

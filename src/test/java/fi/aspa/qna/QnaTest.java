@@ -58,6 +58,8 @@ class QnaTest {
     Staff staff;
     @Autowired
     PublicOrganization publicOrganization;
+    @Autowired
+    fi.aspa.knowledge.Knowledge knowledge;
 
     Fixtures.Org pub;
     String address;
@@ -195,6 +197,16 @@ class QnaTest {
         MockHttpServletResponse changed = send(get("/events/" + event.code() + "/questions").param("sort", "votes").param("v", version));
         assertThat(changed.getStatus()).isEqualTo(200);
         assertThat(html(changed)).contains("hx-swap-oob", "Ensi kesänä.", "Vastattu");
+
+        String console2 = pages.page(pub.manager(), "/workspace/events/" + event.id() + "/moderate");
+        String consoleVersion = console2.replaceAll("(?s).*/moderate/changes\\?v=([0-9a-f]{16}).*", "$1");
+        String changes = "/workspace/events/" + event.id() + "/moderate/changes";
+        assertThat(pages.send(pub.manager(), get(changes).param("v", consoleVersion)).getStatus()).isEqualTo(204);
+        store.ask(event, "Toinen kysymys", null);
+        MockHttpServletResponse news = pages.send(pub.manager(), get(changes).param("v", consoleVersion));
+        assertThat(news.getStatus()).isEqualTo(200);
+        assertThat(html(news)).contains("Uusia tai muuttuneita kysymyksiä", "id=\"reload\"");
+        assertThat(pages.send(pub.agent(), get(changes)).getStatus()).isEqualTo(403);
 
         store.highlight(event, q.id());
         assertThat(html(send(get("/events/" + event.code() + "/screen")))).contains("Milloin katu korjataan?");
@@ -386,5 +398,34 @@ class QnaTest {
         assertThat(store.questions(event, List.of(Status.VISIBLE), false)).hasSize(2)
                 .allSatisfy(q -> assertThat(q.phase()).isEqualTo(Phase.ADVANCE));
         assertThat(demo.seed(org.id())).as("once").isEmpty();
+    }
+
+    @Test
+    void answeredQuestionsBecomeAnInternalKnowledgeArticleDraft() throws Exception {
+        Fixtures.Org org = fixtures.organization();
+        Event event = event(org, org.manager().id(), Audience.PUBLIC, false, Duration.ofHours(-3), Duration.ofHours(2));
+        String path = "/workspace/events/" + event.id() + "/knowledge-draft";
+        MockHttpServletResponse none = pages.send(org.manager(), post(path).with(csrf()));
+        assertThat(none.getRedirectedUrl()).isEqualTo("/workspace/events/" + event.id() + "/moderate");
+        assertThat(db.sql("select count(*) from knowledge_article where organization_id = ?").param(org.id().value())
+                .query(Integer.class).single()).as("nothing answered in writing: no article").isZero();
+
+        Question bridge = store.ask(event, "Milloin silta valmistuu?", null);
+        Question markup = store.ask(event, "# Iso *otsikko* [linkki](http://evil)", null);
+        Question spoken = store.ask(event, "Vastattiin suullisesti", null);
+        store.answer(event, bridge.id(), "Ensi syksynä.");
+        store.answer(event, markup.id(), "Ei linkkejä.");
+        store.answer(event, spoken.id(), null);
+        assertThat(pages.send(org.agent(), post(path).with(csrf())).getStatus()).isEqualTo(403);
+        MockHttpServletResponse made = pages.send(org.manager(), post(path).with(csrf()));
+        assertThat(made.getRedirectedUrl()).startsWith("/workspace/knowledge/");
+        UUID articleId = UUID.fromString(made.getRedirectedUrl().substring("/workspace/knowledge/".length()));
+        fi.aspa.knowledge.Article article = knowledge.find(org.id(), articleId).orElseThrow();
+        assertThat(article.status()).isEqualTo(fi.aspa.knowledge.ArticleStatus.DRAFT);
+        assertThat(article.current().visibility()).isEqualTo(fi.aspa.knowledge.ArticleVisibility.INTERNAL);
+        fi.aspa.knowledge.ArticleText text = article.current().texts().get(fi.aspa.platform.Language.FI);
+        assertThat(text.title()).isEqualTo("Kysymyksiä ja vastauksia: Asukasilta");
+        assertThat(text.body()).contains("## Milloin silta valmistuu?\n\nEnsi syksynä.",
+                "## \\# Iso \\*otsikko\\* \\[linkki\\](http://evil)\n\nEi linkkejä.").doesNotContain("suullisesti");
     }
 }
