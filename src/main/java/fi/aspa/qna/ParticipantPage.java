@@ -97,10 +97,7 @@ class ParticipantPage {
         Context context = context(code, me, request);
         Event event = context.event();
         FormErrors errors = new FormErrors(messages, locale);
-        if (!event.open(store.now())) {
-            errors.add("text", "qna.closed");
-            return page(context, sort, form, errors, locale, HttpStatus.CONFLICT);
-        }
+        if (!event.open(store.now())) return refused(context, sort, locale);
         if (form.getWebsite() != null && !form.getWebsite().isEmpty()) {
             log.info("Event question honeypot was filled in; pretending success and storing nothing");
             redirect.addFlashAttribute("asked", event.premoderated() ? "PENDING" : "VISIBLE");
@@ -161,10 +158,7 @@ class ParticipantPage {
         if (questionId == null || store.question(event, questionId).filter(q -> PUBLISHED.contains(q.status())).isEmpty()) {
             throw AspaException.notFound("Question");
         }
-        if (!event.open(store.now())) {
-            FormErrors errors = new FormErrors(messages, locale).add("text", "qna.closed");
-            return page(context, sort, new QuestionForm(), errors, locale, HttpStatus.CONFLICT);
-        }
+        if (!event.open(store.now())) return refused(context, sort, locale);
         if (!limits.tryAcquire("qna-vote", request.getRemoteAddr(), VOTES_PER_ADDRESS)) {
             FormErrors errors = new FormErrors(messages, locale).add("send", "error.rate-limited");
             return page(context, sort, new QuestionForm(), errors, locale, HttpStatus.TOO_MANY_REQUESTS);
@@ -230,6 +224,13 @@ class ParticipantPage {
             }
         }
         return null;
+    }
+
+    /** A question or a vote after the end: the read-only page, its notice said at once (role alert); nothing stored. */
+    private ModelAndView refused(Context context, String sort, Locale locale) {
+        ModelAndView page = page(context, sort, new QuestionForm(), new FormErrors(messages, locale), locale, HttpStatus.CONFLICT);
+        page.addObject("refused", true);
+        return page;
     }
 
     private ModelAndView page(Context context, String sort, QuestionForm form, FormErrors errors, Locale locale,

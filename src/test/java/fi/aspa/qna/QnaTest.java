@@ -164,7 +164,12 @@ class QnaTest {
         assertThat(page).contains("Tilaisuus on päättynyt", "Kysytty ajoissa").doesNotContain("id=\"send\"", "/vote");
         MockHttpServletResponse refused = ask(ended, "Myöhässä", null);
         assertThat(refused.getStatus()).isEqualTo(409);
-        assertThat(html(refused)).contains("Tilaisuus on päättynyt: kysymyksiä ei enää oteta vastaan.");
+        assertThat(html(refused)).contains("role=\"alert\"", "Tilaisuus on päättynyt: kysymyksiä ei enää oteta vastaan.")
+                .doesNotContain("id=\"send\"");
+        Question early = store.questions(ended, List.of(Status.VISIBLE), false).getFirst();
+        assertThat(send(post("/events/" + ended.code() + "/questions/" + early.id() + "/vote").with(csrf())).getStatus())
+                .as("no votes after the end either").isEqualTo(409);
+        assertThat(store.question(ended, early.id()).orElseThrow().votes()).isZero();
         assertThat(questions(ended)).as("nothing stored").isEqualTo(1);
         assertThat(html(pages.in("sv").send(get("/events/" + ended.code())))).contains("Evenemanget har avslutats");
     }
