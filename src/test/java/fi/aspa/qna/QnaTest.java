@@ -60,6 +60,8 @@ class QnaTest {
     PublicOrganization publicOrganization;
     @Autowired
     fi.aspa.knowledge.Knowledge knowledge;
+    @Autowired
+    fi.aspa.customer.Customers customers;
 
     Fixtures.Org pub;
     String address;
@@ -432,5 +434,21 @@ class QnaTest {
         assertThat(text.title()).isEqualTo("Kysymyksiä ja vastauksia: Asukasilta");
         assertThat(text.body()).contains("## Milloin silta valmistuu?\n\nEnsi syksynä.",
                 "## \\# Iso \\*otsikko\\* \\[linkki\\](http://evil)\n\nEi linkkejä.").doesNotContain("suullisesti");
+    }
+
+    @Test
+    void aNamedAskersQuestionsFollowTheirCustomerIntoAMergeAndBack() throws Exception {
+        Event event = upcoming(Audience.PUBLIC, false);
+        assertThat(ask(event, "Kysymys nimellä", "Kaisa Kysyjä").getStatus()).isEqualTo(302);
+        UUID asker = db.sql("select asker_customer_id from qna_question where event_id = ?").param(event.id())
+                .query(UUID.class).single();
+        UUID survivor = customers.resolve(pub.id(), fi.aspa.customer.ContactDetails.resident("Kaisa Kysyjä", "kaisa@example.fi",
+                null, fi.aspa.platform.Language.FI));
+        fi.aspa.customer.CustomerMerge merge = customers.merge(pub.id(), pub.agent().id(), survivor, asker, "Sama henkilö");
+        assertThat(db.sql("select asker_customer_id from qna_question where event_id = ?").param(event.id())
+                .query(UUID.class).single()).isEqualTo(survivor);
+        customers.unmerge(pub.id(), pub.agent().id(), merge.id(), "Eri henkilöt");
+        assertThat(db.sql("select asker_customer_id from qna_question where event_id = ?").param(event.id())
+                .query(UUID.class).single()).isEqualTo(asker);
     }
 }
