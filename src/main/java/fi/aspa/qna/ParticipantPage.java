@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The participants' page of an event: a PUBLIC event at {@code /events/{code}} (the public organization's, anyone),
@@ -293,7 +294,7 @@ class ParticipantPage {
         String version = QnaStore.sha256(fingerprint.toString()).substring(0, 16);
         page.addObject("title", event.title().in(language));
         page.addObject("code", event.code());
-        page.addObject("participantPath", context.base());
+        page.addObject("participantUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path(context.base()).toUriString());
         page.addObject("highlighted", highlighted);
         page.addObject("top", shown);
         page.addObject("version", version);

@@ -216,7 +216,8 @@ class QnaTest {
         assertThat(pages.send(pub.agent(), get(changes)).getStatus()).isEqualTo(403);
 
         store.highlight(event, q.id());
-        assertThat(html(send(get("/events/" + event.code() + "/screen")))).contains("Milloin katu korjataan?");
+        assertThat(html(send(get("/events/" + event.code() + "/screen")))).contains("Milloin katu korjataan?",
+                "id=\"screen-address\">http://localhost/events/" + event.code() + "<");
         pages.send(pub.manager(), post("/workspace/events/" + event.id() + "/questions/" + q.id() + "/hide").with(csrf()));
         assertThat(html(send(get("/events/" + event.code())))).doesNotContain("Milloin katu korjataan?");
         assertThat(store.find(pub.id(), event.id()).orElseThrow().highlightedQuestionId()).as("hidden: off the screen").isNull();
