@@ -99,7 +99,7 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/callback", "/callback/**", "/appointments", "/appointments/**", "/kiosk/**", "/display/**").permitAll()
-                        .requestMatchers("/", "/contact", "/contact/**", "/track/**", "/feedback/**", "/ideas", "/ideas/**", "/services", "/services/**", "/help", "/help/**", "/accessibility", "/login",
+                        .requestMatchers("/", "/contact", "/contact/**", "/track/**", "/feedback/**", "/ideas", "/ideas/**", "/events/**", "/services", "/services/**", "/help", "/help/**", "/accessibility", "/login",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
