@@ -13,16 +13,17 @@ import fi.aspa.ideas.IdeaStore.Idea;
 import fi.aspa.ideas.IdeaStore.Round;
 import fi.aspa.ideas.IdeaStore.Status;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Csv;
 import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.LocalizedText;
 import fi.aspa.platform.OrganizationId;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -30,9 +31,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -270,44 +272,19 @@ class ModerationPages {
         OrganizationId org = me.organizationId();
         Round round = round(org, id);
         Map<UUID, String> names = StaffIdeaPages.names(staff, org);
-        StringBuilder csv = new StringBuilder();
-        List<String> header = List.of("rank", "title", "description", "author", "status", "response", "supports", "created");
-        csv.append(Csv.line(header.stream().map(h -> messages.getMessage("ideas.csv." + h, null, locale)).toList()));
-        int rank = 0;
-        for (Idea i : store.ofRound(org, round.id())) {
-            rank++;
-            csv.append(Csv.line(List.of(String.valueOf(rank), i.shownTitle(), i.shownBody(),
-                    i.authorStaffId() == null ? "" : names.getOrDefault(i.authorStaffId(), ""),
-                    messages.getMessage("ideas.status." + i.status().name(), null, locale),
-                    i.response() == null ? "" : i.response(), String.valueOf(i.supports()), DateTimes.iso(i.createdAt()))));
-        }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ideas-" + round.id() + ".csv\"")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        List<String> header = Stream.of("rank", "title", "description", "author", "status", "response", "supports", "created")
+                .map(h -> messages.getMessage("ideas.csv." + h, null, locale)).toList();
+        List<Idea> ideas = store.ofRound(org, round.id());
+        return Csv.download("ideas-" + round.id() + ".csv", header, IntStream.range(0, ideas.size()).mapToObj(n -> {
+            Idea i = ideas.get(n);
+            return Arrays.asList(n + 1, i.shownTitle(), i.shownBody(),
+                    i.authorStaffId() == null ? null : names.get(i.authorStaffId()),
+                    messages.getMessage("ideas.status." + i.status().name(), null, locale), i.response(), i.supports(),
+                    DateTimes.iso(i.createdAt()));
+        }));
     }
 
     private Round round(OrganizationId org, String id) {
         return PublicIdeaPages.parse(id).flatMap(u -> store.round(org, u)).orElseThrow(() -> AspaException.notFound("Round"));
-    }
-
-    /** RFC 4180 fields, every one quoted; a cell that a spreadsheet would read as a formula gets a leading apostrophe. */
-    static final class Csv {
-        private Csv() {}
-
-        static String line(List<String> cells) {
-            StringBuilder line = new StringBuilder();
-            for (int n = 0; n < cells.size(); n++) {
-                if (n > 0) line.append(',');
-                line.append(cell(cells.get(n)));
-            }
-            return line.append("\r\n").toString();
-        }
-
-        static String cell(String value) {
-            String v = value == null ? "" : value;
-            if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
     }
 }

@@ -144,7 +144,7 @@ class StaffIdeaPages {
 
     static void requireManager(StaffPrincipal me) {
         if (me == null || !me.has(Role.UNIT_MANAGER)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only unit managers and administrators moderate ideas");
+            throw AspaException.forbidden("Only unit managers and administrators moderate ideas");
         }
     }
 

@@ -5,12 +5,13 @@ import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.organization.Organizations;
 import fi.aspa.organization.Unit;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Csv;
 import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.platform.PageModel;
-import java.text.DecimalFormatSymbols;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -94,47 +93,42 @@ class InsightsPage {
     }
 
     @GetMapping("/workspace/insights.csv")
-    ResponseEntity<String> csv(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String days,
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String days,
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestParam(required = false) String unit, Locale locale) {
         requireManager(me);
         Query query = query(me, days, from, to, unit, locale);
-        MediaType csv = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
         if (!query.errors().isEmpty()) {
             String text = String.join("\n", query.errors().getSummary().stream().map(e -> e.message()).toList());
-            return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                    .body(text);
+            return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                    .body(text.getBytes(StandardCharsets.UTF_8));
         }
         Period period = query.period();
         Dashboards.Figures figures = dashboards.figures(me.organizationId(), query.unitId(), period);
-        char separator = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',' ? ';' : ',';
-        Csv out = new Csv(separator);
-        out.row(List.of(messages.getMessage("insights.title", null, locale),
+        List<String> title = List.of(messages.getMessage("insights.title", null, locale),
                 query.unitName() == null ? messages.getMessage("insights.whole-organization", null, locale) : query.unitName(),
-                DateTimes.iso(period.first()), DateTimes.iso(period.last())));
+                DateTimes.iso(period.first()), DateTimes.iso(period.last()));
+        List<List<String>> rows = new ArrayList<>();
         for (DashboardView.Section section : new DashboardView(messages, locale).sections(figures, query.unitId() == null)) {
             for (DashboardView.Table table : section.tables()) {
-                out.row(List.of());
-                out.row(List.of(section.title() + " – " + table.caption()));
-                out.row(table.columns());
+                rows.add(List.of());
+                rows.add(List.of(section.title() + " – " + table.caption()));
+                rows.add(table.columns());
                 for (DashboardView.Row row : table.rows()) {
                     List<String> fields = new ArrayList<>();
                     fields.add(row.label());
                     row.cells().forEach(c -> fields.add(c.text()));
-                    out.row(fields);
+                    rows.add(fields);
                 }
             }
         }
-        return ResponseEntity.ok().contentType(csv)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("insights-" + DateTimes.iso(period.first()) + "-" + DateTimes.iso(period.last()) + ".csv")
-                        .build().toString())
-                .body(out.toString());
+        return Csv.download("insights-" + DateTimes.iso(period.first()) + "-" + DateTimes.iso(period.last()) + ".csv",
+                title, rows.stream());
     }
 
     private static void requireManager(StaffPrincipal me) {
         if (me == null || !me.has(Role.UNIT_MANAGER) || (!me.has(Role.ADMIN) && me.unitId() == null)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only unit managers and administrators see the dashboard");
+            throw AspaException.forbidden("Only unit managers and administrators see the dashboard");
         }
     }
 

@@ -51,7 +51,7 @@ class EventsPage {
     @PostMapping("/workspace/events")
     ModelAndView create(@AuthenticationPrincipal StaffPrincipal me, @ModelAttribute("form") EventForm form, Locale locale) {
         if (!me.has(Role.UNIT_MANAGER)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only unit managers and administrators create events");
+            throw AspaException.forbidden("Only unit managers and administrators create events");
         }
         FormErrors errors = new FormErrors(messages, locale);
         String titleFi = text(form.getTitleFi(), "titleFi", QnaStore.MAX_TITLE, true, errors);

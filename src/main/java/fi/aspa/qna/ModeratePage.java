@@ -9,22 +9,22 @@ import fi.aspa.knowledge.Editor;
 import fi.aspa.knowledge.Knowledge;
 import fi.aspa.identity.StaffPrincipal;
 import fi.aspa.platform.AspaException;
+import fi.aspa.platform.Csv;
 import fi.aspa.platform.DateTimes;
-import fi.aspa.platform.Downloads;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.qna.QnaStore.Event;
 import fi.aspa.qna.QnaStore.Question;
 import fi.aspa.qna.QnaStore.Status;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -175,28 +175,13 @@ class ModeratePage {
     @GetMapping("/workspace/events/{id}/export.csv")
     ResponseEntity<byte[]> export(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal me, Locale locale) {
         Event event = event(id, me);
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        row(csv, List.of(msg("qna.csv.asked", locale), msg("qna.csv.phase", locale), msg("qna.csv.status", locale),
-                msg("qna.csv.votes", locale), msg("qna.csv.question", locale), msg("qna.csv.answer", locale),
-                msg("qna.csv.answered", locale)));
-        for (Question q : store.questions(event, List.of(Status.values()), false)) {
-            row(csv, List.of(DateTimes.iso(q.createdAt()), msg("qna.phase." + q.phase().name(), locale),
-                    msg("qna.status." + q.status().name(), locale), String.valueOf(q.votes()), q.text(),
-                    Objects.toString(q.answer(), ""), q.answeredAt() == null ? "" : DateTimes.iso(q.answeredAt())));
-        }
-        return Downloads.attachment("questions-" + event.code() + ".csv", "text/csv; charset=UTF-8",
-                csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static void row(StringBuilder csv, List<String> cells) {
-        csv.append(cells.stream().map(ModeratePage::cell).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    /** RFC 4180 quoting, and a leading ' before = + - @ (or a tab or carriage return) so no spreadsheet runs it. */
-    static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        List<String> header = Stream.of("asked", "phase", "status", "votes", "question", "answer", "answered")
+                .map(h -> msg("qna.csv." + h, locale)).toList();
+        return Csv.download("questions-" + event.code() + ".csv", header,
+                store.questions(event, List.of(Status.values()), false).stream().map(q -> Arrays.asList(
+                        DateTimes.iso(q.createdAt()), msg("qna.phase." + q.phase().name(), locale),
+                        msg("qna.status." + q.status().name(), locale), q.votes(), q.text(), q.answer(),
+                        q.answeredAt() == null ? null : DateTimes.iso(q.answeredAt()))));
     }
 
     private String msg(String key, Locale locale) {
@@ -208,7 +193,7 @@ class ModeratePage {
         Event event = eventId == null ? null : store.find(me.organizationId(), eventId).orElse(null);
         if (event == null) throw AspaException.notFound("Event");
         if (!EventsPage.canModerate(me, event)) {
-            throw new AspaException(HttpStatus.FORBIDDEN, "forbidden", "Only the event's creator, unit managers and administrators moderate it");
+            throw AspaException.forbidden("Only the event's creator, unit managers and administrators moderate it");
         }
         return event;
     }

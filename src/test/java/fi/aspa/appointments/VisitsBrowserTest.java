@@ -28,7 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -153,8 +152,7 @@ class VisitsBrowserTest {
         browser.waitFor("#now-calling");
         browser.assertAccessible("display " + lang);
         queue.callNext(pub.id(), point.id(), null, "7", pub.colleague().id());
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> d.findElement(By.id("now-calling")).getText().contains(first));
+        browser.waitForText("#now-calling", first);
         assertThat(browser.text("#now-calling")).contains(fi ? "Tiski 7" : "Disk 7");
         assertThat(browser.find("#now-calling").getAttribute("aria-live")).as("the live region stayed").isEqualTo("polite");
         browser.assertAccessible("display called " + lang);

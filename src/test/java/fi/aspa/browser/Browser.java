@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -131,6 +132,15 @@ public final class Browser implements AutoCloseable {
 
     public void waitFor(String css) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    /**
+     * Waits until an element matching {@code css} contains {@code text}; an element that htmx or a script replaces
+     * while it is read is looked up again.
+     */
+    public void waitForText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
     /** Fails with every WCAG 2.1 A/AA violation on the current page, and on any untranslated message key. */

@@ -159,16 +159,13 @@ class StaffIdeasTest {
 
         MockHttpServletResponse csv = pages.send(org.manager(), get("/workspace/ideas/rounds/" + round.id() + "/export.csv"));
         assertThat(csv.getStatus()).isEqualTo(200);
-        assertThat(csv.getContentType()).isEqualTo("text/csv; charset=UTF-8");
+        assertThat(csv.getContentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.getHeader("Content-Disposition")).startsWith("attachment;");
         String text = csv.getContentAsString(StandardCharsets.UTF_8);
         String[] lines = text.split("\r\n");
-        assertThat(lines[0]).isEqualTo("\"Sija\",\"Otsikko\",\"Idea\",\"Ehdottaja\",\"Tila\",\"Vastaus\",\"Tukijat\",\"Lähetetty\"");
-        assertThat(lines[1]).startsWith("\"1\",\"Pilkku, \"\"lainaus\"\"\",\"Rivi 1\nRivi 2\",\"" + org.colleague().displayName()
-                + "\",\"Toteutettu\",\"Tehty.\",\"2\",");
-        assertThat(lines[2]).startsWith("\"2\",\"'=HYPERLINK(\"\"http://evil.example\"\")\",\"'+1 ja -2 @kaikki\",");
-        assertThat(ModerationPages.Csv.cell("-1")).isEqualTo("\"'-1\"");
-        assertThat(ModerationPages.Csv.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
-        assertThat(ModerationPages.Csv.cell("ok")).isEqualTo("\"ok\"");
+        assertThat(lines[0]).isEqualTo("\uFEFFSija;Otsikko;Idea;Ehdottaja;Tila;Vastaus;Tukijat;Lähetetty");
+        assertThat(lines[1]).startsWith("1;\"Pilkku, \"\"lainaus\"\"\";\"Rivi 1\nRivi 2\";" + org.colleague().displayName()
+                + ";Toteutettu;Tehty.;2;");
+        assertThat(lines[2]).startsWith("2;\"'=HYPERLINK(\"\"http://evil.example\"\")\";'+1 ja -2 @kaikki;");
     }
 }

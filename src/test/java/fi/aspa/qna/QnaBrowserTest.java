@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,11 +30,6 @@ class QnaBrowserTest {
     Fixtures fixtures;
     @Autowired
     QnaStore store;
-
-    static void waitForText(Browser browser, String css, String text) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(css)).stream()
-                .anyMatch(e -> e.getText().contains(text)));
-    }
 
     @Test
     void aResidentAsksTheModeratorApprovesAndTheQuestionAppearsWithoutReload() {
@@ -71,13 +64,13 @@ class QnaBrowserTest {
             resident.type("#text", "Toinen kysymys kesken");
             moderator.clickAndWaitForNewPage("#approve-" + asked.id());
             assertThat(moderator.text("#done")).isEqualTo("Kysymys hyväksyttiin.");
-            waitForText(resident, "#questions", "Onko kirjasto kiinni koko remontin ajan?");
+            resident.waitForText("#questions", "Onko kirjasto kiinni koko remontin ajan?");
             assertThat(resident.find("#text").getAttribute("value")).isEqualTo("Toinen kysymys kesken");
             assertThat(resident.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("text");
             assertThat(resident.find("#questions").getAttribute("aria-live")).isEqualTo("polite");
 
             resident.click("#vote-" + asked.id());
-            waitForText(resident, "#votes-" + asked.id(), "Ääniä: 1");
+            resident.waitForText("#votes-" + asked.id(), "Ääniä: 1");
             assertThat(resident.text("#vote-" + asked.id())).isEqualTo("Äänestit tätä");
             resident.assertAccessible("voted fi");
 
@@ -90,7 +83,7 @@ class QnaBrowserTest {
             assertThat(moderator.text("h1")).startsWith("Moderering:");
             moderator.open("/workspace/events?lang=sv").assertAccessible("events sv");
 
-            waitForText(resident, "#questions", "Lainaus toimii väistötiloissa.");
+            resident.waitForText("#questions", "Lainaus toimii väistötiloissa.");
             resident.open("/events/" + event.code() + "/screen?lang=fi").assertAccessible("screen fi");
             assertThat(resident.text("#screen-now")).contains("Onko kirjasto kiinni");
             resident.open("/events/" + event.code() + "?lang=sv").assertAccessible("event page sv");

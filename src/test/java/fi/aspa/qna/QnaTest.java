@@ -386,12 +386,10 @@ class QnaTest {
         assertThat(csv.getContentType()).isEqualToIgnoringWhitespace("text/csv;charset=UTF-8");
         assertThat(csv.getHeader("Content-Disposition")).contains("attachment", event.code());
         String body = csv.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).startsWith("\uFEFF\"Kysytty\",\"Vaihe\",\"Tila\",\"Ääniä\",\"Kysymys\",\"Vastaus\",\"Vastattu\"\r\n");
-        assertThat(body).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", "\"'-1 ei käy\"", "\"'@SUM(1)\"",
-                "\"'+358 kysyy, \"\"lainaten\"\"\nrivinvaihdolla\"", "\"Ennakkokysymys\",\"Vastattu\"", "\"Odottaa hyväksyntää\"");
+        assertThat(body).startsWith("\uFEFFKysytty;Vaihe;Tila;Ääniä;Kysymys;Vastaus;Vastattu\r\n");
+        assertThat(body).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", ";'-1 ei käy;", ";'@SUM(1);",
+                "\"'+358 kysyy, \"\"lainaten\"\"\nrivinvaihdolla\"", "Ennakkokysymys;Vastattu", "Odottaa hyväksyntää");
         assertThat(body.split("\r\n")).hasSize(4);
-        assertThat(ModeratePage.cell("tavallinen")).isEqualTo("\"tavallinen\"");
-        assertThat(ModeratePage.cell("\tx")).isEqualTo("\"'\tx\"");
         assertThat(pages.send(pub.agent(), get("/workspace/events/" + event.id() + "/export.csv")).getStatus()).isEqualTo(403);
     }
 
