@@ -16,6 +16,7 @@ import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.platform.Tokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -7,6 +7,7 @@ import fi.aspa.organization.Organizations;
 import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.platform.Tokens;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +83,7 @@ class CaseBatchOpen implements CaseBatches {
         List<Opened> opened = new ArrayList<>(checked.size());
         for (int i = 0; i < checked.size(); i++) {
             Checked c = checked.get(i);
-            String token = CaseStore.newToken();
+            String token = Tokens.random();
             rows.add(c, refs.get(i), token);
             NewCase command = c.command();
             opened.add(new Opened(new OpenedCase(c.id(), refs.get(i), token,
@@ -130,12 +131,12 @@ class CaseBatchOpen implements CaseBatches {
             UUID org = organization.value();
             cases.add(new Object[] {c.id(), org, reference, c.subject(), command.channel().name(), command.language().code(),
                     command.customerId(), command.unitId(), command.priority().name(), c.tags().toArray(String[]::new),
-                    command.topic(), CaseStore.sha256(token), at, at, reference + " " + c.subject(), c.body()});
+                    command.topic(), Tokens.sha256(token), at, at, reference + " " + c.subject(), c.body()});
             messages.add(new Object[] {c.messageId(), org, c.id(), MessageKind.INBOUND.name(), command.channel().name(),
                     null, c.body(), at});
             for (AttachmentPolicy.Checked file : c.files()) {
                 files.add(new Object[] {Ids.next(), org, c.id(), c.messageId(), file.filename(), file.contentType(),
-                        file.content().length, CaseStore.sha256(file.content()), file.content(), at});
+                        file.content().length, Tokens.sha256(file.content()), file.content(), at});
             }
             history.add(new Object[] {Ids.next(), org, c.id(), command.actor().staffId(), command.actor().kind().name(),
                     "OPENED", json.writeValueAsString(Map.of("channel", command.channel().name(), "reference", reference)), at});

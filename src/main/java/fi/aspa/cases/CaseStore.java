@@ -13,10 +13,7 @@ import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.PageCursor;
 import fi.aspa.platform.OrganizationId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import fi.aspa.platform.Tokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,8 +23,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +53,6 @@ class CaseStore implements Cases {
     static final int MAX_SUBJECT = 200;
     static final int MAX_BODY = 20_000;
     static final int MAX_TAGS = 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
     private final JdbcClient db;
@@ -98,7 +92,7 @@ class CaseStore implements Cases {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         UUID id = Ids.next();
         UUID messageId = Ids.next();
-        String token = newToken();
+        String token = Tokens.random();
         // The hot path of every channel: the number, the case, its first message and its history in one statement.
         int year = now.atZone(HELSINKI).getYear();
         String reference = db.sql("""
@@ -130,7 +124,7 @@ class CaseStore implements Cases {
                 .param("language", command.language().code()).param("customer", command.customerId())
                 .param("unit", command.unitId()).param("priority", command.priority().name())
                 .param("tags", tags.toArray(String[]::new)).param("topic", command.topic())
-                .param("token", sha256(token)).param("now", Timestamp.from(now)).param("body", body)
+                .param("token", Tokens.sha256(token)).param("now", Timestamp.from(now)).param("body", body)
                 .param("messageId", messageId).param("eventId", Ids.next()).param("eventType", "OPENED")
                 .param("actorStaff", command.actor().staffId()).param("actor", command.actor().kind().name())
                 .query(String.class).single();
@@ -554,7 +548,7 @@ class CaseStore implements Cases {
     public Optional<CaseDetail> byTrackingToken(String token) {
         if (token == null || token.length() < 20 || token.length() > 100) return Optional.empty();
         return db.sql("select organization_id, id from support_case where tracking_token_sha256 = ?")
-                .param(sha256(token))
+                .param(Tokens.sha256(token))
                 .query((rs, n) -> Map.entry(new OrganizationId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
                 .optional()
                 .flatMap(e -> detail(e.getKey(), e.getValue()));
@@ -706,7 +700,7 @@ class CaseStore implements Cases {
         for (AttachmentPolicy.Checked file : files) {
             db.sql(CaseRows.INSERT_ATTACHMENT)
                     .params(Ids.next(), organization.value(), caseId, messageId, file.filename(), file.contentType(),
-                            file.content().length, sha256(file.content()), file.content(), Timestamp.from(now))
+                            file.content().length, Tokens.sha256(file.content()), file.content(), Timestamp.from(now))
                     .update();
         }
     }
@@ -772,22 +766,5 @@ class CaseStore implements Cases {
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
-    /** A tracking token: 256 random bits, URL-safe; only its SHA-256 is stored. */
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
-    static String sha256(String value) {
-        return sha256(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String sha256(byte[] value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

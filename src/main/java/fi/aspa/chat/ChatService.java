@@ -18,15 +18,10 @@ import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import fi.aspa.platform.Tokens;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +46,6 @@ class ChatService implements ChatHandover {
     static final String TAG_CHAT = "chat";
     static final String TAG_LEFT_MESSAGE = "left-message";
     static final String TAG_BOT = "chatbot";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChatStore store;
     private final Cases cases;
@@ -122,9 +116,9 @@ class ChatService implements ChatHandover {
         }
         String cleanName = optionalText("name", name, 200);
         String cleanEmail = email(email);
-        String token = newToken();
+        String token = Tokens.random();
         UUID id = Ids.next();
-        store.insertSession(id, org, sha256(token), ChatSession.State.NEW, language, cleanName, cleanEmail, clock.instant());
+        store.insertSession(id, org, Tokens.sha256(token), ChatSession.State.NEW, language, cleanName, cleanEmail, clock.instant());
         String page = pageUrl(pageUrl);
         if (chatbot.enabled(org)) store.startedWithBot(id, page);
         else if (page != null) store.pageUrl(id, page);
@@ -134,7 +128,7 @@ class ChatService implements ChatHandover {
     @Transactional(readOnly = true)
     public Optional<ChatSession> byToken(String token) {
         if (token == null || token.length() < 40 || token.length() > 100 || token.indexOf(':') >= 0) return Optional.empty();
-        return store.byTokenHash(sha256(token));
+        return store.byTokenHash(Tokens.sha256(token));
     }
 
     /**
@@ -322,7 +316,7 @@ class ChatService implements ChatHandover {
     public LeftMessage leaveMessage(OrganizationId org, Language language, String clientId, String name, String email,
                                     String phone, String body, String clientAddress) {
         String id = clientId(clientId);
-        String key = sha256("left-message:" + org.value() + ":" + id);
+        String key = Tokens.sha256("left-message:" + org.value() + ":" + id);
         Optional<ChatSession> before = store.byTokenHash(key);
         if (before.isPresent()) return new LeftMessage(before.get().caseReference(), true);
         limits.leftMessage(clientAddress, language);
@@ -605,17 +599,4 @@ class ChatService implements ChatHandover {
         return value;
     }
 
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,18 +3,13 @@ package fi.aspa.feedback;
 import fi.aspa.cases.Channel;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import fi.aspa.platform.Tokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +23,6 @@ class FeedbackStore implements Feedback {
     /** How long a survey link can be answered. */
     static final Duration VALID_FOR = Duration.ofDays(30);
     static final int MAX_COMMENT = 2000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient db;
     private final Clock clock;
@@ -68,13 +62,13 @@ class FeedbackStore implements Feedback {
     /** Invites once per case: the new link's token, or empty when the case already has an invitation. */
     Optional<String> invite(OrganizationId organization, UUID caseId, UUID unitId, UUID serviceId, Channel channel,
                             Language language) {
-        String token = newToken();
+        String token = Tokens.random();
         int inserted = db.sql("""
                 insert into feedback_invitation (id, organization_id, case_id, unit_id, service_id, channel, language,
                                                  token_sha256, created_at, delivered)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
                 .params(UUID.randomUUID(), organization.value(), caseId, unitId, serviceId, channel.name(),
-                        language.code(), sha256(token), Timestamp.from(clock.instant()), delivers(channel))
+                        language.code(), Tokens.sha256(token), Timestamp.from(clock.instant()), delivers(channel))
                 .update();
         return inserted == 1 ? Optional.of(token) : Optional.empty();
     }
@@ -92,7 +86,7 @@ class FeedbackStore implements Feedback {
     /** The invitation a survey link names; any organization's, since the token is the secret. */
     Optional<Invitation> byToken(String token) {
         if (token == null || token.length() < 20 || token.length() > 100) return Optional.empty();
-        return db.sql(SELECT + " where token_sha256 = ?").param(sha256(token))
+        return db.sql(SELECT + " where token_sha256 = ?").param(Tokens.sha256(token))
                 .query(FeedbackStore::invitation).optional();
     }
 
@@ -172,18 +166,4 @@ class FeedbackStore implements Feedback {
                 noScore ? null : score);
     }
 
-    /** 256 random bits, URL-safe, like the case tracking tokens. */
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,17 +3,12 @@ package fi.aspa.ideas;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.LocalizedText;
 import fi.aspa.platform.OrganizationId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import fi.aspa.platform.Tokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +27,6 @@ class IdeaStore {
     static final int MAX_REASON = 2000;
     static final int MAX_RESPONSE = 4000;
     static final int MAX_COMMENT = 2000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient db;
     private final Clock clock;
@@ -129,13 +123,13 @@ class IdeaStore {
 
     /** A resident's idea: waits for moderation; the follow link's token is returned once, only its hash is kept. */
     Submitted submitPublic(OrganizationId org, UUID roundId, String title, String body, Language language, UUID customerId) {
-        String token = newToken();
+        String token = Tokens.random();
         UUID id = UUID.randomUUID();
         db.sql("""
                 insert into idea (id, organization_id, round_id, title, body, language, customer_id, follow_token_sha256,
                                   moderation, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
-                .params(id, org.value(), roundId, title, body, language.code(), customerId, sha256(token),
+                .params(id, org.value(), roundId, title, body, language.code(), customerId, Tokens.sha256(token),
                         Timestamp.from(clock.instant()))
                 .update();
         return new Submitted(idea(org, id).orElseThrow(), token);
@@ -162,7 +156,7 @@ class IdeaStore {
     /** The idea a follow link names; any organization's, since the token is the secret. */
     Optional<Idea> byFollowToken(String token) {
         if (token == null || token.length() < 20 || token.length() > 100) return Optional.empty();
-        return db.sql(IDEA + " where i.follow_token_sha256 = ?").param(sha256(token)).query(IdeaStore::idea).optional();
+        return db.sql(IDEA + " where i.follow_token_sha256 = ?").param(Tokens.sha256(token)).query(IdeaStore::idea).optional();
     }
 
     /** Published ideas of the organization's rounds for this audience; most supported or newest first. */
@@ -215,14 +209,14 @@ class IdeaStore {
         return db.sql("""
                 insert into idea_support (id, organization_id, idea_id, supporter_sha256, created_at) values (?, ?, ?, ?, ?)
                 on conflict (idea_id, supporter_sha256) where supporter_sha256 is not null do nothing""")
-                .params(UUID.randomUUID(), org.value(), ideaId, sha256(browserId), Timestamp.from(clock.instant()))
+                .params(UUID.randomUUID(), org.value(), ideaId, Tokens.sha256(browserId), Timestamp.from(clock.instant()))
                 .update() == 1;
     }
 
     boolean supportedByBrowser(UUID ideaId, String browserId) {
         if (browserId == null) return false;
         return db.sql("select exists (select 1 from idea_support where idea_id = ? and supporter_sha256 = ?)")
-                .params(ideaId, sha256(browserId)).query(Boolean.class).single();
+                .params(ideaId, Tokens.sha256(browserId)).query(Boolean.class).single();
     }
 
     /** One support per staff account; true when this one counted. */
@@ -298,18 +292,4 @@ class IdeaStore {
                 rs.getTimestamp("created_at").toInstant(), changed == null ? null : changed.toInstant(), rs.getLong("supports"));
     }
 
-    /** 256 random bits, URL-safe, like the case tracking tokens. */
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

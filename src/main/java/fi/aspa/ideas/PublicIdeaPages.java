@@ -15,6 +15,7 @@ import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.platform.PublicRateLimits;
+import fi.aspa.platform.Tokens;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -184,7 +185,7 @@ class PublicIdeaPages {
             return page;
         }
         String browser = browserId(request).orElseGet(() -> {
-            String fresh = IdeaStore.newToken();
+            String fresh = Tokens.random();
             Cookie cookie = new Cookie(SUPPORTER_COOKIE, fresh);
             cookie.setPath("/ideas");
             cookie.setHttpOnly(true);

@@ -5,10 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import fi.aspa.platform.Tokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,9 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +41,6 @@ class StaffAccounts implements Staff, UserDetailsService {
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
     static final Duration API_TOKEN_MEMORY = Duration.ofSeconds(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient db;
     private final PasswordEncoder passwords;
@@ -135,14 +129,12 @@ class StaffAccounts implements Staff, UserDetailsService {
     @Override
     public void registerApiToken(OrganizationId organization, String name, String token) {
         db.sql("insert into api_token (id, organization_id, name, token_sha256) values (?, ?, ?, ?)")
-                .params(Ids.next(), organization.value(), name, sha256(token)).update();
+                .params(Ids.next(), organization.value(), name, Tokens.sha256(token)).update();
     }
 
     @Override
     public String issueApiToken(OrganizationId organization, String name) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = "aspa_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = "aspa_" + Tokens.random();
         registerApiToken(organization, name, token);
         return token;
     }
@@ -155,7 +147,7 @@ class StaffAccounts implements Staff, UserDetailsService {
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     Optional<ApiClient> apiClient(String token) {
-        String hash = sha256(token);
+        String hash = Tokens.sha256(token);
         ApiClient known = knownTokens.getIfPresent(hash);
         if (known != null) return Optional.of(known);
         Optional<ApiClient> found = db.sql("select id, organization_id, name from api_token where token_sha256 = ? and revoked_at is null")
@@ -165,14 +157,6 @@ class StaffAccounts implements Staff, UserDetailsService {
                 .optional();
         found.ifPresent(client -> knownTokens.put(hash, client));
         return found;
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static StaffUser userRow(ResultSet rs, int row) throws SQLException {

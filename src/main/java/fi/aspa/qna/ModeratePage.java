@@ -13,6 +13,7 @@ import fi.aspa.platform.Csv;
 import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
+import fi.aspa.platform.Tokens;
 import fi.aspa.qna.QnaStore.Event;
 import fi.aspa.qna.QnaStore.Question;
 import fi.aspa.qna.QnaStore.Status;
@@ -136,7 +137,7 @@ class ModeratePage {
         StringBuilder fingerprint = new StringBuilder();
         questions.stream().sorted(java.util.Comparator.comparing(Question::id))
                 .forEach(q -> fingerprint.append(q.id()).append(q.status()).append('|'));
-        return QnaStore.sha256(fingerprint.toString()).substring(0, 16);
+        return Tokens.sha256(fingerprint.toString()).substring(0, 16);
     }
 
     /**

@@ -11,6 +11,7 @@ import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.platform.PublicRateLimits;
+import fi.aspa.platform.Tokens;
 import fi.aspa.qna.QnaStore.Audience;
 import fi.aspa.qna.QnaStore.Event;
 import fi.aspa.qna.QnaStore.Question;
@@ -166,7 +167,7 @@ class ParticipantPage {
         }
         String voter = context.voter();
         if (voter == null) {
-            String browser = QnaStore.newVoterId();
+            String browser = Tokens.random();
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(VOTER_COOKIE, browser).path("/events")
                     .httpOnly(true).secure(request.isSecure()).sameSite("Lax").maxAge(Duration.ofDays(365)).build().toString());
             voter = "browser:" + browser;
@@ -272,7 +273,7 @@ class ParticipantPage {
             fingerprint.append('|').append(r.id()).append(r.votes()).append(r.answered()).append(r.voted())
                     .append(r.answer() == null ? 0 : r.answer().hashCode());
         }
-        String version = QnaStore.sha256(fingerprint.toString()).substring(0, 16);
+        String version = Tokens.sha256(fingerprint.toString()).substring(0, 16);
         page.addObject("questions", rows);
         page.addObject("voting", open);
         page.addObject("sort", newest ? "new" : "votes");
@@ -291,7 +292,7 @@ class ParticipantPage {
                 .limit(SCREEN_TOP).toList();
         StringBuilder fingerprint = new StringBuilder(highlighted == null ? "-" : highlighted.id() + String.valueOf(highlighted.votes()));
         for (Question q : shown) fingerprint.append('|').append(q.id()).append(q.votes());
-        String version = QnaStore.sha256(fingerprint.toString()).substring(0, 16);
+        String version = Tokens.sha256(fingerprint.toString()).substring(0, 16);
         page.addObject("title", event.title().in(language));
         page.addObject("code", event.code());
         page.addObject("participantUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path(context.base()).toUriString());

@@ -3,17 +3,13 @@ package fi.aspa.qna;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.LocalizedText;
 import fi.aspa.platform.OrganizationId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import fi.aspa.platform.Tokens;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -142,7 +138,7 @@ class QnaStore {
                 select ?, q.id, ?, ? from qna_question q
                 where q.organization_id = ? and q.event_id = ? and q.id = ? and q.status in ('VISIBLE', 'ANSWERED')
                 on conflict do nothing""")
-                .params(event.organizationId().value(), sha256(voter), Timestamp.from(clock.instant()),
+                .params(event.organizationId().value(), Tokens.sha256(voter), Timestamp.from(clock.instant()),
                         event.organizationId().value(), event.id(), questionId)
                 .update() == 1;
     }
@@ -152,7 +148,7 @@ class QnaStore {
         return db.sql("""
                 select v.question_id from qna_vote v join qna_question q on q.id = v.question_id
                 where v.organization_id = ? and q.event_id = ? and v.voter_sha256 = ?""")
-                .params(event.organizationId().value(), event.id(), sha256(voter)).query(UUID.class).list();
+                .params(event.organizationId().value(), event.id(), Tokens.sha256(voter)).query(UUID.class).list();
     }
 
     boolean setStatus(Event event, UUID questionId, Status status) {
@@ -225,18 +221,4 @@ class QnaStore {
         return code.toString();
     }
 
-    /** 256 random bits, URL-safe: a browser's voter id. */
-    static String newVoterId() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -18,6 +18,7 @@ import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.CustomerKind;
 import fi.aspa.customer.Customers;
 import fi.aspa.platform.Language;
+import fi.aspa.platform.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -200,10 +201,10 @@ class SurveyTest {
 
     @Test
     void unknownLinksAre404AndOldSurveysHaveClosed() throws Exception {
-        MockHttpServletResponse unknown = send(get("/feedback/" + FeedbackStore.newToken()).header("Accept-Language", "sv"));
+        MockHttpServletResponse unknown = send(get("/feedback/" + Tokens.random()).header("Accept-Language", "sv"));
         assertThat(unknown.getStatus()).isEqualTo(404);
         assertThat(send(get("/feedback/short")).getStatus()).isEqualTo(404);
-        assertThat(answer(FeedbackStore.newToken(), "5", null).getStatus()).isEqualTo(404);
+        assertThat(answer(Tokens.random(), "5", null).getStatus()).isEqualTo(404);
 
         OpenedCase notResolved = fixtures.aCase(org, "Auki", "Ei ratkaistu.");
         assertThat(send(get("/feedback/" + notResolved.trackingToken())).getStatus())

@@ -10,6 +10,7 @@ import fi.aspa.Fixtures;
 import fi.aspa.StaffPages;
 import fi.aspa.ideas.IdeaStore.Audience;
 import fi.aspa.ideas.IdeaStore.Round;
+import fi.aspa.platform.Tokens;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -161,7 +162,7 @@ class ResidentIdeasTest {
                 .param("action", "reject").param("reason", "Ei koske palvelujamme.")).getStatus()).isEqualTo(302);
         assertThat(html(send(get(follow)))).contains("Ei julkaistu", "Ei koske palvelujamme.");
         assertThat(send(get("/ideas/" + id)).getStatus()).isEqualTo(404);
-        assertThat(send(get("/ideas/follow/" + IdeaStore.newToken())).getStatus()).isEqualTo(404);
+        assertThat(send(get("/ideas/follow/" + Tokens.random())).getStatus()).isEqualTo(404);
     }
 
     @Test
@@ -183,7 +184,7 @@ class ResidentIdeasTest {
         assertThat(html(send(get("/ideas/" + id).cookie(cookie)))).contains("1 tukija", "Olet tukenut tätä ideaa.")
                 .doesNotContain("id=\"support\"");
         assertThat(db.sql("select supporter_sha256 from idea_support where idea_id = ?").param(id).query(String.class).single())
-                .isEqualTo(IdeaStore.sha256(cookie.getValue()));
+                .isEqualTo(Tokens.sha256(cookie.getValue()));
 
         assertThat(send(post("/ideas/" + id + "/support").with(csrf())).getStatus()).isEqualTo(302);
         assertThat(html(send(get("/ideas/" + id)))).contains("2 tukijaa").contains("id=\"support\"");

@@ -1,5 +1,6 @@
 package fi.aspa.channels.email;
 
+import fi.aspa.platform.Tokens;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -14,10 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +63,7 @@ class EmailParser {
     }
 
     ParsedEmail parse(byte[] raw) {
-        String sha256 = sha256(raw);
+        String sha256 = Tokens.sha256(raw);
         RawHeaders headers = RawHeaders.parse(raw);
         String messageId = RawHeaders.messageId(headers.first("Message-ID"));
         String key = messageId != null ? messageId : "sha256:" + sha256;
@@ -398,11 +396,4 @@ class EmailParser {
         return a != null && !a.isBlank() ? a : b;
     }
 
-    static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

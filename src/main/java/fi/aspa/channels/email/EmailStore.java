@@ -2,6 +2,7 @@ package fi.aspa.channels.email;
 
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.OrganizationId;
+import fi.aspa.platform.Tokens;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -176,7 +177,7 @@ class EmailStore {
                 values (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""")
                 .params(Ids.next(), organization.value(), mailboxId, kind.name(), messageId, messageId, address,
-                        cap(subject, 1000), caseId, caseMessageId, raw, EmailParser.sha256(raw), Timestamp.from(now))
+                        cap(subject, 1000), caseId, caseMessageId, raw, Tokens.sha256(raw), Timestamp.from(now))
                 .update() == 1;
     }
 

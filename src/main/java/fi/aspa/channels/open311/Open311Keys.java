@@ -2,15 +2,10 @@ package fi.aspa.channels.open311;
 
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.OrganizationId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import fi.aspa.platform.Tokens;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class Open311Keys {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient db;
     private final Clock clock;
 
@@ -45,9 +39,7 @@ class Open311Keys {
 
     /** A new random key; returns it (the only time it is available). */
     String issue(OrganizationId organization, String name) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String key = "o311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String key = "o311_" + Tokens.random(24);
         register(organization, name, key);
         return key;
     }
@@ -56,12 +48,12 @@ class Open311Keys {
     UUID register(OrganizationId organization, String name, String key) {
         UUID id = Ids.next();
         db.sql("insert into open311_api_key (id, organization_id, name, key_sha256, created_at) values (?, ?, ?, ?, ?)")
-                .params(id, organization.value(), name, sha256(key), Timestamp.from(clock.instant())).update();
+                .params(id, organization.value(), name, Tokens.sha256(key), Timestamp.from(clock.instant())).update();
         return id;
     }
 
     boolean exists(String key) {
-        return db.sql("select count(*) from open311_api_key where key_sha256 = ?").param(sha256(key))
+        return db.sql("select count(*) from open311_api_key where key_sha256 = ?").param(Tokens.sha256(key))
                 .query(Integer.class).single() > 0;
     }
 
@@ -69,7 +61,7 @@ class Open311Keys {
     Optional<Holder> holder(String key) {
         if (key == null || key.isBlank() || key.length() > 200) return Optional.empty();
         return db.sql("select id, organization_id from open311_api_key where key_sha256 = ? and revoked_at is null")
-                .param(sha256(key.strip()))
+                .param(Tokens.sha256(key.strip()))
                 .query((rs, n) -> new Holder(rs.getObject("id", UUID.class),
                         new OrganizationId(rs.getObject("organization_id", UUID.class))))
                 .optional();
@@ -91,11 +83,4 @@ class Open311Keys {
                 .params(Timestamp.from(clock.instant()), organization.value(), keyId).update() > 0;
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
+import fi.aspa.platform.Tokens;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,7 @@ class EmailFetchAheadTest {
             for (jakarta.mail.Message m : inbox.getMessages()) {
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                 m.writeTo(out);
-                oldPath.add(EmailParser.sha256(out.toByteArray()));
+                oldPath.add(Tokens.sha256(out.toByteArray()));
             }
             MailboxPoller.close(inbox, reader);
             assertThat(oldPath).hasSize(25);
@@ -142,7 +143,7 @@ class EmailFetchAheadTest {
             assertThat(MailServer.unseen(account)).isZero();
             java.util.List<byte[]> raws = db.sql("select raw from email_message where organization_id = ? and direction = 'INBOUND'")
                     .param(org.id().value()).query(byte[].class).list();
-            assertThat(raws.stream().map(EmailParser::sha256).collect(java.util.stream.Collectors.toSet()))
+            assertThat(raws.stream().map(raw -> Tokens.sha256(raw)).collect(java.util.stream.Collectors.toSet()))
                     .as("fetch-ahead " + ahead).isEqualTo(oldPath);
             assertThat(db.sql("select count(*) from email_message where organization_id = ? and message_key like 'sha256:%'")
                     .param(org.id().value()).query(Integer.class).single()).isEqualTo(5);

@@ -14,6 +14,7 @@ import fi.aspa.cases.MessageKind;
 import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
 import fi.aspa.platform.Language;
+import fi.aspa.platform.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +163,7 @@ class EmailIngestTest {
         assertThat(invoice.messages().getFirst().body()).contains("100 €", "“väärä”");
 
         // 10: no Message-ID, keyed by its bytes
-        String hashKey = "sha256:" + EmailParser.sha256(corpus("10-missing-message-id.eml"));
+        String hashKey = "sha256:" + Tokens.sha256(corpus("10-missing-message-id.eml"));
         assertThat(detail(caseOf(hashKey)).summary().subject()).isEqualTo("Ei viestitunnistetta");
 
         // 11: malformed, kept raw and flagged, with a note in its case
