@@ -42,10 +42,7 @@ class CasesFollowCustomerMerge {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(CustomersMerged merged) {
-        List<UUID> moved = db.sql("""
-                update support_case set customer_id = ? where organization_id = ? and customer_id = ? returning id""")
-                .params(merged.into(), merged.organization().value(), merged.from()).query(UUID.class).list();
-        customers.recordMergeMoved(merged.organization(), merged.mergeId(), KIND, moved);
+        List<UUID> moved = customers.followMerge(merged, KIND, "support_case", "customer_id");
         history(merged.organization().value(), moved, "CUSTOMER_MERGED", merged.from(), merged.into(), merged.mergeId(),
                 merged.staffUserId());
     }
@@ -53,12 +50,7 @@ class CasesFollowCustomerMerge {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(CustomersUnmerged unmerged) {
-        List<UUID> back = unmerged.moved(KIND);
-        if (back.isEmpty()) return;
-        List<UUID> moved = db.sql("""
-                update support_case set customer_id = ? where organization_id = ? and customer_id = ? and id = any(?) returning id""")
-                .params(unmerged.from(), unmerged.organization().value(), unmerged.into(), back.toArray(UUID[]::new))
-                .query(UUID.class).list();
+        List<UUID> moved = customers.followUnmerge(unmerged, KIND, "support_case", "customer_id");
         history(unmerged.organization().value(), moved, "CUSTOMER_UNMERGED", unmerged.into(), unmerged.from(),
                 unmerged.mergeId(), unmerged.staffUserId());
     }

@@ -434,7 +434,31 @@ class CustomerStore implements Customers {
     }
 
     @Override
-    public void recordMergeMoved(OrganizationId organization, UUID mergeId, String kind, Collection<UUID> rowIds) {
+    public List<UUID> followMerge(CustomersMerged merged, String kind, String table, String column) {
+        List<UUID> moved = db.sql("update " + identifier(table) + " set " + identifier(column) + " = ? where organization_id = ? and "
+                        + identifier(column) + " = ? returning id")
+                .params(merged.into(), merged.organization().value(), merged.from()).query(UUID.class).list();
+        recordMergeMoved(merged.organization(), merged.mergeId(), kind, moved);
+        return moved;
+    }
+
+    @Override
+    public List<UUID> followUnmerge(CustomersUnmerged unmerged, String kind, String table, String column) {
+        List<UUID> back = unmerged.moved(kind);
+        if (back.isEmpty()) return List.of();
+        return db.sql("update " + identifier(table) + " set " + identifier(column) + " = ? where organization_id = ? and "
+                        + identifier(column) + " = ? and id = any(?) returning id")
+                .params(unmerged.from(), unmerged.organization().value(), unmerged.into(), back.toArray(UUID[]::new))
+                .query(UUID.class).list();
+    }
+
+    /** A table or column name as SQL takes it: the callers pass constants; anything else is a programming error. */
+    private static String identifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) throw new IllegalArgumentException("Not an SQL identifier: " + name);
+        return name;
+    }
+
+    void recordMergeMoved(OrganizationId organization, UUID mergeId, String kind, Collection<UUID> rowIds) {
         if (rowIds.isEmpty()) return;
         db.sql("""
                 insert into customer_merge_moved (organization_id, merge_id, kind, row_id)

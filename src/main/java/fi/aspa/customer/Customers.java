@@ -55,10 +55,15 @@ public interface Customers {
     CustomerMerge merge(OrganizationId organization, UUID staffUserId, UUID into, UUID from, String reason);
 
     /**
-     * For the modules that follow a merge ({@link CustomersMerged}), in the merge's transaction: the ids of the rows
-     * of one kind (e.g. {@code case}) that moved from the merged customer to the survivor.
+     * For a module that stores a customer id, in the merge's transaction ({@link CustomersMerged}): points its rows of
+     * {@code table} whose {@code column} holds the merged customer at the survivor, and records their ids under
+     * {@code kind} (e.g. {@code case}) so that an undo moves exactly those back. {@code table} and {@code column} are
+     * the calling module's own names (constants, never input). Returns the moved rows' ids.
      */
-    void recordMergeMoved(OrganizationId organization, UUID mergeId, String kind, java.util.Collection<UUID> rowIds);
+    List<UUID> followMerge(CustomersMerged merged, String kind, String table, String column);
+
+    /** The undo's counterpart of {@link #followMerge}: moves the rows recorded under {@code kind} back; returns their ids. */
+    List<UUID> followUnmerge(CustomersUnmerged unmerged, String kind, String table, String column);
 
     /**
      * Undoes a merge, in one transaction: the merged customer lives again with its identity code, business id,

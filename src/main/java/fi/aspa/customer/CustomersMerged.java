@@ -8,6 +8,6 @@ import java.util.UUID;
  * merge's transaction: every module that stores a customer id (cases, chat sessions, appointments, walk-in tickets)
  * moves its rows from {@code from} to {@code into} in a plain {@code @EventListener}, so the merge commits whole or
  * not at all. Not for after-commit listeners. A listener records the ids of the rows it moved with
- * {@link Customers#recordMergeMoved}, so that {@link CustomersUnmerged} can move exactly those back.
+ * {@link Customers#followMerge}, so that {@link CustomersUnmerged} can move exactly those back.
  */
 public record CustomersMerged(OrganizationId organization, UUID mergeId, UUID from, UUID into, UUID staffUserId) {}

@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * A merge was undone: customer {@code from} lives again. Published synchronously inside the undo's transaction, like
  * {@link CustomersMerged}: each module that moved rows at the merge (and recorded them with
- * {@link Customers#recordMergeMoved}) moves exactly those rows back from {@code into} to {@code from} in a plain
+ * {@link Customers#followMerge}) moves exactly those rows back from {@code into} to {@code from} in a plain
  * {@code @EventListener}. {@code moved} holds the recorded row ids by the kind the module recorded them under.
  */
 public record CustomersUnmerged(OrganizationId organization, UUID mergeId, UUID from, UUID into, UUID staffUserId,

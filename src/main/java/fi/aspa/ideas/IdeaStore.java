@@ -248,20 +248,6 @@ class IdeaStore {
                 .list();
     }
 
-    // --- customer merges
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    List<UUID> moveCustomer(OrganizationId org, UUID from, UUID into) {
-        return db.sql("update idea set customer_id = ? where organization_id = ? and customer_id = ? returning id")
-                .params(into, org.value(), from).query(UUID.class).list();
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    void moveCustomerBack(OrganizationId org, UUID into, UUID from, List<UUID> ids) {
-        db.sql("update idea set customer_id = ? where organization_id = ? and customer_id = ? and id = any(?)")
-                .params(from, org.value(), into, ids.toArray(UUID[]::new)).update();
-    }
-
     private static final String ROUND = """
             select id, organization_id, audience, title_fi, title_sv, title_en, description_fi, description_sv, description_en,
                    service_id, opens_at, closes_at, created_at from idea_round""";
