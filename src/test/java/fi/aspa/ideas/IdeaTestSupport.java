@@ -9,6 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Rounds for the ideas' tests, relative to now with wide margins (no test depends on a moment). */
 final class IdeaTestSupport {
+    /**
+     * A word no other test writes: random letters only, since a published idea passes the personal-data filter and
+     * a run of digits in a random UUID can look like a phone number to it.
+     */
+    static String word() {
+        return java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    }
+
     private static final AtomicInteger ADDRESS = new AtomicInteger(1);
 
     private IdeaTestSupport() {}

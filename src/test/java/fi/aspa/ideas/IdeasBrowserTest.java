@@ -32,7 +32,7 @@ class IdeasBrowserTest {
     void residentsSendAndSupportIdeasAndStaffIdeate() {
         Fixtures.Org org = fixtures.publicOrganization();
         Round round = IdeaTestSupport.open(store, org, Audience.PUBLIC, "Kehitetäänkö asiointia " + UUID.randomUUID());
-        String title = "Iltachat " + UUID.randomUUID();
+        String title = "Iltachat " + IdeaTestSupport.word();
 
         try (Browser browser = Browser.start(port)) {
             browser.open("/?lang=fi");

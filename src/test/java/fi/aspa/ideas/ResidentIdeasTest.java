@@ -117,7 +117,7 @@ class ResidentIdeasTest {
     @Test
     void anIdeaIsPublicOnlyWhenPublishedAndThenWithoutPersonalData() throws Exception {
         Round round = IdeaTestSupport.open(store, org, Audience.PUBLIC, "Palvelut " + UUID.randomUUID());
-        String title = "Iltapäivystys " + UUID.randomUUID();
+        String title = "Iltapäivystys " + IdeaTestSupport.word();
         String follow = sent(round, title, "Olen Maija Meikäläinen, soita 040 123 4567 tai maija.idea@example.fi. Chat auki iltaisin!",
                 "Maija Meikäläinen", "maija.idea@example.fi");
         UUID id = ideaId(title);
@@ -150,7 +150,7 @@ class ResidentIdeasTest {
     @Test
     void aRejectionNeedsAReasonWhichTheFollowLinkShows() throws Exception {
         Round round = IdeaTestSupport.open(store, org, Audience.PUBLIC, "Hylätyt " + UUID.randomUUID());
-        String title = "Mainos " + UUID.randomUUID();
+        String title = "Mainos " + IdeaTestSupport.word();
         String follow = sent(round, title, "Osta halvalla", null, null);
         UUID id = ideaId(title);
         assertThat(db.sql("select customer_id is null from idea where id = ?").param(id).query(Boolean.class).single()).isTrue();
@@ -168,7 +168,7 @@ class ResidentIdeasTest {
     @Test
     void aBrowserSupportsAnIdeaOnceAndASecondSupportChangesNothing() throws Exception {
         Round round = IdeaTestSupport.open(store, org, Audience.PUBLIC, "Tuki " + UUID.randomUUID());
-        String title = "Penkit " + UUID.randomUUID();
+        String title = "Penkit " + IdeaTestSupport.word();
         sent(round, title, "Lisää penkkejä", null, null);
         UUID id = ideaId(title);
         store.publish(org.id(), id, org.manager().id(), title, "Lisää penkkejä");
@@ -215,7 +215,7 @@ class ResidentIdeasTest {
     @Test
     void theStatusAndResponseAreValidatedAndShownToResidents() throws Exception {
         Round round = IdeaTestSupport.open(store, org, Audience.PUBLIC, "Tila " + UUID.randomUUID());
-        String title = "Tekstiviestit " + UUID.randomUUID();
+        String title = "Tekstiviestit " + IdeaTestSupport.word();
         sent(round, title, "Tieto puhelimeen", null, null);
         UUID id = ideaId(title);
         assertThat(pages.send(org.manager(), post("/workspace/ideas/" + id + "/status").with(csrf()).param("status", "PLANNED"))
@@ -273,7 +273,7 @@ class ResidentIdeasTest {
         assertThat(honeypot.getStatus()).isEqualTo(302);
         assertThat(db.sql("select count(*) from idea where round_id = ?").param(round.id()).query(Integer.class).single()).isZero();
 
-        String title = "<script>alert(1)</script> " + UUID.randomUUID();
+        String title = "<script>alert(1)</script> " + IdeaTestSupport.word();
         sent(round, title, "<img src=x onerror=alert(2)>", null, null);
         UUID id = ideaId(title);
         assertThat(pages.send(org.manager(), post("/workspace/ideas/" + id + "/moderate").with(csrf()).param("action", "publish"))
@@ -286,7 +286,7 @@ class ResidentIdeasTest {
     @Test
     void ideasAreLimitedPerClientAddress() throws Exception {
         Round round = IdeaTestSupport.open(store, org, Audience.PUBLIC, "Raja " + UUID.randomUUID());
-        for (int i = 0; i < 5; i++) sent(round, "Raja " + i + " " + UUID.randomUUID(), "Teksti", null, null);
+        for (int i = 0; i < 5; i++) sent(round, "Raja " + i + " " + IdeaTestSupport.word(), "Teksti", null, null);
         MvcResult limited = sendIdea(round, "Kuudes", "Teksti", null, null);
         assertThat(limited.getResponse().getStatus()).isEqualTo(429);
         assertThat(html(limited.getResponse())).as("what was typed stays").contains("value=\"Kuudes\"");
@@ -306,7 +306,7 @@ class ResidentIdeasTest {
 
         // another organization's idea does not exist for this one
         Round round = IdeaTestSupport.open(store, org, Audience.PUBLIC, "Vieras " + UUID.randomUUID());
-        String title = "Toisen idea " + UUID.randomUUID();
+        String title = "Toisen idea " + IdeaTestSupport.word();
         sent(round, title, "Teksti", null, null);
         UUID id = ideaId(title);
         assertThat(pages.send(other.manager(), post("/workspace/ideas/" + id + "/moderate").with(csrf()).param("action", "publish"))
