@@ -53,15 +53,22 @@ class IdeasBrowserTest {
             browser.clickAndWaitForNewPage("#follow-link");
             assertThat(browser.text("#moderation")).isEqualTo("Odottaa tarkastusta");
             browser.assertAccessible("follow fi");
+            String follow = browser.driver().getCurrentUrl();
+            browser.open(follow.substring(follow.indexOf("/ideas/")) + "?lang=sv").assertAccessible("follow sv");
+            assertThat(browser.text("#moderation")).isEqualTo("Väntar på granskning");
+            browser.open("/ideas/sent?lang=sv").assertAccessible("sent sv");
         }
         UUID id = db.sql("select id from idea where title = ?").param(title).query(UUID.class).single();
 
         try (Browser browser = Browser.start(port)) {
             browser.logIn(null, org.manager().username(), Fixtures.PASSWORD);
+            browser.open("/workspace/ideas/moderation?lang=sv").assertAccessible("moderation sv");
             browser.open("/workspace/ideas/moderation?lang=fi").assertAccessible("moderation fi");
             browser.clickAndWaitForNewPage("form[action$='/workspace/ideas/" + id + "/moderate'] button.publish");
             assertThat(browser.text("main")).contains("Idea julkaistiin.");
             browser.open("/workspace/ideas/rounds?lang=fi").assertAccessible("rounds fi");
+            browser.open("/workspace/ideas/rounds?lang=sv").assertAccessible("rounds sv");
+            browser.open("/workspace/ideas/rounds/" + round.id() + "?lang=fi").assertAccessible("results fi");
             browser.open("/workspace/ideas/rounds/" + round.id() + "?lang=sv").assertAccessible("results sv");
             assertThat(browser.text("#ranked")).contains(title);
         }
@@ -92,6 +99,9 @@ class IdeasBrowserTest {
             browser.clickAndWaitForNewPage("#send-comment");
             assertThat(browser.text("#comments")).contains("Hyvä idea!", staffOrg.agent().displayName());
             browser.assertAccessible("staff idea commented fi");
+            String idea = browser.driver().getCurrentUrl();
+            browser.open(idea.substring(idea.indexOf("/workspace/")).replaceAll("[?#].*", "") + "?lang=sv").assertAccessible("staff idea sv");
+            assertThat(browser.text("#comments")).contains("Hyvä idea!");
             browser.open("/workspace/ideas?lang=sv").assertAccessible("staff ideation sv");
             assertThat(browser.text("main")).contains("Vastauspankki", staffOrg.agent().displayName());
         }
