@@ -37,7 +37,9 @@ import org.springframework.web.servlet.ModelAndView;
  * way (at most {@value Period#MAX_DAYS} days): the residents' and the staff's own (INTERNAL) cases apart, each with
  * their contacts per channel and per week, flow and speed; the service levels and routing; and the survey. The same
  * tables download as CSV ({@code /workspace/insights.csv}). The page shows counts only, no one's personal data, so
- * nothing is logged as a view of it. A bad date or unit is a localized field error (400), never a guess.
+ * nothing is logged as a view of it. A bad date or unit is a localized field error (400), never a guess. The page
+ * also says how many improvement targets of the unit (or organization) in view are open and overdue, and links to
+ * them ({@link TargetPages}): measuring is for acting on.
  */
 @Controller
 class InsightsPage {
@@ -47,8 +49,11 @@ class InsightsPage {
     private final Organizations organizations;
     private final MessageSource messages;
     private final Clock clock;
+    private final TargetStore targets;
 
-    InsightsPage(Dashboards dashboards, Organizations organizations, MessageSource messages, Clock clock) {
+    InsightsPage(Dashboards dashboards, Organizations organizations, MessageSource messages, Clock clock,
+                 TargetStore targets) {
+        this.targets = targets;
         this.dashboards = dashboards;
         this.organizations = organizations;
         this.messages = messages;
@@ -89,6 +94,9 @@ class InsightsPage {
         page.addObject("firstIso", DateTimes.iso(period.first()));
         page.addObject("lastIso", DateTimes.iso(period.last()));
         page.addObject("csvQuery", csvQuery(period, query.unitId()));
+        // what the unit (or organization) in view set out to improve: open and overdue targets, and the way to them
+        page.addObject("targets", targets.counts(me.organizationId(), query.unitId()));
+        page.addObject("targetsUnit", me.has(Role.ADMIN) && query.unitId() != null ? query.unitId().toString() : "");
         return page;
     }
 
@@ -126,7 +134,7 @@ class InsightsPage {
                 title, rows.stream());
     }
 
-    private static void requireManager(StaffPrincipal me) {
+    static void requireManager(StaffPrincipal me) {
         if (me == null || !me.has(Role.UNIT_MANAGER) || (!me.has(Role.ADMIN) && me.unitId() == null)) {
             throw AspaException.forbidden("Only unit managers and administrators see the dashboard");
         }
@@ -193,7 +201,7 @@ class InsightsPage {
         return unitId == null ? q : q + "&unit=" + unitId;
     }
 
-    private static UUID parseUuid(String text) {
+    static UUID parseUuid(String text) {
         if (text.length() != 36) return null;
         try {
             return UUID.fromString(text);
