@@ -4,6 +4,8 @@
  * (with its CSV), whose figures each come from the module that owns the data through its public API, counted there in
  * one set-based query: {@link fi.aspa.cases.CaseStatistics} (contacts, flow, speed; residents' and INTERNAL cases
  * apart), {@link fi.aspa.sla.SlaCompliance}, {@link fi.aspa.routing.RoutingStatistics} and
- * {@link fi.aspa.feedback.Feedback#satisfaction}. This module reads no table of its own or of anyone else's.
+ * {@link fi.aspa.feedback.Feedback#satisfaction}. It reads no other module's table. Measuring leads to action: its
+ * own tables hold the units' improvement targets and their history ({@code /workspace/insights/targets}), which the
+ * dashboard counts and links to.
  */
 package fi.aspa.insights;
