@@ -62,6 +62,8 @@ public class Bench {
     static boolean apiOnly = false;
     /** The JDK's HttpClient as the intake's load generator even where wrk is installed (as before session 6). */
     static boolean javaClient = false;
+    /** {@code reads --dashboard-only}: only the managers' dashboard and its references (for before/after of it). */
+    static boolean dashboardOnly = false;
 
     static Path jar = Path.of("target/aspa.jar");
     static Path data = Path.of("bench/.data");
@@ -78,6 +80,7 @@ public class Bench {
         String what = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
         apiOnly = Arrays.asList(args).contains("--api-only");
         javaClient = Arrays.asList(args).contains("--java-client");
+        dashboardOnly = Arrays.asList(args).contains("--dashboard-only");
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[i + 1]);
@@ -510,14 +513,25 @@ public class Bench {
         Path dir = largeDir();
         Path marker = dir.resolve("LOADED");
         if (Files.exists(marker)) {
-            System.out.println("== large data set already loaded: " + Files.readString(marker).strip());
-            return;
+            String loaded = Files.readString(marker).strip();
+            if (loaded.contains(loadSignature())) {
+                System.out.println("== large data set already loaded: " + loaded);
+                return;
+            }
+            // a data set kept from an older bench/src/load-large.sql (or other sizes) is not the one measured now
+            System.out.println("== the kept large data set was loaded by another load-large.sql or size: loading it again");
         }
         deleteTree(dir);
         try (App app = App.start(dir, true, "load")) {
             app.awaitLog(app.demoReadyMs, Duration.ofMinutes(5));
             loadInto(app);
         }
+    }
+
+    /** What the kept data set was loaded by: the script's SHA-256 and the sizes; a different one is loaded again. */
+    static String loadSignature() throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Path.of("bench/src/load-large.sql")));
+        return "script=" + java.util.HexFormat.of().formatHex(digest, 0, 8) + " cases=" + largeCases + " customers=" + largeCustomers;
     }
 
     static void loadInto(App app) throws Exception {
@@ -578,7 +592,7 @@ public class Bench {
             }
             long totalMs = (System.nanoTime() - started) / 1_000_000;
             counts.put("loadMs", totalMs);
-            Files.writeString(largeDir().resolve("LOADED"), counts.toString());
+            Files.writeString(largeDir().resolve("LOADED"), counts + " " + loadSignature());
             write("load", Map.of("counts", counts, "steps", steps), "# Large data set\n\n" + table(List.of(counts))
                     + "\n" + table(steps));
         }
@@ -611,7 +625,7 @@ public class Bench {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> queries = List.of("katuvalo", "dagvårdsavgift", "rakennuslupa", "Koivukuja");
             AtomicLong k = new AtomicLong();
-            for (int clients : new int[] {1, 8}) {
+            for (int clients : dashboardOnly ? new int[0] : new int[] {1, 8}) {
                 rows.add(httpGet("GET /actuator/health (baseline)", clients, http, () -> base + "/actuator/health", null, app, notes).row());
                 rows.add(httpGet("GET /css/aspa.css (static baseline)", clients, http, () -> base + "/css/aspa.css", null, app, notes).row());
                 rows.add(httpGet("GET /workspace (agent queue page)", clients, browser, () -> base + "/workspace", null, app, notes).row());
@@ -649,6 +663,7 @@ public class Bench {
                 rows.add(plannedSearch(clients, app, org, queries).row());
             }
             StringBuilder plan = new StringBuilder();
+            dashboard(app, base, org, http, rows, notes, plan);
             try (Connection c = app.jdbc(); Statement s = c.createStatement()) {
                 for (String q : queries) {
                     plan.append("== search: ").append(q).append('\n');
@@ -665,20 +680,222 @@ public class Bench {
             }
             Files.writeString(results.resolve("raw/query-plans.txt"), plan.toString());
         }
+        if (dashboardOnly) {
+            write("reads-dashboard", Map.of("notes", notes, "runs", rows), "# The managers' dashboard on " + largeCases
+                    + " cases (bench/run reads --dashboard-only)\n\n" + notes.stream().map(n -> "- " + n).collect(Collectors.joining("\n"))
+                    + "\n\nDashboard lines: 3 warm-up requests, then up to " + DASHBOARD_COUNT + " measured, stopping after "
+                    + DASHBOARD_BUDGET.toSeconds() + " s once " + MIN_HEAVY + " are measured.\n\n" + table(rows));
+            return;
+        }
         write("reads", Map.of("notes", notes, "runs", rows), "# Reads on " + largeCases + " cases and " + largeCustomers
                 + " customers\n\n" + notes.stream().map(n -> "- " + n).collect(Collectors.joining("\n")) + "\n\n"
                 + "Each line: 300 measured requests (after 30 warm-up) per client. HTTP requests that do not answer 200 are "
-                + "counted as errors; a route that is not in this build answers 404 and is marked so.\n\n" + table(rows));
+                + "counted as errors; a route that is not in this build answers 404 and is marked so. The dashboard's lines "
+                + "(one client): 3 warm-up requests, then up to " + DASHBOARD_COUNT + " measured, stopping after "
+                + DASHBOARD_BUDGET.toSeconds() + " s once " + MIN_HEAVY + " are measured.\n\n" + table(rows));
+    }
+
+    // ================================================================== reads: the managers' dashboard
+
+    /** Measured requests per client of a dashboard line at most, and the time after which a line stops (see runCount). */
+    static final int DASHBOARD_COUNT = 30;
+    static final Duration DASHBOARD_BUDGET = Duration.ofSeconds(90);
+
+    /**
+     * The customer-experience dashboard ({@code /workspace/insights}, module insights) as the demo administrator: the
+     * whole organization for 30 and 90 days and a typed-in year (366 days, the longest allowed), one unit for 90
+     * days, and the 90-day CSV; beside the health endpoint measured just before, a plain count of the period's cases
+     * and the heaviest statement of CaseStatisticsStore run over JDBC with the same parameters. One client: a manager
+     * looks at it now and then. The plans of CaseStatisticsStore's four statements go to query-plans.txt.
+     */
+    static void dashboard(App app, String base, UUID org, HttpClient http, List<Map<String, Object>> rows, List<String> notes,
+                          StringBuilder plan) throws Exception {
+        System.out.println("== the managers' dashboard");
+        HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        notes.add("login as admin (the dashboard): " + login(admin, base, "admin"));
+        UUID unit;
+        String unitName;
+        try (Connection c = app.jdbc(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select id, name_fi from unit where organization_id = '" + org + "' order by name_fi limit 1")) {
+            rs.next();
+            unit = rs.getObject(1, UUID.class);
+            unitName = rs.getString(2);
+        }
+        java.time.ZoneId helsinki = java.time.ZoneId.of("Europe/Helsinki");
+        java.time.LocalDate today = java.time.LocalDate.now(helsinki);
+        java.time.format.DateTimeFormatter dmy = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy");
+        String year = "from=" + today.minusDays(365).format(dmy) + "&to=" + today.format(dmy);
+        // the 90-day period as Period.last(90, today) gives it: whole Helsinki days, the end exclusive
+        Timestamp start = Timestamp.from(today.minusDays(89).atStartOfDay(helsinki).toInstant());
+        Timestamp end = Timestamp.from(today.plusDays(1).atStartOfDay(helsinki).toInstant());
+        notes.add("dashboard: the unit is " + unitName + " (" + unit + "); the 90-day period " + start.toInstant() + " .. "
+                + end.toInstant() + "; the year " + year);
+        int n = DASHBOARD_COUNT;
+        Duration budget = DASHBOARD_BUDGET;
+        rows.add(httpGet("GET /actuator/health (baseline, before the dashboard)", 1, http, () -> base + "/actuator/health", null, app, notes).row());
+        rows.add(httpGet("GET /workspace/insights?days=30 (dashboard, whole organization)", 1, n, 3, budget, admin,
+                () -> base + "/workspace/insights?days=30", null, app, notes).row());
+        rows.add(httpGet("GET /workspace/insights?days=90 (dashboard, whole organization)", 1, n, 3, budget, admin,
+                () -> base + "/workspace/insights?days=90", null, app, notes).row());
+        rows.add(httpGet("GET /workspace/insights?from=..&to=.. (dashboard, whole organization, 366 days)", 1, n, 3, budget, admin,
+                () -> base + "/workspace/insights?" + year, null, app, notes).row());
+        rows.add(httpGet("GET /workspace/insights?days=90&unit=.. (dashboard, one unit)", 1, n, 3, budget, admin,
+                () -> base + "/workspace/insights?days=90&unit=" + unit, null, app, notes).row());
+        rows.add(httpGet("GET /workspace/insights.csv?days=90 (dashboard as CSV, whole organization)", 1, n, 3, budget, admin,
+                () -> base + "/workspace/insights.csv?days=90", null, app, notes).row());
+        rows.add(sql("SQL: count(*) of the 90 days' cases (raw reference)", 1, 300, 30, null, app, conn -> conn.prepareStatement(
+                "select count(*) from support_case where organization_id = ? and created_at >= ? and created_at < ?"), (ps, i) -> {
+            ps.setObject(1, org);
+            ps.setTimestamp(2, start);
+            ps.setTimestamp(3, end);
+        }).row());
+        // the plans (and times) of CaseStatisticsStore's statements for the 90 days, residents' cases, whole organization
+        String heaviest = null;
+        double heaviestMs = -1;
+        try (Connection c = app.jdbc()) {
+            for (Map.Entry<String, String> q : CASE_STATISTICS.entrySet()) {
+                plan.append("== dashboard, CaseStatisticsStore: ").append(q.getKey()).append(" (90 days, whole organization, residents)\n");
+                try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + q.getValue())) {
+                    bindStatistics(ps, q.getKey(), org, null, false, start, end);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String line = rs.getString(1);
+                            plan.append(line).append('\n');
+                            Matcher m = Pattern.compile("Execution Time: ([\\d.]+) ms").matcher(line);
+                            if (m.find() && Double.parseDouble(m.group(1)) > heaviestMs) {
+                                heaviestMs = Double.parseDouble(m.group(1));
+                                heaviest = q.getKey();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        String name = heaviest;
+        notes.add("dashboard: the heaviest statement of CaseStatisticsStore in its EXPLAIN ANALYZE: " + name + " ("
+                + round(heaviestMs) + " ms)");
+        rows.add(sql("SQL: CaseStatisticsStore's heaviest statement (" + name + "), 90 days, whole organization (raw reference)",
+                1, n, 3, budget, app, conn -> conn.prepareStatement(CASE_STATISTICS.get(name)),
+                (ps, i) -> bindStatistics(ps, name, org, null, false, start, end)).row());
+        rows.add(sql("SQL: CaseStatisticsStore's four statements, 90 days, whole organization, residents and staff (as the page)",
+                1, n, 3, budget, app, conn -> conn.prepareStatement("select 1"), (ps, i) -> {
+                    Connection conn = ps.getConnection();
+                    for (boolean internal : new boolean[] {false, true}) {
+                        for (String key : CASE_STATISTICS.keySet()) {
+                            try (PreparedStatement q = conn.prepareStatement(CASE_STATISTICS.get(key))) {
+                                bindStatistics(q, key, org, null, internal, start, end);
+                                try (ResultSet rs = q.executeQuery()) {
+                                    while (rs.next()) rs.getObject(1);
+                                }
+                            }
+                        }
+                    }
+                }).row());
+    }
+
+    /**
+     * CaseStatisticsStore's statements as that class writes them (keep them the same: the raw reference measures
+     * what the dashboard asks of PostgreSQL), with their parameters bound by {@link #bindStatistics}.
+     */
+    static final Map<String, String> CASE_STATISTICS = new LinkedHashMap<>();
+    static {
+        String cases = "(?::uuid is null or c.unit_id = ?::uuid) and ((c.channel = 'INTERNAL') = ?)";
+        CASE_STATISTICS.put("contacts", """
+                select c.channel, (date_trunc('week', c.created_at at time zone 'Europe/Helsinki'))::date as week, count(*) as cases
+                from support_case c
+                where c.organization_id = ? and c.created_at >= ? and c.created_at < ? and %s
+                group by 1, 2 order by 2, 1""".formatted(cases));
+        CASE_STATISTICS.put("backlog", """
+                select count(*) as open,
+                       count(*) filter (where c.created_at < ?) as over7,
+                       count(*) filter (where c.created_at < ?) as over30
+                from support_case c
+                where c.organization_id = ? and c.status in ('NEW', 'OPEN', 'WAITING') and %s""".formatted(cases));
+        CASE_STATISTICS.put("resolved", """
+                with first_resolved as (
+                    select e.case_id, min(e.created_at) as at
+                    from case_event e
+                    where e.organization_id = ? and e.type = 'STATUS_CHANGED' and e.created_at >= ? and e.created_at < ?
+                      and e.detail ->> 'to' = 'RESOLVED'
+                      and not exists (select 1 from case_event p
+                                      where p.case_id = e.case_id and p.organization_id = e.organization_id
+                                        and p.type = 'STATUS_CHANGED' and p.detail ->> 'to' = 'RESOLVED'
+                                        and p.created_at < ?)
+                    group by e.case_id
+                )
+                select count(*) as resolved,
+                       count(*) filter (where exists (
+                           select 1 from case_event r
+                           where r.case_id = f.case_id and r.organization_id = c.organization_id
+                             and r.type = 'STATUS_CHANGED' and r.created_at > f.at
+                             and r.detail ->> 'from' in ('RESOLVED', 'CLOSED')
+                             and r.detail ->> 'to' in ('NEW', 'OPEN', 'WAITING'))) as reopened
+                from first_resolved f join support_case c on c.id = f.case_id and c.organization_id = ?
+                where %s""".formatted(cases));
+        CASE_STATISTICS.put("speed", """
+                with opened as (
+                    select c.created_at, r.replied_at, s.resolved_at, t.transferred
+                    from support_case c
+                    cross join lateral (
+                        select min(m.created_at) as replied_at from case_message m
+                        where m.case_id = c.id and m.organization_id = c.organization_id and m.kind = 'OUTBOUND') r
+                    cross join lateral (
+                        select min(e.created_at) as resolved_at from case_event e
+                        where e.case_id = c.id and e.organization_id = c.organization_id and e.type = 'STATUS_CHANGED'
+                          and e.detail ->> 'to' = 'RESOLVED') s
+                    cross join lateral (
+                        select exists (select 1 from case_event t
+                                       where t.case_id = c.id and t.organization_id = c.organization_id
+                                         and t.type = 'TRANSFERRED' and t.actor = 'STAFF') as transferred) t
+                    where c.organization_id = ? and c.created_at >= ? and c.created_at < ? and %s
+                ), hours as (
+                    select extract(epoch from replied_at - created_at) / 3600.0 as reply,
+                           extract(epoch from resolved_at - created_at) / 3600.0 as resolution, transferred
+                    from opened
+                )
+                select count(*) as opened, count(*) filter (where transferred) as transferred,
+                       count(reply) as replied,
+                       percentile_cont(0.5) within group (order by reply) as reply_median,
+                       percentile_cont(0.9) within group (order by reply) as reply_p90,
+                       count(resolution) as resolved,
+                       percentile_cont(0.5) within group (order by resolution) as resolution_median,
+                       percentile_cont(0.9) within group (order by resolution) as resolution_p90
+                from hours""".formatted(cases));
+    }
+
+    /** The parameters CaseStatisticsStore.figures binds to each statement, in its order. */
+    static void bindStatistics(PreparedStatement ps, String statement, UUID org, UUID unit, boolean internal, Timestamp start,
+                               Timestamp end) throws SQLException {
+        Instant now = Instant.now();
+        List<Object> values = switch (statement) {
+            case "contacts", "speed" -> Arrays.asList(org, start, end, unit, unit, internal);
+            case "backlog" -> Arrays.asList(Timestamp.from(now.minus(Duration.ofDays(7))), Timestamp.from(now.minus(Duration.ofDays(30))),
+                    org, unit, unit, internal);
+            case "resolved" -> Arrays.asList(org, start, end, start, org, unit, unit, internal);
+            default -> throw new IllegalArgumentException(statement);
+        };
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v == null) ps.setNull(i + 1, java.sql.Types.OTHER);
+            else if (v instanceof Timestamp t) ps.setTimestamp(i + 1, t);
+            else ps.setObject(i + 1, v);
+        }
     }
 
     static String login(HttpClient browser, String base) throws Exception {
+        return login(browser, base, "agentti");
+    }
+
+    /** Signs {@code browser} in as a demo user (the demo password, README.md) through the login form with its CSRF token. */
+    static String login(HttpClient browser, String base, String username) throws Exception {
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         if (!m.find()) {
             m = Pattern.compile("value=\"([^\"]+)\"[^>]*name=\"_csrf\"").matcher(page.body());
             if (!m.find()) return "no CSRF token on /login (" + page.statusCode() + ")";
         }
-        String form = "username=agentti&password=demo-salasana&_csrf=" + java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        String form = "username=" + username + "&password=demo-salasana&_csrf=" + java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -704,10 +921,19 @@ public class Bench {
 
     static Result httpGet(String name, int clients, HttpClient client, java.util.function.Supplier<String> url, String auth, App app,
                           List<String> notes) throws Exception {
+        return httpGet(name, clients, 300, 30, null, client, url, auth, app, notes);
+    }
+
+    /**
+     * {@code warmup} then {@code count} requests per client; with a {@code budget}, a client stops measuring once the
+     * budget has passed and it has sent at least {@link #MIN_HEAVY} (for pages that take seconds each).
+     */
+    static Result httpGet(String name, int clients, int count, int warmup, Duration budget, HttpClient client,
+                          java.util.function.Supplier<String> url, String auth, App app, List<String> notes) throws Exception {
         System.out.println("   " + name + ", " + clients + " client(s)");
         AtomicReference<String> status = new AtomicReference<>();
-        Result r = runCount(name, clients, 300, 30, c -> () -> {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.get())).timeout(Duration.ofSeconds(60));
+        Result r = runCount(name, clients, count, warmup, budget, c -> () -> {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.get())).timeout(Duration.ofSeconds(300));
             if (auth != null) b.header("Authorization", auth);
             HttpResponse<byte[]> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (resp.statusCode() != 200) status.compareAndSet(null, String.valueOf(resp.statusCode()));
@@ -726,9 +952,14 @@ public class Bench {
     }
 
     static Result sql(String name, int clients, App app, StatementFactory factory, Binder binder) throws Exception {
+        return sql(name, clients, 300, 30, null, app, factory, binder);
+    }
+
+    static Result sql(String name, int clients, int count, int warmup, Duration budget, App app, StatementFactory factory,
+                      Binder binder) throws Exception {
         System.out.println("   " + name + ", " + clients + " client(s)");
         AtomicLong n = new AtomicLong();
-        return runCount(name, clients, 300, 30, c -> {
+        return runCount(name, clients, count, warmup, budget, c -> {
             Connection conn = app.jdbc();
             PreparedStatement ps = factory.prepare(conn);
             return () -> {
@@ -948,6 +1179,14 @@ public class Bench {
 
     /** Each client sends {@code warmup} then {@code count} requests. */
     static Result runCount(String name, int clients, int count, int warmup, ClientSetup setup) throws Exception {
+        return runCount(name, clients, count, warmup, null, setup);
+    }
+
+    /** The fewest measured requests per client of a line with a time budget. */
+    static final int MIN_HEAVY = 10;
+
+    /** As above; with a {@code budget} (null for none) a client stops after it, once it has sent {@link #MIN_HEAVY}. */
+    static Result runCount(String name, int clients, int count, int warmup, Duration budget, ClientSetup setup) throws Exception {
         ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong measuredNanos = new AtomicLong();
@@ -971,8 +1210,10 @@ public class Bench {
                         }
                         warm.countDown();
                         warm.await();
+                        long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
                         for (int i = 0; i < count; i++) {
                             long t0 = System.nanoTime();
+                            if (i >= MIN_HEAVY && t0 > deadline) break;
                             boolean ok;
                             try {
                                 ok = call.call();

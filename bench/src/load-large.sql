@@ -73,9 +73,10 @@ insert into case_message (id, organization_id, case_id, kind, channel, author_st
 select gen_random_uuid(), (select org from src), g.id, 'INBOUND', 'WEB_FORM', null, b.body, g.created_at
 from gen g join src_body b on b.n = g.body_n;
 
--- case_message: a reply on all but the new cases
+-- case_message: a reply on all but the new cases, 1 to 47 hours after the case came in
 insert into case_message (id, organization_id, case_id, kind, channel, author_staff_id, body, created_at)
-select gen_random_uuid(), (select org from src), g.id, 'OUTBOUND', 'WEB_FORM', st.id, r.body, least(now(), g.created_at + interval '5 hours')
+select gen_random_uuid(), (select org from src), g.id, 'OUTBOUND', 'WEB_FORM', st.id, r.body,
+       least(now(), g.created_at + (1 + g.i % 47) * interval '1 hour')
 from gen g join src_reply r on r.n = g.reply_n join src_staff st on st.n = g.staff_n where g.status <> 'NEW';
 
 -- case_message: an internal note on every fourth case
@@ -90,8 +91,38 @@ select gen_random_uuid(), (select org from src), g.id, null, 'CUSTOMER', 'OPENED
        jsonb_build_object('channel', 'WEB_FORM', 'reference', g.reference), g.created_at
 from gen g;
 
--- case_event: the status change, for all but the new cases
+-- the way of each case that is not new through the lifecycle (Lifecycle's moves, as the insights dashboard reads
+-- them): opened by the person who replies, when the reply is sent; resolved 1 to 240 hours after that; every 50th
+-- resolved case older than a month reopened by the customer a day after its resolution and resolved again two days
+-- later; closed cases closed a week after their last resolution (times capped at now)
+create temp table gen_status as
+select g.id, g.status, g.staff_n, g.created_at + (1 + g.i % 47) * interval '1 hour' as replied_at,
+       g.created_at + (1 + g.i % 47) * interval '1 hour' + (1 + (g.i::bigint * 7) % 240) * interval '1 hour' as resolved_at,
+       g.status in ('RESOLVED', 'CLOSED') and g.i % 50 = 3 and g.created_at < now() - interval '30 days' as reopened
+from gen g where g.status <> 'NEW';
+
+-- case_event: the status changes (about 2.9 per case that is not new)
 insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
-select gen_random_uuid(), (select org from src), g.id, st.id, 'STAFF', 'STATUS_CHANGED',
-       jsonb_build_object('from', 'NEW', 'to', g.status), least(now(), g.created_at + interval '5 hours')
-from gen g join src_staff st on st.n = g.staff_n where g.status <> 'NEW'
+select gen_random_uuid(), (select org from src), s.id, case when m.actor = 'STAFF' then st.id end, m.actor, 'STATUS_CHANGED',
+       jsonb_build_object('from', m.from_status, 'to', m.to_status), least(now(), m.at)
+from gen_status s
+join src_staff st on st.n = s.staff_n
+cross join lateral (values
+    ('STAFF', 'NEW', case when s.status in ('OPEN', 'WAITING') then s.status else 'OPEN' end, s.replied_at, true),
+    ('STAFF', 'OPEN', 'RESOLVED', s.resolved_at, s.status in ('RESOLVED', 'CLOSED')),
+    ('CUSTOMER', 'RESOLVED', 'OPEN', s.resolved_at + interval '1 day', s.reopened),
+    ('STAFF', 'OPEN', 'RESOLVED', s.resolved_at + interval '3 days', s.reopened),
+    ('STAFF', 'RESOLVED', 'CLOSED', s.resolved_at + case when s.reopened then interval '10 days' else interval '7 days' end,
+     s.status = 'CLOSED')
+) m(actor, from_status, to_status, at, wanted)
+where m.wanted;
+
+-- case_event: a person transferred every tenth case that is not new from the next unit to its own, 30 minutes in
+insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
+select gen_random_uuid(), (select org from src), g.id, st.id, 'STAFF', 'TRANSFERRED',
+       jsonb_build_object('fromUnit', f.id::text, 'toUnit', u.id::text), least(now(), g.created_at + interval '30 minutes')
+from gen g
+join src_staff st on st.n = g.staff_n
+join src_unit u on u.n = g.unit_n
+join src_unit f on f.n = (g.unit_n + 1) % (select units from src_size)
+where g.status <> 'NEW' and g.i % 10 = 7

@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * {@link CaseStatistics} in four set-based queries, each filtered by the organization first: contacts from
  * {@code support_case_created_idx}, the backlog from {@code support_case_queue_idx}, the resolutions from the status
- * changes ({@code case_event_status_changed_idx}), the first reply and resolution of each case opened in the
- * period by its own messages and events (the case indexes).
+ * changes ({@code case_event_status_changed_idx}), the first reply, resolution and transfer of each case opened in
+ * the period by its own messages and events ({@code case_message_outbound_idx}, {@code case_event_resolved_idx},
+ * {@code case_event_staff_transfer_idx}; all index-only, V325).
  */
 @Service
 @Transactional(readOnly = true)
@@ -89,18 +90,24 @@ class CaseStatisticsStore implements CaseStatistics {
                 .query((rs, n) -> new long[] {rs.getLong("resolved"), rs.getLong("reopened")})
                 .single();
 
+        // Each case's first reply, first resolution and transfer are looked up once, in lateral joins: as scalar
+        // subqueries in the select list they were copied into every aggregate that reads them (PostgreSQL inlines
+        // the CTEs), so each was looked up three times per case (BENCHMARKS.md "Dashboard").
         Speed speed = db.sql("""
                 with opened as (
-                    select c.id, c.created_at,
-                           (select min(m.created_at) from case_message m
-                            where m.case_id = c.id and m.organization_id = c.organization_id and m.kind = 'OUTBOUND') as replied_at,
-                           (select min(e.created_at) from case_event e
-                            where e.case_id = c.id and e.organization_id = c.organization_id and e.type = 'STATUS_CHANGED'
-                              and e.detail ->> 'to' = 'RESOLVED') as resolved_at,
-                           exists (select 1 from case_event t
-                                   where t.case_id = c.id and t.organization_id = c.organization_id
-                                     and t.type = 'TRANSFERRED' and t.actor = 'STAFF') as transferred
+                    select c.created_at, r.replied_at, s.resolved_at, t.transferred
                     from support_case c
+                    cross join lateral (
+                        select min(m.created_at) as replied_at from case_message m
+                        where m.case_id = c.id and m.organization_id = c.organization_id and m.kind = 'OUTBOUND') r
+                    cross join lateral (
+                        select min(e.created_at) as resolved_at from case_event e
+                        where e.case_id = c.id and e.organization_id = c.organization_id and e.type = 'STATUS_CHANGED'
+                          and e.detail ->> 'to' = 'RESOLVED') s
+                    cross join lateral (
+                        select exists (select 1 from case_event t
+                                       where t.case_id = c.id and t.organization_id = c.organization_id
+                                         and t.type = 'TRANSFERRED' and t.actor = 'STAFF') as transferred) t
                     where c.organization_id = ? and c.created_at >= ? and c.created_at < ? and %s
                 ), hours as (
                     select extract(epoch from replied_at - created_at) / 3600.0 as reply,
