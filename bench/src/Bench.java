@@ -750,14 +750,14 @@ public class Bench {
             ps.setTimestamp(2, start);
             ps.setTimestamp(3, end);
         }).row());
-        // the plans (and times) of CaseStatisticsStore's statements for the 90 days, residents' cases, whole organization
+        // the plans (and times) of CaseStatisticsStore's statements for the 90 days, whole organization (both sides at once)
         String heaviest = null;
         double heaviestMs = -1;
         try (Connection c = app.jdbc()) {
             for (Map.Entry<String, String> q : CASE_STATISTICS.entrySet()) {
-                plan.append("== dashboard, CaseStatisticsStore: ").append(q.getKey()).append(" (90 days, whole organization, residents)\n");
+                plan.append("== dashboard, CaseStatisticsStore: ").append(q.getKey()).append(" (90 days, whole organization, residents and staff)\n");
                 try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + q.getValue())) {
-                    bindStatistics(ps, q.getKey(), org, null, false, start, end);
+                    bindStatistics(ps, q.getKey(), org, null, start, end);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             String line = rs.getString(1);
@@ -777,17 +777,15 @@ public class Bench {
                 + round(heaviestMs) + " ms)");
         rows.add(sql("SQL: CaseStatisticsStore's heaviest statement (" + name + "), 90 days, whole organization (raw reference)",
                 1, n, 3, budget, app, conn -> conn.prepareStatement(CASE_STATISTICS.get(name)),
-                (ps, i) -> bindStatistics(ps, name, org, null, false, start, end)).row());
+                (ps, i) -> bindStatistics(ps, name, org, null, start, end)).row());
         rows.add(sql("SQL: CaseStatisticsStore's four statements, 90 days, whole organization, residents and staff (as the page)",
                 1, n, 3, budget, app, conn -> conn.prepareStatement("select 1"), (ps, i) -> {
                     Connection conn = ps.getConnection();
-                    for (boolean internal : new boolean[] {false, true}) {
-                        for (String key : CASE_STATISTICS.keySet()) {
-                            try (PreparedStatement q = conn.prepareStatement(CASE_STATISTICS.get(key))) {
-                                bindStatistics(q, key, org, null, internal, start, end);
-                                try (ResultSet rs = q.executeQuery()) {
-                                    while (rs.next()) rs.getObject(1);
-                                }
+                    for (String key : CASE_STATISTICS.keySet()) {
+                        try (PreparedStatement q = conn.prepareStatement(CASE_STATISTICS.get(key))) {
+                            bindStatistics(q, key, org, null, start, end);
+                            try (ResultSet rs = q.executeQuery()) {
+                                while (rs.next()) rs.getObject(1);
                             }
                         }
                     }
@@ -795,84 +793,29 @@ public class Bench {
     }
 
     /**
-     * CaseStatisticsStore's statements as that class writes them (keep them the same: the raw reference measures
-     * what the dashboard asks of PostgreSQL), with their parameters bound by {@link #bindStatistics}.
+     * CaseStatisticsStore's statements: the very files that class reads (src/main/resources/fi/aspa/cases/statistics),
+     * so the raw reference measures what the dashboard asks of PostgreSQL; parameters bound by {@link #bindStatistics}.
      */
     static final Map<String, String> CASE_STATISTICS = new LinkedHashMap<>();
     static {
-        String cases = "(?::uuid is null or c.unit_id = ?::uuid) and ((c.channel = 'INTERNAL') = ?)";
-        CASE_STATISTICS.put("contacts", """
-                select c.channel, (date_trunc('week', c.created_at at time zone 'Europe/Helsinki'))::date as week, count(*) as cases
-                from support_case c
-                where c.organization_id = ? and c.created_at >= ? and c.created_at < ? and %s
-                group by 1, 2 order by 2, 1""".formatted(cases));
-        CASE_STATISTICS.put("backlog", """
-                select count(*) as open,
-                       count(*) filter (where c.created_at < ?) as over7,
-                       count(*) filter (where c.created_at < ?) as over30
-                from support_case c
-                where c.organization_id = ? and c.status in ('NEW', 'OPEN', 'WAITING') and %s""".formatted(cases));
-        CASE_STATISTICS.put("resolved", """
-                with first_resolved as (
-                    select e.case_id, min(e.created_at) as at
-                    from case_event e
-                    where e.organization_id = ? and e.type = 'STATUS_CHANGED' and e.created_at >= ? and e.created_at < ?
-                      and e.detail ->> 'to' = 'RESOLVED'
-                      and not exists (select 1 from case_event p
-                                      where p.case_id = e.case_id and p.organization_id = e.organization_id
-                                        and p.type = 'STATUS_CHANGED' and p.detail ->> 'to' = 'RESOLVED'
-                                        and p.created_at < ?)
-                    group by e.case_id
-                )
-                select count(*) as resolved,
-                       count(*) filter (where exists (
-                           select 1 from case_event r
-                           where r.case_id = f.case_id and r.organization_id = c.organization_id
-                             and r.type = 'STATUS_CHANGED' and r.created_at > f.at
-                             and r.detail ->> 'from' in ('RESOLVED', 'CLOSED')
-                             and r.detail ->> 'to' in ('NEW', 'OPEN', 'WAITING'))) as reopened
-                from first_resolved f join support_case c on c.id = f.case_id and c.organization_id = ?
-                where %s""".formatted(cases));
-        CASE_STATISTICS.put("speed", """
-                with opened as (
-                    select c.created_at, r.replied_at, s.resolved_at, t.transferred
-                    from support_case c
-                    cross join lateral (
-                        select min(m.created_at) as replied_at from case_message m
-                        where m.case_id = c.id and m.organization_id = c.organization_id and m.kind = 'OUTBOUND') r
-                    cross join lateral (
-                        select min(e.created_at) as resolved_at from case_event e
-                        where e.case_id = c.id and e.organization_id = c.organization_id and e.type = 'STATUS_CHANGED'
-                          and e.detail ->> 'to' = 'RESOLVED') s
-                    cross join lateral (
-                        select exists (select 1 from case_event t
-                                       where t.case_id = c.id and t.organization_id = c.organization_id
-                                         and t.type = 'TRANSFERRED' and t.actor = 'STAFF') as transferred) t
-                    where c.organization_id = ? and c.created_at >= ? and c.created_at < ? and %s
-                ), hours as (
-                    select extract(epoch from replied_at - created_at) / 3600.0 as reply,
-                           extract(epoch from resolved_at - created_at) / 3600.0 as resolution, transferred
-                    from opened
-                )
-                select count(*) as opened, count(*) filter (where transferred) as transferred,
-                       count(reply) as replied,
-                       percentile_cont(0.5) within group (order by reply) as reply_median,
-                       percentile_cont(0.9) within group (order by reply) as reply_p90,
-                       count(resolution) as resolved,
-                       percentile_cont(0.5) within group (order by resolution) as resolution_median,
-                       percentile_cont(0.9) within group (order by resolution) as resolution_p90
-                from hours""".formatted(cases));
+        for (String name : List.of("contacts", "backlog", "resolved", "speed")) {
+            try {
+                CASE_STATISTICS.put(name, Files.readString(Path.of("src/main/resources/fi/aspa/cases/statistics/" + name + ".sql")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** The parameters CaseStatisticsStore.figures binds to each statement, in its order. */
-    static void bindStatistics(PreparedStatement ps, String statement, UUID org, UUID unit, boolean internal, Timestamp start,
+    static void bindStatistics(PreparedStatement ps, String statement, UUID org, UUID unit, Timestamp start,
                                Timestamp end) throws SQLException {
         Instant now = Instant.now();
         List<Object> values = switch (statement) {
-            case "contacts", "speed" -> Arrays.asList(org, start, end, unit, unit, internal);
+            case "contacts", "speed" -> Arrays.asList(org, start, end, unit, unit);
             case "backlog" -> Arrays.asList(Timestamp.from(now.minus(Duration.ofDays(7))), Timestamp.from(now.minus(Duration.ofDays(30))),
-                    org, unit, unit, internal);
-            case "resolved" -> Arrays.asList(org, start, end, start, org, unit, unit, internal);
+                    org, unit, unit);
+            case "resolved" -> Arrays.asList(org, start, end, start, org, unit, unit);
             default -> throw new IllegalArgumentException(statement);
         };
         for (int i = 0; i < values.size(); i++) {

@@ -8,12 +8,16 @@ import java.util.UUID;
 
 /**
  * Aggregate figures of an organization's cases for the customer-experience dashboard ({@code insights}): counted in
- * the database, never case by case. {@code unitId} null for the whole organization (else the cases now in the unit);
- * {@code internal} chooses the INTERNAL channel's cases (staff as customers) or the residents' (every other channel).
+ * the database, never case by case. {@code unitId} null for the whole organization (else the cases now in the unit).
+ * The residents' cases (every channel but INTERNAL) and the staff's own (INTERNAL: staff as customers) are counted
+ * apart, each statement reading the period's rows once for both.
  */
 public interface CaseStatistics {
 
-    Figures figures(OrganizationId organization, UUID unitId, boolean internal, Instant from, Instant to);
+    Split figures(OrganizationId organization, UUID unitId, Instant from, Instant to);
+
+    /** The residents' figures and the staff's own, apart. */
+    record Split(Figures residents, Figures internal) {}
 
     /**
      * Cases opened in [from, to) per channel and Helsinki week ({@code week} its Monday); cases first resolved in the

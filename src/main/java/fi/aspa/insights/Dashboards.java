@@ -32,9 +32,8 @@ class Dashboards {
                    RoutingStatistics.Quality routing, Feedback.Satisfaction satisfaction) {}
 
     Figures figures(OrganizationId organization, UUID unitId, Period period) {
-        return new Figures(
-                cases.figures(organization, unitId, false, period.from(), period.to()),
-                cases.figures(organization, unitId, true, period.from(), period.to()),
+        CaseStatistics.Split split = cases.figures(organization, unitId, period.from(), period.to());
+        return new Figures(split.residents(), split.internal(),
                 sla.compliance(organization, unitId, period.from(), period.to()),
                 routing.quality(organization, unitId, period.from(), period.to()),
                 feedback.satisfaction(organization, unitId, period.from(), period.to()));

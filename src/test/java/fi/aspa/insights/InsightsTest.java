@@ -159,7 +159,7 @@ class InsightsTest {
 
         Instant from = at("2025-03-03T00:00");
         Instant to = at("2025-03-17T00:00");
-        CaseStatistics.Figures residents = statistics.figures(org.id(), service, false, from, to);
+        CaseStatistics.Figures residents = statistics.figures(org.id(), service, from, to).residents();
         assertThat(residents.contacts()).containsExactlyInAnyOrder(
                 new Contacts(Channel.WEB_FORM, LocalDate.of(2025, 3, 3), 2),
                 new Contacts(Channel.EMAIL, LocalDate.of(2025, 3, 3), 1),
@@ -178,10 +178,16 @@ class InsightsTest {
         // median of 10, 20, 30 is 20; the 90th percentile 20 + 0.8 × (30 − 20) = 28
         assertThat(residents.resolution()).isEqualTo(new CaseStatistics.Durations(3, 20.0, 28.0));
 
-        CaseStatistics.Figures internal = statistics.figures(org.id(), service, true, from, to);
+        CaseStatistics.Figures internal = statistics.figures(org.id(), service, from, to).internal();
         assertThat(internal.contacts()).containsExactlyInAnyOrder(new Contacts(Channel.INTERNAL, LocalDate.of(2025, 3, 3), 1));
         assertThat(internal.firstResponse()).isEqualTo(new CaseStatistics.Durations(1, 6.0, 6.0));
-        assertThat(statistics.figures(org.id(), null, false, from, to).contacts().stream().mapToLong(Contacts::cases).sum())
+        assertThat(internal.opened()).as("counted apart from the residents' five").isEqualTo(1);
+        CaseStatistics.Figures none = statistics.figures(org.id(), service, at("2024-03-03T00:00"), at("2024-03-17T00:00")).internal();
+        assertThat(none.contacts()).isEmpty();
+        assertThat(none.opened()).isZero();
+        assertThat(none.resolved()).isZero();
+        assertThat(none.firstResponse()).isEqualTo(new CaseStatistics.Durations(0, null, null));
+        assertThat(statistics.figures(org.id(), null, from, to).residents().contacts().stream().mapToLong(Contacts::cases).sum())
                 .as("the whole organization has the other unit's case too").isEqualTo(6);
 
         // service levels: a met both, b met the first response only, d met the first response and its resolution
@@ -315,13 +321,13 @@ class InsightsTest {
         aCase(org, Channel.EMAIL, unit, "2026-01-04T23:59", null, null, null);
         aCase(org, Channel.EMAIL, unit, "2026-01-05T00:01", null, null, null);
 
-        assertThat(statistics.figures(org.id(), null, false, at("2025-03-24T00:00"), at("2025-04-07T00:00")).contacts())
+        assertThat(statistics.figures(org.id(), null, at("2025-03-24T00:00"), at("2025-04-07T00:00")).residents().contacts())
                 .containsExactly(new Contacts(Channel.WEB_FORM, LocalDate.of(2025, 3, 24), 1),
                         new Contacts(Channel.WEB_FORM, LocalDate.of(2025, 3, 31), 1));
-        assertThat(statistics.figures(org.id(), null, false, at("2025-10-20T00:00"), at("2025-11-03T00:00")).contacts())
+        assertThat(statistics.figures(org.id(), null, at("2025-10-20T00:00"), at("2025-11-03T00:00")).residents().contacts())
                 .containsExactly(new Contacts(Channel.WEB_FORM, LocalDate.of(2025, 10, 20), 1),
                         new Contacts(Channel.WEB_FORM, LocalDate.of(2025, 10, 27), 1));
-        assertThat(statistics.figures(org.id(), null, false, at("2025-12-29T00:00"), at("2026-01-12T00:00")).contacts())
+        assertThat(statistics.figures(org.id(), null, at("2025-12-29T00:00"), at("2026-01-12T00:00")).residents().contacts())
                 .containsExactly(new Contacts(Channel.EMAIL, LocalDate.of(2025, 12, 29), 2),
                         new Contacts(Channel.EMAIL, LocalDate.of(2026, 1, 5), 1));
 
