@@ -149,6 +149,15 @@ class InsightsTest {
         aCase(org, Channel.INTERNAL, service, "2025-03-07T09:00", 6, 12, null);
         Fixtures.Org other = fixtures.organization();
         aCase(other, Channel.WEB_FORM, other.service().id(), "2025-03-05T08:00", 1, 2, null);
+        // resolved before the period, reopened, and resolved again in it: not first resolved in the period
+        UUID again = aCase(org, Channel.WEB_FORM, service, "2025-02-20T08:00", 1, 10, 20);
+        cases.changeStatus(org.id(), again, Actor.staff(org.agent().id()), CaseStatus.RESOLVED);
+        fixtures.awaitSettled(org);
+        assertThat(db.sql("""
+                update case_event set created_at = ? where case_id = ? and type = 'STATUS_CHANGED'
+                  and detail ->> 'to' = 'RESOLVED' and created_at > ?""")
+                .params(Timestamp.from(at("2025-03-06T08:00")), again, Timestamp.from(at("2025-02-21T08:00"))).update())
+                .isEqualTo(1);
 
         // d was transferred to another unit and back by a person: re-routed by hand; e by the system (routing's
         // placement), which is not counted

@@ -1,15 +1,21 @@
 -- Cases first resolved in the period, the staff's own apart, and how many have been reopened since (from RESOLVED
--- or CLOSED back to work). Parameters: organization, from, to, from, organization, unit, unit.
-with first_resolved as (
-    select e.case_id, min(e.created_at) as at
+-- or CLOSED back to work). A case resolved in the period was first resolved in it when its earliest resolution of all
+-- is not before the period: that earliest one is looked up per case (case_event_resolved_idx, by case), instead of
+-- checking the case against every resolution before the period (an anti-join the planner ran over the whole
+-- history: BENCHMARKS.md "Dashboard"). Parameters: organization, from, to, from, organization, unit, unit.
+with resolved_in_period as (
+    select distinct e.case_id, e.organization_id
     from case_event e
     where e.organization_id = ? and e.type = 'STATUS_CHANGED' and e.created_at >= ? and e.created_at < ?
       and e.detail ->> 'to' = 'RESOLVED'
-      and not exists (select 1 from case_event p
-                      where p.case_id = e.case_id and p.organization_id = e.organization_id
-                        and p.type = 'STATUS_CHANGED' and p.detail ->> 'to' = 'RESOLVED'
-                        and p.created_at < ?)
-    group by e.case_id
+), first_resolved as (
+    select r.case_id, f.at
+    from resolved_in_period r
+    cross join lateral (
+        select min(p.created_at) as at from case_event p
+        where p.case_id = r.case_id and p.organization_id = r.organization_id
+          and p.type = 'STATUS_CHANGED' and p.detail ->> 'to' = 'RESOLVED') f
+    where f.at >= ?
 )
 select (c.channel = 'INTERNAL') as internal, count(*) as resolved,
        count(*) filter (where exists (
