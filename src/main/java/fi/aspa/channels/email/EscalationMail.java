@@ -12,12 +12,9 @@ import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.sla.ServiceLevelBreached;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,19 +103,10 @@ class EscalationMail {
         String body = text(language, "sla.mail.breach.body", manager.displayName(), summary.reference(), summary.subject(), kind,
                 target, event.dueAt() == null ? "–" : DateTimes.dateTime(event.dueAt(), language.locale()), unitName,
                 baseUrl + "/workspace/cases/" + summary.id(), baseUrl + "/workspace/sla");
-        String domain = mailbox.fromAddress().substring(mailbox.fromAddress().indexOf('@') + 1);
-        String messageId = "aspa.staff." + UUID.randomUUID() + "@" + domain;
         try {
-            MimeMessage message = new MailSender.Outgoing(sender.session(), messageId);
-            message.setFrom(new InternetAddress(mailbox.fromAddress(), orgName.isBlank() ? "Aspa" : "Aspa – " + orgName, "UTF-8"));
-            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(manager.email()));
-            message.setSubject(subject, "UTF-8");
-            message.setSentDate(Date.from(clock.instant()));
-            message.setHeader("Auto-Submitted", "auto-generated");
-            message.setHeader("X-Auto-Response-Suppress", "All");
-            message.setHeader("Content-Language", language.code());
-            message.setText(body, "UTF-8");
-            message.saveChanges();
+            MailSender.Outgoing message = sender.notice(mailbox, MailSender.senderName(orgName), manager.email(), subject,
+                    body, language, "staff", clock.instant());
+            String messageId = message.messageId();
             boolean first = db.sql("""
                     insert into email_staff_notice (id, organization_id, notice_key, staff_id, mailbox_id, address, message_id,
                         subject, case_id, created_at)

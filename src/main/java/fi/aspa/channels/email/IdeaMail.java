@@ -9,16 +9,12 @@ import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,19 +87,10 @@ class IdeaMail {
         parts.add(text(language, "ideas.mail.footer"));
         String key = "idea:" + event.ideaId() + ":" + event.change().name() + ":" + event.at().toEpochMilli();
         Mailbox from = mailbox.get();
-        String domain = from.fromAddress().substring(from.fromAddress().indexOf('@') + 1);
-        String messageId = "aspa.idea." + UUID.randomUUID() + "@" + domain;
         try {
-            MimeMessage message = new MailSender.Outgoing(sender.session(), messageId);
-            message.setFrom(new InternetAddress(from.fromAddress(), orgName.isBlank() ? "Aspa" : "Aspa – " + orgName, "UTF-8"));
-            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address));
-            message.setSubject(subject, "UTF-8");
-            message.setSentDate(Date.from(clock.instant()));
-            message.setHeader("Auto-Submitted", "auto-generated");
-            message.setHeader("X-Auto-Response-Suppress", "All");
-            message.setHeader("Content-Language", language.code());
-            message.setText(String.join("\n\n", parts), "UTF-8");
-            message.saveChanges();
+            MailSender.Outgoing message = sender.notice(from, MailSender.senderName(orgName), address, subject,
+                    String.join("\n\n", parts), language, "idea", clock.instant());
+            String messageId = message.messageId();
             boolean first = db.sql("""
                     insert into email_idea_notice (id, organization_id, notice_key, idea_id, mailbox_id, address, message_id, created_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (organization_id, notice_key) do nothing""")

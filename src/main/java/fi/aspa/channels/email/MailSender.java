@@ -1,16 +1,22 @@
 package fi.aspa.channels.email;
 
+import fi.aspa.platform.Language;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.slf4j.Logger;
@@ -46,6 +52,33 @@ class MailSender {
 
     Session session() {
         return COMPOSING;
+    }
+
+    /**
+     * An automatic notice to one address (not a message of a case's conversation): from the mailbox under
+     * {@code senderName}, plain text in {@code language}, marked {@code Auto-Submitted: auto-generated} so that
+     * auto-responders stay quiet, with a new Message-ID {@code aspa.<kind>.<random>@<the mailbox's domain>}. Saved,
+     * ready to send.
+     */
+    Outgoing notice(Mailbox from, String senderName, String to, String subject, String text, Language language, String kind,
+                    Instant sent) throws MessagingException, UnsupportedEncodingException {
+        String domain = from.fromAddress().substring(from.fromAddress().indexOf('@') + 1);
+        Outgoing message = new Outgoing(COMPOSING, "aspa." + kind + "." + UUID.randomUUID() + "@" + domain);
+        message.setFrom(new InternetAddress(from.fromAddress(), senderName, "UTF-8"));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject, "UTF-8");
+        message.setSentDate(Date.from(sent));
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("X-Auto-Response-Suppress", "All");
+        message.setHeader("Content-Language", language.code());
+        message.setText(text, "UTF-8");
+        message.saveChanges();
+        return message;
+    }
+
+    /** The sender's name on the organization's automatic mail: "Aspa – <organization>", or "Aspa" without a name. */
+    static String senderName(String organizationName) {
+        return organizationName == null || organizationName.isBlank() ? "Aspa" : "Aspa – " + organizationName;
     }
 
     /** Sends a composed (saved) message to its recipients; a {@link MailSendException} when the server refuses it. */
@@ -163,6 +196,11 @@ class MailSender {
         Outgoing(Session session, String messageId) {
             super(session);
             this.messageId = messageId;
+        }
+
+        /** The Message-ID without its angle brackets. */
+        String messageId() {
+            return messageId;
         }
 
         @Override
