@@ -66,6 +66,10 @@ class FeedbackBrowserTest {
             browser.open("/feedback/" + svToken + "?lang=sv").assertAccessible("survey sv");
             assertThat(browser.lang()).isEqualTo("sv");
             assertThat(browser.text("legend")).isEqualTo("Hur nöjd är du med hur ditt ärende sköttes?");
+            browser.clickAndWaitForNewPage("#send");
+            browser.waitFor(".error-summary");
+            assertThat(browser.title()).startsWith("Fel:");
+            browser.assertAccessible("survey error sv");
             browser.click("label[for='score-4']");
             browser.clickAndWaitForNewPage("#send");
             assertThat(browser.text("main")).contains("Tack för ditt svar!");

@@ -49,6 +49,11 @@ class AdminPagesBrowserTest {
             browser.open("/workspace/admin/access-log?lang=sv&purpose=case-handling");
             browser.assertAccessible("access log sv");
             assertThat(browser.text("h1")).isEqualTo("Logg över användning av personuppgifter");
+            browser.type("#from", "31.02.2026");
+            browser.clickAndWaitForNewPage(".filters button[type=submit]");
+            browser.waitFor(".error-summary");
+            assertThat(browser.title()).startsWith("Fel:");
+            browser.assertAccessible("access log with an error sv");
             browser.open("/workspace/admin?lang=sv").assertAccessible("administration sv");
         }
     }

@@ -56,6 +56,11 @@ class InsightsBrowserTest {
             assertThat(browser.lang()).isEqualTo("sv");
             assertThat(browser.text("h1")).isEqualTo("Kundupplevelse");
             assertThat(browser.text("#residents-channels")).contains("Webbformulär");
+            browser.type("#from", "31.2.2026").type("#to", "1.3.2026");
+            browser.clickAndWaitForNewPage("#show");
+            browser.waitFor(".error-summary");
+            assertThat(browser.title()).startsWith("Fel:");
+            browser.assertAccessible("dashboard error sv");
         }
     }
 }

@@ -89,6 +89,14 @@ class QnaBrowserTest {
             resident.open("/events/" + event.code() + "?lang=sv").assertAccessible("event page sv");
             assertThat(resident.text("h1")).isEqualTo("Invånarkväll: bibliotekets renovering");
             assertThat(resident.text("#questions")).contains("Besvarad", "Du röstade på den här");
+            resident.clickAndWaitForNewPage("#send");
+            resident.waitFor(".error-summary");
+            assertThat(resident.title()).startsWith("Fel:");
+            resident.assertAccessible("event page error sv");
+            resident.type("#text", "Kan man låna böcker under renoveringen?");
+            resident.clickAndWaitForNewPage("#send");
+            assertThat(resident.find("#asked").isDisplayed()).isTrue();
+            resident.assertAccessible("asked sv");
             resident.open("/events/" + event.code() + "/screen?lang=sv").assertAccessible("screen sv");
         }
     }
