@@ -32,7 +32,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * request to know who has processed their data or for a check on a staff member's reading. The page names staff and
  * API clients but no customer (a customer is a link to their page, where opening it is a logged view as always); a
  * review narrowed to one customer is itself written to the log ({@link #PURPOSE}), so the customer's log shows who
- * has read it.
+ * has read it. A review that showed nothing (an id that is no customer here, another organization's customer, days
+ * without entries) read no one's data and is not written: the log's rows are the organization's own customers'.
  */
 @Controller
 class AccessLogPage {
@@ -76,7 +77,9 @@ class AccessLogPage {
                 query.form().forEach((k, v) -> { if (!v.isEmpty()) link.queryParam(k, v); });
                 older = link.queryParam("before", new PageCursor(last.at(), last.id()).toString()).build().encode().toUriString();
             }
-            if (query.filter().customerId() != null) log.record(org, me.id(), query.filter().customerId(), PURPOSE, null);
+            if (query.filter().customerId() != null && !rows.isEmpty()) {
+                log.record(org, me.id(), query.filter().customerId(), PURPOSE, null);
+            }
         }
         Map<UUID, String> names = staffNames(org);
         model.addAttribute("entries", rows.stream().map(r -> entry(r, locale)).toList());
@@ -102,7 +105,9 @@ class AccessLogPage {
         }
         OrganizationId org = me.organizationId();
         List<AccessLogStore.Row> rows = log.search(org, query.filter(), null, EXPORT_LIMIT);
-        if (query.filter().customerId() != null) log.record(org, me.id(), query.filter().customerId(), PURPOSE, "export");
+        if (query.filter().customerId() != null && !rows.isEmpty()) {
+            log.record(org, me.id(), query.filter().customerId(), PURPOSE, "export");
+        }
         List<String> header = List.of("accesslog.csv.at", "accesslog.csv.reader-kind", "accesslog.csv.reader",
                         "accesslog.csv.customer", "accesslog.csv.purpose", "accesslog.csv.purpose-code", "accesslog.csv.detail")
                 .stream().map(k -> messages.getMessage(k, null, locale)).toList();

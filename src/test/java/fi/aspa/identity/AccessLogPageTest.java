@@ -85,6 +85,13 @@ class AccessLogPageTest {
                 .as("another organization's customer").contains("Ei merkintöjä.").doesNotContain("ASPA-2026-999999");
         assertThat(log.forCustomer(other.id(), outsider, 10)).as("nothing written to the other organization's log")
                 .extracting(PersonalDataLog.Entry::purpose).containsExactly("case-handling");
+        assertThat(db.sql("select count(*) from personal_data_access where customer_id = ?").param(outsider)
+                .query(Integer.class).single()).as("nor to this one's: the review showed no one's data").isEqualTo(1);
+
+        UUID nobody = UUID.fromString("00000000-0000-0000-0000-000000000000");
+        assertThat(pages.page(admin, "/workspace/admin/access-log?customer=" + nobody))
+                .as("an id that is no customer").contains("Ei merkintöjä.");
+        assertThat(pages.send(admin, get("/workspace/admin/access-log/export?customer=" + nobody)).getStatus()).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,593 @@
+package fi.aspa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import fi.aspa.Fixtures.Org;
+import fi.aspa.cases.OpenedCase;
+import fi.aspa.catalogue.Catalogue;
+import fi.aspa.identity.StaffUser;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.UriUtils;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Every page and every form of the application, found the way a person finds them (a crawler that follows the links
+ * and htmx requests of each page from the workspace's and the public site's front pages), and every mapped endpoint,
+ * answered without a server error whatever is sent: hostile, oversized, malformed and non-UTF-8 values in each query
+ * parameter, form field, path variable and body. On the way it checks what holds for every staff page: an anonymous
+ * visitor is sent to the login page, an agent is refused the administrators' pages, and no link on our own pages
+ * leads to a page that does not exist.
+ *
+ * <p>The requests go through MockMvc with Spring Security's filters in front (authorization and CSRF as in
+ * production) from an address of their own, so the per-address allowances of the public forms that other tests use
+ * are untouched. The data is a fresh organization's, with one case; public pages are the test public organization's.
+ */
+@AspaTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EveryEndpointTest {
+    private static final String ADDRESS = "198.51.100.23";
+    private static final int MAX_PER_PATTERN = 2;
+    private static final int MAX_PAGES = 600;
+
+    /** What an attacker, a broken client or a careless paste sends. */
+    private static final List<String> HOSTILE = List.of(
+            "",
+            "-1",
+            "99999999999999999999999",
+            "1e309",
+            "00000000-0000-0000-0000-000000000000",
+            "2026-02-30",
+            "<script>alert(1)</script>",
+            "' OR '1'='1' --",
+            "../../../etc/passwd",
+            "nul\u0000byte",
+            "lone \uD800 surrogate",
+            "ääkköset ja 🙂",
+            "x".repeat(70_000));
+
+    /** Path segments: the same, as raw (already encoded) text, with invalid percent-encoding and non-UTF-8 bytes. */
+    private static final List<String> HOSTILE_SEGMENTS = List.of(
+            "00000000-0000-0000-0000-000000000000",
+            "not-an-id",
+            "-1",
+            "99999999999999999999999",
+            "%3Cscript%3E",
+            "%FF%FE",
+            "%C3%28",
+            "x".repeat(3_000));
+
+    /** The public forms' trap for robots (fragments/form :: honeypot). */
+    private static final String HONEYPOT = "website";
+    private static final Set<String> NOT_CRAWLED = Set.of("/logout", "/login");
+    private static final Pattern STATIC = Pattern.compile(
+            "^/(css|js|img|webjars)/.*|.*\\.(css|js|png|svg|ico|woff2?|jpg)$");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    StaffPages pages;
+    @Autowired
+    Catalogue catalogue;
+
+    private record Endpoint(PathPattern pattern, Set<HttpMethod> methods, HandlerMethod handler) {
+        boolean api() {
+            String text = pattern.getPatternString();
+            return text.startsWith("/api/") || text.startsWith("/open311/");
+        }
+    }
+
+    /** A form (or an htmx element that posts) as found on a page: its own fields and values. */
+    private record Form(String action, boolean multipart, Map<String, String> fields, Map<String, String> types,
+                        Set<String> hidden, Set<String> files, String foundOn) {}
+
+    private List<Endpoint> endpoints;
+    private Org org;
+    private StaffUser admin;
+    private final Map<String, Integer> visited = new LinkedHashMap<>();
+    private final Map<String, String> visitedAs = new HashMap<>();
+    private final Map<String, Form> forms = new LinkedHashMap<>();
+    private final Set<String> filledIn = new HashSet<>();
+    private final List<String> brokenLinks = new ArrayList<>();
+    private final List<String> serverErrors = new ArrayList<>();
+    private int requests;
+
+    @BeforeAll
+    void crawl() throws Exception {
+        endpoints = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            if (info.getPathPatternsCondition() == null) continue;
+            Set<HttpMethod> methods = new LinkedHashSet<>();
+            info.getMethodsCondition().getMethods().forEach(m -> methods.add(HttpMethod.valueOf(m.name())));
+            if (methods.isEmpty()) methods.addAll(List.of(HttpMethod.GET, HttpMethod.POST));
+            for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                endpoints.add(new Endpoint(pattern, methods, entry.getValue()));
+            }
+        }
+        org = fixtures.organization();
+        admin = fixtures.admin(org);
+        // the ten Helsinki feedback services, one of them offered to staff: the directory, expertise and orders have
+        // something to show
+        catalogue.addHelsinkiFeedbackServices(org.id(), org.building().id());
+        catalogue.setInternal(org.id(), catalogue.list(org.id()).getFirst().id(), true);
+        OpenedCase opened = fixtures.aCase(org, "Katuvalo ei pala", "Mannerheimintie 5:n kohdalla on pimeää.");
+        fixtures.awaitSettled(org);
+        fixtures.publicOrganization();
+
+        // three rounds: crawl, then fill in every form found as a person would and submit it, so that the next round
+        // finds the pages of what was made (an event's console, an article's history, a round's results…)
+        for (int round = 0; round < 3; round++) {
+            Map<String, Integer> perPattern = new HashMap<>();
+            crawl(staff(admin), "admin", perPattern, List.of("/workspace", "/workspace/admin",
+                    "/workspace/cases/" + opened.id()));
+            crawl(anonymous(), "anonymous", perPattern, List.of("/", "/contact", "/services", "/help", "/ideas",
+                    "/appointments", "/callback", "/accessibility"));
+            for (Map.Entry<String, Form> form : List.copyOf(forms.entrySet())) {
+                if (!filledIn.add(form.getKey()) || form.getValue().action().matches(".*/(delete|revoke|logout|test)$")) {
+                    continue;
+                }
+                RequestPostProcessor who = form.getValue().action().startsWith("/workspace") ? staff(admin) : anonymous();
+                check("POST " + form.getValue().action() + " filled in (form on " + form.getValue().foundOn() + ")",
+                        post(form.getValue(), plausible(form.getValue()), false).with(csrf()), who);
+            }
+            fixtures.awaitSettled(org);
+        }
+    }
+
+    private void crawl(RequestPostProcessor who, String whoName, Map<String, Integer> perPattern, List<String> seeds)
+            throws Exception {
+        Deque<String[]> queue = new ArrayDeque<>();
+        seeds.forEach(seed -> queue.add(new String[] {seed, "(start)"}));
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty() && seen.size() < MAX_PAGES) {
+            String[] next = queue.poll();
+            String url = next[0];
+            if (!worthVisiting(url) || !seen.add(url)) continue;
+            Optional<Endpoint> endpoint = endpointOf(url, HttpMethod.GET);
+            String key = endpoint.map(e -> e.pattern().getPatternString()).orElse(url);
+            if (perPattern.merge(key, 1, Integer::sum) > MAX_PER_PATTERN) continue;
+            MockHttpServletResponse response = send(MockMvcRequestBuilders.get(URI.create(url)), who, "fi");
+            visited.put(url, response.getStatus());
+            visitedAs.put(url, whoName);
+            // the public pages are the test public organization's: the workspace's links to the fresh organization's
+            // own public pages (an event's page, say) have nothing to find there
+            boolean sameSide = url.startsWith("/workspace") == next[1].startsWith("/workspace");
+            if ((response.getStatus() == 404 || response.getStatus() == 405) && sameSide) {
+                brokenLinks.add(url + " (a link on " + next[1] + ") answers " + response.getStatus());
+            }
+            if (response.getStatus() >= 300 && response.getStatus() < 400 && response.getRedirectedUrl() != null) {
+                local(response.getRedirectedUrl()).ifPresent(target -> queue.add(new String[] {target, url}));
+                continue;
+            }
+            String type = response.getContentType();
+            if (response.getStatus() != 200 || type == null || !type.startsWith(MediaType.TEXT_HTML_VALUE)) continue;
+            Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8), "http://localhost" + url);
+            for (Element link : page.select("a[href], [hx-get]")) {
+                String href = link.hasAttr("hx-get") ? link.attr("hx-get") : link.attr("href");
+                local(resolve(url, href)).ifPresent(target -> queue.add(new String[] {target, url}));
+            }
+            for (Element element : page.select("form, [hx-post]")) {
+                formOf(element, url).ifPresent(form -> forms.putIfAbsent(formKey(form), form));
+            }
+        }
+    }
+
+    /** What a person would type: a value of each field's kind, dates in order (a start before its end). */
+    private static Map<String, String> plausible(Form form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        int[] day = {1};
+        form.fields().forEach((name, value) -> {
+            String type = form.types().getOrDefault(name, "text");
+            String lower = name.toLowerCase();
+            String typed;
+            if (form.hidden().contains(name) || type.matches("select|checkbox|radio|button|submit")) {
+                typed = value;
+            } else if (type.equals("datetime-local") || lower.matches(".*(startsat|endsat).*")) {
+                typed = "2027-03-%02dT18:00".formatted(day[0]++);
+            } else if (type.equals("time") || lower.matches(".*-(opens|closes)$|^(start|end)$")) {
+                typed = lower.contains("close") || lower.equals("end") ? "16:00" : "08:00";
+            } else if (type.equals("date") || lower.matches(".*(date|due|opens|closes|^first$|^last$|^day$|^from$|^to$).*")) {
+                typed = "2027-03-%02d".formatted(day[0]++);
+            } else if (type.equals("email") || lower.contains("email") || lower.contains("address")) {
+                typed = "testi.henkilo@example.fi";
+            } else if (type.equals("tel") || lower.contains("phone") || lower.equals("number")) {
+                typed = "040 123 4567";
+            } else if (type.equals("number") || lower.matches(".*(hours|port|percent|tokens|timeout).*")) {
+                typed = lower.contains("port") ? "993" : "2";
+            } else if (type.equals("url") || lower.contains("url")) {
+                typed = "https://example.fi/";
+            } else if (name.equals(HONEYPOT)) {
+                typed = ""; // the honeypot
+            } else if (value.isEmpty()) {
+                typed = "Testi " + name + " katuvalo";
+            } else {
+                typed = value;
+            }
+            values.put(name, typed);
+        });
+        return values;
+    }
+
+    private static String resolve(String base, String href) {
+        if (href.isBlank() || href.startsWith("#") || href.startsWith("mailto:") || href.startsWith("tel:")
+                || href.startsWith("javascript:")) {
+            return "";
+        }
+        return URI.create("http://localhost" + base).resolve(href.replace(" ", "%20")).toString();
+    }
+
+    private static Optional<String> local(String url) {
+        if (url.isEmpty()) return Optional.empty();
+        URI uri = URI.create(url);
+        if (uri.getHost() != null && !uri.getHost().equals("localhost")) return Optional.empty();
+        String path = uri.getRawPath();
+        if (path == null || path.isEmpty()) return Optional.empty();
+        // the language switch's link is the same page
+        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery().replaceAll("(^|&)lang=[^&]*", "").replaceFirst("^&", "");
+        return Optional.of(query.isEmpty() ? path : path + "?" + query);
+    }
+
+    private static boolean worthVisiting(String url) {
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        return !NOT_CRAWLED.contains(path) && !STATIC.matcher(path).matches();
+    }
+
+    private Optional<Form> formOf(Element element, String pageUrl) {
+        boolean htmx = !element.tagName().equals("form");
+        String method = htmx ? "post" : element.attr("method").toLowerCase();
+        if (!method.equals("post")) return Optional.empty();
+        String action = htmx ? element.attr("hx-post") : element.attr("action");
+        Optional<String> target = local(resolve(pageUrl, action.isEmpty() ? pageUrl : action));
+        if (target.isEmpty()) return Optional.empty();
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> types = new HashMap<>();
+        Set<String> hidden = new LinkedHashSet<>();
+        Set<String> files = new LinkedHashSet<>();
+        Element scope = htmx ? Optional.ofNullable(element.closest("form")).orElse(element) : element;
+        for (Element input : scope.select("input[name], select[name], textarea[name], button[name]")) {
+            String name = input.attr("name");
+            if (name.equals("_csrf")) continue;
+            String type = input.tagName().equals("input") ? input.attr("type").toLowerCase() : input.tagName();
+            types.putIfAbsent(name, type);
+            if (type.equals("file")) {
+                files.add(name);
+                continue;
+            }
+            if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
+                fields.putIfAbsent(name, input.attr("value"));
+                continue;
+            }
+            String value = switch (input.tagName()) {
+                case "textarea" -> input.text();
+                case "select" -> Optional.ofNullable(input.selectFirst("option[selected]"))
+                        .or(() -> Optional.ofNullable(input.selectFirst("option[value~=.]")))
+                        .or(() -> Optional.ofNullable(input.selectFirst("option")))
+                        .map(o -> o.attr("value")).orElse("");
+                default -> input.attr("value");
+            };
+            fields.put(name, value);
+            if (type.equals("hidden")) hidden.add(name);
+        }
+        return Optional.of(new Form(target.get(), element.attr("enctype").contains("multipart"), fields, types, hidden,
+                files, pageUrl));
+    }
+
+    private String formKey(Form form) {
+        String path = form.action().contains("?") ? form.action().substring(0, form.action().indexOf('?')) : form.action();
+        String pattern = endpointOf(path, HttpMethod.POST).map(e -> e.pattern().getPatternString()).orElse(path);
+        return pattern + " " + new TreeSet<>(form.fields().keySet()) + " " + form.files();
+    }
+
+    private Optional<Endpoint> endpointOf(String url, HttpMethod method) {
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        PathContainer container = PathContainer.parsePath(path);
+        return endpoints.stream()
+                .filter(e -> e.methods().contains(method) && e.pattern().matches(container))
+                .min(Comparator.comparing(Endpoint::pattern, PathPattern.SPECIFICITY_COMPARATOR));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void theCrawlerReachesTheApplicationAndNoLinkOnOurPagesIsBroken() {
+        System.out.printf("EveryEndpointTest: %d endpoints, %d pages visited, %d forms%n", endpoints.size(), visited.size(), forms.size());
+        Set<String> reached = new TreeSet<>();
+        visited.keySet().forEach(url -> endpointOf(url, HttpMethod.GET).ifPresent(e -> reached.add(e.pattern().getPatternString())));
+        forms.values().forEach(f -> endpointOf(f.action().replaceFirst("\\?.*", ""), HttpMethod.POST)
+                .ifPresent(e -> reached.add(e.pattern().getPatternString())));
+        endpoints.stream().map(e -> e.pattern().getPatternString()).filter(p -> !reached.contains(p)).distinct().sorted()
+                .forEach(p -> System.out.println("  not reached by the crawler (path variables fuzzed only): " + p));
+        assertThat(visited).as("pages visited").hasSizeGreaterThan(60);
+        assertThat(forms).as("forms found").hasSizeGreaterThan(40);
+        assertThat(visited.entrySet().stream().filter(e -> e.getValue() >= 500).map(Map.Entry::getKey).toList())
+                .as("pages that answered with a server error").isEmpty();
+        assertThat(serverErrors).as("forms filled in as a person would that answered with a server error").isEmpty();
+        assertThat(brokenLinks).as("links on our own pages that lead nowhere").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void anAnonymousVisitorIsSentToLogInFromEveryStaffPageAndForm() throws Exception {
+        List<String> served = new ArrayList<>();
+        for (String url : visited.keySet()) {
+            if (!url.startsWith("/workspace")) continue;
+            MockHttpServletResponse response = send(MockMvcRequestBuilders.get(URI.create(url)), anonymous(), "fi");
+            if (!(response.getStatus() == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login"))) {
+                served.add("GET " + url + " → " + response.getStatus());
+            }
+        }
+        for (Form form : forms.values()) {
+            if (!form.action().startsWith("/workspace")) continue;
+            MockHttpServletResponse response = send(post(form, form.fields(), false).with(csrf()), anonymous(), "fi");
+            if (!(response.getStatus() == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login"))) {
+                served.add("POST " + form.action() + " → " + response.getStatus());
+            }
+        }
+        assertThat(served).as("staff pages and forms that an anonymous visitor was not sent to log in from").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void anAgentIsRefusedEveryAdministratorsPage() throws Exception {
+        List<String> served = new ArrayList<>();
+        int checked = 0;
+        for (String url : visited.keySet()) {
+            if (!url.startsWith("/workspace/admin")) continue;
+            checked++;
+            MockHttpServletResponse response = send(MockMvcRequestBuilders.get(URI.create(url)), staff(org.agent()), "fi");
+            if (response.getStatus() != 403 && response.getStatus() != 404) served.add(url + " → " + response.getStatus());
+        }
+        assertThat(checked).as("administrators' pages found").isGreaterThan(10);
+        assertThat(served).as("administrators' pages an agent was served").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void hostileQueryParametersGetAClearAnswerOnEveryPage() throws Exception {
+        for (String url : visited.keySet()) {
+            String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+            Set<String> names = new LinkedHashSet<>(queryNames(url));
+            endpointOf(path, HttpMethod.GET).ifPresent(e -> names.addAll(requestParams(e.handler())));
+            if (names.isEmpty()) continue;
+            RequestPostProcessor who = "admin".equals(visitedAs.get(url)) ? staff(admin) : anonymous();
+            for (String value : HOSTILE) {
+                StringBuilder query = new StringBuilder();
+                for (String name : names) {
+                    if (!query.isEmpty()) query.append('&');
+                    query.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8)).append('=')
+                            .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+                }
+                check("GET " + path + "?" + names + "=" + shortly(value),
+                        MockMvcRequestBuilders.get(URI.create(path + "?" + query)), who);
+            }
+            check("GET " + path + " with non-UTF-8 parameters",
+                    MockMvcRequestBuilders.get(URI.create(path + "?" + String.join("=%FF%FE&", names) + "=%E4")), who);
+        }
+        assertThat(serverErrors).as("server errors").isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void hostileFormsGetAClearAnswer() throws Exception {
+        for (Form form : forms.values()) {
+            RequestPostProcessor who = form.action().startsWith("/workspace") ? staff(admin) : anonymous();
+            String what = "POST " + form.action() + " (form on " + form.foundOn() + ")";
+            check(what + " with nothing", post(form, Map.of(), false).with(csrf()), who);
+            for (String value : HOSTILE) {
+                Map<String, String> visibleHostile = new LinkedHashMap<>(form.fields());
+                Map<String, String> allHostile = new LinkedHashMap<>(form.fields());
+                form.fields().keySet().forEach(name -> {
+                    if (name.equals(HONEYPOT)) return; // filled in, a public form pretends success and reads nothing
+                    allHostile.put(name, value);
+                    if (!form.hidden().contains(name)) visibleHostile.put(name, value);
+                });
+                check(what + " with its fields = " + shortly(value), post(form, visibleHostile, true).with(csrf()), who);
+                if (!form.hidden().isEmpty()) {
+                    check(what + " with every field, hidden too, = " + shortly(value),
+                            post(form, allHostile, true).with(csrf()), who);
+                }
+            }
+            check(what + " in ISO-8859-1 declared as UTF-8", nonUtf8(form).with(csrf()), who);
+        }
+        assertThat(serverErrors).as("server errors").isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void hostilePathVariablesAndBodiesGetAClearAnswerOnEveryEndpoint() throws Exception {
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.pattern().getPatternString().equals("/error")) continue;
+            for (HttpMethod method : endpoint.methods()) {
+                for (String segment : HOSTILE_SEGMENTS) {
+                    String path = expand(endpoint.pattern().getPatternString(), segment);
+                    MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, URI.create(path));
+                    if (endpoint.api()) {
+                        request.header("Authorization", "Bearer " + org.apiToken())
+                                .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"" + segment + "\"");
+                    } else if (method != HttpMethod.GET) {
+                        request.with(csrf());
+                    }
+                    check(method + " " + path, request, endpoint.api() ? anonymous()
+                            : endpoint.pattern().getPatternString().startsWith("/workspace") ? staff(admin) : anonymous());
+                }
+            }
+        }
+        assertThat(serverErrors).as("server errors").isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void malformedAndOversizedBodiesGetAProblemFromEveryApiEndpoint() throws Exception {
+        List<byte[]> bodies = List.of(new byte[0], "{".getBytes(StandardCharsets.UTF_8), "[]".getBytes(StandardCharsets.UTF_8),
+                "null".getBytes(StandardCharsets.UTF_8), "{\"text\": \"\u00e4\"}".getBytes(StandardCharsets.ISO_8859_1),
+                ("[".repeat(5_000) + "]".repeat(5_000)).getBytes(StandardCharsets.UTF_8),
+                ("{\"text\": \"" + "x".repeat(3_000_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        for (Endpoint endpoint : endpoints) {
+            if (!endpoint.pattern().getPatternString().startsWith("/api/")) continue;
+            for (HttpMethod method : endpoint.methods()) {
+                if (method == HttpMethod.GET) continue;
+                String path = expand(endpoint.pattern().getPatternString(), "00000000-0000-0000-0000-000000000000");
+                for (byte[] body : bodies) {
+                    MockHttpServletResponse response = check(method + " " + path + " with a body of " + body.length + " bytes",
+                            MockMvcRequestBuilders.request(method, URI.create(path))
+                                    .header("Authorization", "Bearer " + org.apiToken())
+                                    .contentType(MediaType.APPLICATION_JSON).content(body), anonymous());
+                    if (response != null && response.getStatus() >= 400 && response.getContentType() != null
+                            && !response.getContentType().startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
+                        serverErrors.add(method + " " + path + " answered " + response.getStatus() + " as "
+                                + response.getContentType() + ", not problem+json");
+                    }
+                }
+            }
+        }
+        assertThat(serverErrors).as("server errors and errors that are not problem+json").isEmpty();
+        System.out.println("EveryEndpointTest: " + requests + " requests");
+        assertThat(requests).as("requests sent").isGreaterThan(1_000);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private MockHttpServletResponse check(String what, AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who) {
+        try {
+            MockHttpServletResponse response = send(request, who, "fi");
+            if (response.getStatus() >= 500) serverErrors.add(what + " → " + response.getStatus());
+            return response;
+        } catch (Exception e) {
+            serverErrors.add(what + " → threw " + rootCause(e));
+            return null;
+        }
+    }
+
+    private MockHttpServletResponse send(AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who, String language)
+            throws Exception {
+        requests++;
+        return pages.mvc().perform(request.with(who).with(r -> {
+            r.setRemoteAddr(ADDRESS);
+            return r;
+        }).header("Accept-Language", language)).andReturn().getResponse();
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> post(Form form, Map<String, String> fields, boolean withFiles) {
+        URI action = URI.create(form.action());
+        if (form.multipart() || !form.files().isEmpty()) {
+            MockMultipartHttpServletRequestBuilder multipart = MockMvcRequestBuilders.multipart(action);
+            if (withFiles) {
+                for (String file : form.files()) {
+                    multipart.file(new MockMultipartFile(file, "../../<evil>.exe", "application/x-msdownload",
+                            new byte[] {'M', 'Z', 0, 0, (byte) 0xFF}));
+                }
+            }
+            fields.forEach(multipart::param);
+            return multipart;
+        }
+        MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post(action);
+        fields.forEach(post::param);
+        return post;
+    }
+
+    /** The form's own values and an "ä" in ISO-8859-1 bytes, sent as UTF-8 form data. */
+    private static MockHttpServletRequestBuilder nonUtf8(Form form) {
+        StringBuilder body = new StringBuilder();
+        form.fields().forEach((name, value) -> {
+            if (!body.isEmpty()) body.append('&');
+            body.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8)).append('=')
+                    .append(form.hidden().contains(name) || name.equals(HONEYPOT)
+                            ? UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8) : "%E4%FF");
+        });
+        return MockMvcRequestBuilders.post(URI.create(form.action()))
+                .contentType("application/x-www-form-urlencoded;charset=UTF-8")
+                .content(body.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{[^{}]*(\\{[^{}]*}[^{}]*)*}");
+
+    private static String expand(String pattern, String segment) {
+        return VARIABLE.matcher(pattern.replace("/**", "/x")).replaceAll(Matcher.quoteReplacement(segment));
+    }
+
+    private static List<String> queryNames(String url) {
+        if (!url.contains("?")) return List.of();
+        List<String> names = new ArrayList<>();
+        for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            if (!name.isEmpty()) names.add(UriUtils.decode(name, StandardCharsets.UTF_8));
+        }
+        return names;
+    }
+
+    private static List<String> requestParams(HandlerMethod handler) {
+        List<String> names = new ArrayList<>();
+        for (var parameter : handler.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param == null || Map.class.isAssignableFrom(parameter.getParameterType())) continue;
+            String name = !param.name().isEmpty() ? param.name() : parameter.getParameterName();
+            if (name != null && !name.isEmpty()) names.add(name);
+        }
+        return names;
+    }
+
+    private RequestPostProcessor staff(StaffUser who) {
+        return pages.as(who);
+    }
+
+    private static RequestPostProcessor anonymous() {
+        return request -> request;
+    }
+
+    private static String shortly(String value) {
+        return value.length() > 40 ? value.substring(0, 12) + "…(" + value.length() + " chars)" : "\"" + value + "\"";
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
