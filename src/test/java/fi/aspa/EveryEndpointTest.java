@@ -390,6 +390,32 @@ class EveryEndpointTest {
 
     @Test
     @Order(4)
+    void anotherOrganizationsAdministratorFindsNothingOfThisOne() throws Exception {
+        Org other = fixtures.organization();
+        StaffUser outsider = fixtures.admin(other);
+        Pattern uuidInPath = Pattern.compile("^/workspace/[^?]*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        List<String> served = new ArrayList<>();
+        int checked = 0;
+        for (String url : visited.keySet()) {
+            if (!uuidInPath.matcher(url).find()) continue;
+            checked++;
+            MockHttpServletResponse response = send(MockMvcRequestBuilders.get(URI.create(url)), staff(outsider), "fi");
+            if (response.getStatus() != 403 && response.getStatus() != 404) served.add("GET " + url + " → " + response.getStatus());
+        }
+        for (Form form : forms.values()) {
+            if (!uuidInPath.matcher(form.action()).find()) continue;
+            checked++;
+            MockHttpServletResponse response = send(post(form, plausible(form), false).with(csrf()), staff(outsider), "fi");
+            if (response.getStatus() != 403 && response.getStatus() != 404) {
+                served.add("POST " + form.action() + " → " + response.getStatus());
+            }
+        }
+        assertThat(checked).as("pages and forms of one case, customer, article… found").isGreaterThan(20);
+        assertThat(served).as("another organization's pages and forms that answered an outsider").isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void hostileQueryParametersGetAClearAnswerOnEveryPage() throws Exception {
         for (String url : visited.keySet()) {
             String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
@@ -414,7 +440,7 @@ class EveryEndpointTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void hostileFormsGetAClearAnswer() throws Exception {
         for (Form form : forms.values()) {
             RequestPostProcessor who = form.action().startsWith("/workspace") ? staff(admin) : anonymous();
@@ -440,7 +466,7 @@ class EveryEndpointTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void hostilePathVariablesAndBodiesGetAClearAnswerOnEveryEndpoint() throws Exception {
         for (Endpoint endpoint : endpoints) {
             if (endpoint.pattern().getPatternString().equals("/error")) continue;
@@ -463,7 +489,7 @@ class EveryEndpointTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void malformedAndOversizedBodiesGetAProblemFromEveryApiEndpoint() throws Exception {
         List<byte[]> bodies = List.of(new byte[0], "{".getBytes(StandardCharsets.UTF_8), "[]".getBytes(StandardCharsets.UTF_8),
                 "null".getBytes(StandardCharsets.UTF_8), "{\"text\": \"\u00e4\"}".getBytes(StandardCharsets.ISO_8859_1),
