@@ -55,6 +55,11 @@ class AdminPagesBrowserTest {
             assertThat(browser.title()).startsWith("Fel:");
             browser.assertAccessible("access log with an error sv");
             browser.open("/workspace/admin?lang=sv").assertAccessible("administration sv");
+
+            browser.open("/workspace/customers/" + opened.summary().customerId() + "?lang=sv");
+            browser.clickAndWaitForNewPage("#access-log-link");
+            browser.assertAccessible("access log of one customer sv");
+            assertThat(browser.text("#access-log")).contains(org.agent().displayName(), "Handläggning av ärende", opened.reference());
         }
     }
 }
