@@ -124,7 +124,7 @@ class EveryEndpointTest {
 
     /** A form (or an htmx element that posts) as found on a page: its own fields and values. */
     private record Form(String action, boolean multipart, Map<String, String> fields, Map<String, String> types,
-                        Set<String> hidden, Set<String> files, String foundOn) {}
+                        Map<String, List<String>> options, Set<String> hidden, Set<String> files, String foundOn) {}
 
     private List<Endpoint> endpoints;
     private Org org;
@@ -169,12 +169,12 @@ class EveryEndpointTest {
             crawl(anonymous(), "anonymous", perPattern, List.of("/", "/contact", "/services", "/help", "/ideas",
                     "/appointments", "/callback", "/accessibility"));
             for (Map.Entry<String, Form> form : List.copyOf(forms.entrySet())) {
-                if (!filledIn.add(form.getKey()) || form.getValue().action().matches(".*/(delete|revoke|logout|test)$")) {
+                if (!filledIn.add(form.getKey() + " " + round) || form.getValue().action().matches(".*/(delete|revoke|logout|test)$")) {
                     continue;
                 }
                 RequestPostProcessor who = form.getValue().action().startsWith("/workspace") ? staff(admin) : anonymous();
                 check("POST " + form.getValue().action() + " filled in (form on " + form.getValue().foundOn() + ")",
-                        post(form.getValue(), plausible(form.getValue()), false).with(csrf()), who);
+                        post(form.getValue(), plausible(form.getValue(), round), false).with(csrf()), who);
             }
             fixtures.awaitSettled(org);
         }
@@ -219,14 +219,17 @@ class EveryEndpointTest {
     }
 
     /** What a person would type: a value of each field's kind, dates in order (a start before its end). */
-    private static Map<String, String> plausible(Form form) {
+    private static Map<String, String> plausible(Form form, int variant) {
         Map<String, String> values = new LinkedHashMap<>();
         int[] day = {1};
         form.fields().forEach((name, value) -> {
             String type = form.types().getOrDefault(name, "text");
             String lower = name.toLowerCase();
             String typed;
-            if (form.hidden().contains(name) || type.matches("select|checkbox|radio|button|submit")) {
+            List<String> options = form.options().getOrDefault(name, List.of());
+            if (!options.isEmpty()) {
+                typed = options.get(variant % options.size()); // each round another choice: PUBLIC, then STAFF…
+            } else if (form.hidden().contains(name) || type.matches("select|checkbox|radio|button|submit")) {
                 typed = value;
             } else if (type.equals("datetime-local") || lower.matches(".*(startsat|endsat).*")) {
                 typed = "2027-03-%02dT18:00".formatted(day[0]++);
@@ -287,6 +290,7 @@ class EveryEndpointTest {
         if (target.isEmpty()) return Optional.empty();
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, String> types = new HashMap<>();
+        Map<String, List<String>> options = new HashMap<>();
         Set<String> hidden = new LinkedHashSet<>();
         Set<String> files = new LinkedHashSet<>();
         Element scope = htmx ? Optional.ofNullable(element.closest("form")).orElse(element) : element;
@@ -295,6 +299,9 @@ class EveryEndpointTest {
             if (name.equals("_csrf")) continue;
             String type = input.tagName().equals("input") ? input.attr("type").toLowerCase() : input.tagName();
             types.putIfAbsent(name, type);
+            if (type.equals("select")) {
+                options.put(name, input.select("option[value~=.]").eachAttr("value"));
+            }
             if (type.equals("file")) {
                 files.add(name);
                 continue;
@@ -314,7 +321,7 @@ class EveryEndpointTest {
             fields.put(name, value);
             if (type.equals("hidden")) hidden.add(name);
         }
-        return Optional.of(new Form(target.get(), element.attr("enctype").contains("multipart"), fields, types, hidden,
+        return Optional.of(new Form(target.get(), element.attr("enctype").contains("multipart"), fields, types, options, hidden,
                 files, pageUrl));
     }
 
@@ -405,7 +412,7 @@ class EveryEndpointTest {
         for (Form form : forms.values()) {
             if (!uuidInPath.matcher(form.action()).find()) continue;
             checked++;
-            MockHttpServletResponse response = send(post(form, plausible(form), false).with(csrf()), staff(outsider), "fi");
+            MockHttpServletResponse response = send(post(form, plausible(form, 0), false).with(csrf()), staff(outsider), "fi");
             if (response.getStatus() != 403 && response.getStatus() != 404) {
                 served.add("POST " + form.action() + " → " + response.getStatus());
             }
