@@ -1,5 +1,6 @@
 package fi.aspa.identity;
 
+import fi.aspa.organization.OrganizationMember;
 import fi.aspa.platform.OrganizationId;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in staff member: controllers take it with {@code @AuthenticationPrincipal}. */
-public final class StaffPrincipal implements UserDetails, CredentialsContainer {
+public final class StaffPrincipal implements UserDetails, CredentialsContainer, OrganizationMember {
     private final StaffUser user;
     private String passwordHash;
     private final boolean locked;
@@ -31,6 +32,7 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
         return user.id();
     }
 
+    @Override
     public OrganizationId organizationId() {
         return user.organizationId();
     }

@@ -13,6 +13,7 @@ import fi.aspa.customer.Customer;
 import fi.aspa.customer.Customers;
 import fi.aspa.feedback.FeedbackEvents.SurveyInvited;
 import fi.aspa.organization.Organizations;
+import fi.aspa.organization.PublicOrganization;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import jakarta.activation.DataHandler;
@@ -37,7 +38,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -73,13 +73,13 @@ class EmailOutbound {
     private final EmailProperties properties;
     private final Clock clock;
     private final ReplyRule rule;
-    private final String baseUrl;
+    private final PublicOrganization sites;
 
     EmailOutbound(Cases cases, Customers customers, Organizations organizations, MailboxStore mailboxes,
                   EmailStore store, MailSender sender, MessageSource messages, EmailProperties properties, Clock clock,
-                  ReplyRule rule, @Value("${aspa.base-url:}") String baseUrl) {
+                  ReplyRule rule, PublicOrganization sites) {
         this.rule = rule;
-        this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+        this.sites = sites;
         this.cases = cases;
         this.customers = customers;
         this.organizations = organizations;
@@ -120,7 +120,7 @@ class EmailOutbound {
         if (route == null || route.to() == null || route.mailbox().isEmpty()) return;
         Customer customer = route.customer();
         Language language = customer == null ? summary.language() : customer.preferredLanguage();
-        String link = baseUrl + path + "?lang=" + language.code();
+        String link = sites.baseUrl(organization) + path + "?lang=" + language.code();
         Mailbox mailbox = route.mailbox().get();
         Names names = names(organization, summary.unitId(), mailbox, language);
         String subject = text("email.survey.subject", language, baseSubject(summary), summary.reference());

@@ -5,6 +5,7 @@ import fi.aspa.customer.Customers;
 import fi.aspa.ideas.IdeaEvents.Change;
 import fi.aspa.ideas.IdeaEvents.ResidentIdeaUpdated;
 import fi.aspa.organization.Organizations;
+import fi.aspa.organization.PublicOrganization;
 import fi.aspa.platform.Ids;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -41,10 +41,10 @@ class IdeaMail {
     private final MessageSource messages;
     private final JdbcClient db;
     private final Clock clock;
-    private final String baseUrl;
+    private final PublicOrganization sites;
 
     IdeaMail(Customers customers, Organizations organizations, MailboxStore mailboxes, MailSender sender,
-             MessageSource messages, JdbcClient db, Clock clock, @Value("${aspa.base-url:}") String baseUrl) {
+             MessageSource messages, JdbcClient db, Clock clock, PublicOrganization sites) {
         this.customers = customers;
         this.organizations = organizations;
         this.mailboxes = mailboxes;
@@ -52,7 +52,7 @@ class IdeaMail {
         this.messages = messages;
         this.db = db;
         this.clock = clock;
-        this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+        this.sites = sites;
     }
 
     @ApplicationModuleListener
@@ -83,7 +83,7 @@ class IdeaMail {
                 if (event.text() != null) parts.add(text(language, "ideas.mail.response", event.text()));
             }
         }
-        if (event.path() != null) parts.add(text(language, "ideas.mail.link", baseUrl + event.path() + "?lang=" + language.code()));
+        if (event.path() != null) parts.add(text(language, "ideas.mail.link", sites.baseUrl(org) + event.path() + "?lang=" + language.code()));
         parts.add(text(language, "ideas.mail.footer"));
         String key = "idea:" + event.ideaId() + ":" + event.change().name() + ":" + event.at().toEpochMilli();
         Mailbox from = mailbox.get();
