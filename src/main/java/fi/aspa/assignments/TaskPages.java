@@ -39,7 +39,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,6 +87,16 @@ class TaskPages {
     record QuestionAnswers(int number, String question, List<AnswerCell> answers) {}
 
     record ChangeView(String by, String at, String atIso, String what) {}
+
+    /**
+     * Only the form's own fields bind: an indexed name a browser never sends ({@code units[100000]}) is ignored instead
+     * of growing the list (and failing the request).
+     */
+    @InitBinder("form")
+    void fields(WebDataBinder binder) {
+        binder.setAllowedFields("kind", "titleFi", "titleSv", "titleEn", "instructionsFi", "instructionsSv",
+                "instructionsEn", "audience", "units", "opens", "due", "event");
+    }
 
     @GetMapping("/workspace/assignments/new")
     ModelAndView create(@AuthenticationPrincipal StaffPrincipal me, Locale locale) {

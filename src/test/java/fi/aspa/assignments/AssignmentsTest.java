@@ -435,6 +435,11 @@ class AssignmentsTest {
         assertThat(latin1.getStatus()).isEqualTo(422);
         assertThat(html(latin1)).contains("merkkejä, joita ei voi lukea", "href=\"#titleFi\"");
         assertThat(pages.send(admin, get(URI.create(TASKS + "/%FF%FE"))).getStatus()).isEqualTo(404);
+        assertThat(pages.send(admin, get(URI.create(answer(id) + "?unit=%FF%FE"))).getStatus()).isEqualTo(404);
+        // a list index a browser never sends: refused as a bad unit, never a 500
+        MockHttpServletResponse index = pages.send(admin, form(TASKS, task("units[100000]", org.service().id().toString(), "units", "")));
+        assertThat(index.getStatus()).isEqualTo(422);
+        assertThat(html(index)).contains("Valitse vähintään yksi yksikkö luettelosta.");
         assertThat(version(id, org.service().id())).isEqualTo(2);
 
         // a sent task: the due date before the opening date, or a title too long, is an error; the rest is ignored
