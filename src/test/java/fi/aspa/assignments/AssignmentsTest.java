@@ -521,6 +521,58 @@ class AssignmentsTest {
         assertThat(pages.page(org.colleague(), TASKS)).contains("(2 avointa tehtävää)");
     }
 
+    @Autowired
+    AssignmentReminders reminders;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void theManagersOfUnitsThatHaveNotSubmittedAreRemindedOnceBeforeTheDueDate() throws Exception {
+        fi.aspa.channels.email.TestMail.mailbox(context, org.id(), null);
+        StaffUser ravaManager = staff.create(org.id(), org.building().id(), org.organization().slug() + "-rava-manager",
+                "Raija Rakentaja", "rava-manager-" + UUID.randomUUID() + "@example.fi", Fixtures.PASSWORD,
+                EnumSet.of(Role.UNIT_MANAGER), Language.SV);
+        UUID soon = createAndSend("audience", "all", "units", "", "due", today.plusDays(2).toString());
+        UUID later = createAndSend("titleFi", "Myöhemmin", "due", today.plusDays(10).toString());
+        create("titleFi", "Luonnos", "due", today.plusDays(1).toString());
+        // customer service has submitted the task due soon; building control has not
+        assertThat(pages.send(org.manager(), form(answer(soon), "version", "0", "action", "submit", "answer-1", "a",
+                "answer-2", "b")).getStatus()).isEqualTo(302);
+
+        assertThat(reminders.remind(org.id())).as("building control, for the task due in two days").isEqualTo(1);
+        assertThat(reminders.remind(org.id())).as("once").isZero();
+        fixtures.awaitSettled(org);
+        List<jakarta.mail.internet.MimeMessage> mails = fi.aspa.channels.email.TestMail.receivedBy(ravaManager.email());
+        assertThat(mails).hasSize(1);
+        String due = DateTimes.date(today.plusDays(2), Language.SV.locale());
+        assertThat(mails.getFirst().getSubject()).isEqualTo("Påminnelse: Enkätens resultat i vardagen – svaret senast " + due);
+        assertThat(((String) mails.getFirst().getContent()).replace("\r\n", "\n"))
+                .contains("Hej Raija Rakentaja,", "enheten Byggnadstillsyn har inte ännu skickat", "/workspace/assignments/" + soon + "/answer");
+        assertThat(mails.getFirst().getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        assertThat(fi.aspa.channels.email.TestMail.receivedBy(org.manager().email())).as("submitted: no reminder").isEmpty();
+
+        // the same reminder delivered again sends nothing
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(t ->
+                events.publishEvent(new AssignmentReminder(org.id(), soon, org.building().id(), new LocalizedText("x", "x", null),
+                        today.plusDays(2), "/workspace/assignments/" + soon + "/answer")));
+        fixtures.awaitSettled(org);
+        assertThat(fi.aspa.channels.email.TestMail.receivedBy(ravaManager.email())).hasSize(1);
+
+        // eight days on: the later task is due within three days (the first is past due, the draft never sent)
+        AssignmentReminders inEightDays = new AssignmentReminders(new AssignmentStore(db, Clock.offset(Clock.systemUTC(),
+                Duration.ofDays(8))), organizations, db, transactions, events, true, 3);
+        assertThat(inEightDays.remind(org.id())).isEqualTo(1);
+        fixtures.awaitSettled(org);
+        assertThat(fi.aspa.channels.email.TestMail.receivedBy(org.manager().email())).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).startsWith("Muistutus: Myöhemmin – vastaus viimeistään "));
+        assertThat(db.sql("select count(*) from assignment_reminder where assignment_id = ?").param(later).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
     @Test
     void theDemoTaskIsAddedOnce() {
         AssignmentsDemoData demo = new AssignmentsDemoData(store, organizations, staff, publicOrganization);
