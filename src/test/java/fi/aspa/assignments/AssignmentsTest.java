@@ -172,6 +172,8 @@ class AssignmentsTest {
                 "question-3-sv", "Vad prövar ni?", "event", "koulutus-2026")));
         assertThat(edited.getStatus()).as(html(edited)).isEqualTo(302);
         assertThat(store.questions(org.id(), id)).hasSize(3);
+        assertThat(rows(pages.page(admin, TASKS + "/" + id), "units")).as("a draft has no states yet")
+                .containsExactly("Yksikkö", "Asiakaspalvelu");
 
         MockHttpServletResponse sent = pages.mvc().perform(form(TASKS + "/" + id + "/send").with(pages.as(admin))).andReturn().getResponse();
         assertThat(sent.getStatus()).isEqualTo(302);
