@@ -88,6 +88,13 @@ class ParticipantPage {
     @GetMapping({"/events/{code}", "/workspace/events/{code}/ask"})
     ModelAndView show(@PathVariable String code, @RequestParam(required = false) String sort,
                       @AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request, Locale locale) {
+        if (me != null && request.getRequestURI().startsWith(request.getContextPath() + "/workspace/")) {
+            // a staff link to one of the organization's public events (a training's pre-assignment, say): to its public page
+            var residents = store.byCode(me.organizationId(), code).filter(e -> e.audience() == Audience.PUBLIC);
+            if (residents.isPresent()) {
+                return new ModelAndView("redirect:" + publicOrganization.baseUrl(me.organizationId()) + "/events/" + residents.get().code());
+            }
+        }
         Context context = context(code, me, request);
         return page(context, sort, new QuestionForm(), new FormErrors(messages, locale), locale, HttpStatus.OK);
     }

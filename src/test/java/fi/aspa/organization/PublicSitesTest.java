@@ -98,6 +98,8 @@ class PublicSitesTest {
         assertThat(pages.page(siteB.manager(), "/workspace/events")).contains("href=\"" + SITE + "/events/" + code + "\"");
         String console = pages.page(siteB.manager(), created.getRedirectedUrl());
         assertThat(console).contains("href=\"" + SITE + "/events/" + code + "\"", "href=\"" + SITE + "/events/" + code + "/screen\"");
+        assertThat(pages.send(siteB.agent(), MockMvcRequestBuilders.get("/workspace/events/" + code + "/ask")).getRedirectedUrl())
+                .as("a staff link to a public event (a training's pre-assignment)").isEqualTo(SITE + "/events/" + code);
     }
 
     @Test
@@ -110,5 +112,9 @@ class PublicSitesTest {
         String code = db.sql("select code from qna_event where organization_id = ? and title_fi = 'Kotoilta'")
                 .param(defaultOrg.id().value()).query(String.class).single();
         assertThat(pages.page(defaultOrg.manager(), created.getRedirectedUrl())).contains("href=\"/events/" + code + "\"");
+        assertThat(pages.send(defaultOrg.agent(), MockMvcRequestBuilders.get("/workspace/events/" + code + "/ask")).getRedirectedUrl())
+                .isEqualTo("/events/" + code);
+        assertThat(pages.send(siteB.agent(), MockMvcRequestBuilders.get("/workspace/events/" + code + "/ask")).getStatus())
+                .as("another organization's event").isEqualTo(404);
     }
 }
