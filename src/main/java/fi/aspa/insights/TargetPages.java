@@ -63,6 +63,8 @@ class TargetPages {
         this.messages = messages;
     }
 
+    private static final int TITLE_PREFILL = 200;
+
     record Row(UUID id, String title, String unit, String figure, String owner, String due, String dueIso,
                boolean overdue, String status) {}
 
@@ -75,7 +77,8 @@ class TargetPages {
 
     @GetMapping("/workspace/insights/targets")
     ModelAndView list(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String unit,
-                      @RequestParam(required = false) String status, Locale locale) {
+                      @RequestParam(required = false) String status, @RequestParam(required = false) String title,
+                      Locale locale) {
         InsightsPage.requireManager(me);
         FormErrors errors = new FormErrors(messages, locale);
         Scope scope = scope(me, unit, "unit", errors, locale);
@@ -86,6 +89,8 @@ class TargetPages {
         }
         TargetForm form = new TargetForm();
         if (scope.unitId() != null) form.setUnit(scope.unitId().toString());
+        // a target named from elsewhere (a unit's answer to a reflection task) starts with that one's title
+        if (!blank(title)) form.setTitle(title.strip().substring(0, Math.min(title.strip().length(), TITLE_PREFILL)));
         return render(me, scope, filter, form, errors, locale, errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
     }
 

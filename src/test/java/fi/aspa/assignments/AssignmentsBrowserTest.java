@@ -86,8 +86,12 @@ class AssignmentsBrowserTest {
             browser.clickAndWaitForNewPage("#submit-answer");
             assertThat(browser.text("#saved")).isEqualTo("Vastaus lähetetty.");
             assertThat(browser.text("#answer-state")).startsWith("Vastattu");
-            assertThat(browser.find("#target-link").getAttribute("href")).endsWith("/workspace/insights/targets");
             browser.assertAccessible("answer fi, submitted");
+            String taskTitle = browser.text("h1");
+            browser.clickAndWaitForNewPage("#target-link");
+            assertThat(browser.find("#title").getAttribute("value")).as("the target starts with the task's title")
+                    .isEqualTo(taskTitle);
+            browser.open(answer + "?lang=fi");
             browser.open(answer + "?lang=sv").assertAccessible("answer sv, submitted");
             assertThat(browser.lang()).isEqualTo("sv");
             assertThat(browser.text("#answer-state")).startsWith("Besvarad");

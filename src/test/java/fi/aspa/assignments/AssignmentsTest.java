@@ -230,7 +230,7 @@ class AssignmentsTest {
         assertThat(pages.page(org.agent(), TASKS)).contains("Vastattu");
         String mine = pages.page(org.manager(), answer(id));
         assertThat(mine).contains("lähetti " + org.manager().displayName(), "id=\"reopen\"",
-                "id=\"target-link\" href=\"/workspace/insights/targets\"", "Nimeä tästä kehittämiskohde")
+                "id=\"target-link\" href=\"/workspace/insights/targets?title=", "Nimeä tästä kehittämiskohde")
                 .doesNotContain("<textarea");
         // a late save of the agent's old draft does not overwrite the submitted answer
         MockHttpServletResponse stale = pages.send(org.agent(), form(answer(id), "version", "1", "action", "save",

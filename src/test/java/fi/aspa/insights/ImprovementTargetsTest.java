@@ -91,6 +91,12 @@ class ImprovementTargetsTest {
                 "rava-manager@" + slug + ".fi", Fixtures.PASSWORD, EnumSet.of(Role.UNIT_MANAGER), Language.FI);
     }
 
+    @Test
+    void aTargetNamedFromElsewhereStartsWithItsTitleEscapedAndShortened() throws Exception {
+        String page = html(pages.send(org.manager(), get(TARGETS).param("title", "<b>Jonot</b> " + "x".repeat(300))));
+        assertThat(page).contains("value=\"&lt;b&gt;Jonot&lt;/b&gt; xxx").doesNotContain("<b>Jonot</b>", "x".repeat(200));
+    }
+
     int history(UUID target) {
         return db.sql("select count(*) from improvement_target_change where target_id = ?").param(target).query(Integer.class).single();
     }
