@@ -134,6 +134,11 @@ class EveryEndpointTest {
     private final Map<String, Form> forms = new LinkedHashMap<>();
     private final Set<String> filledIn = new HashSet<>();
     private final List<String> brokenLinks = new ArrayList<>();
+    private final Set<String> untranslated = new TreeSet<>();
+    /** The crawl's language: Finnish, then Swedish, then English, a round each. */
+    private String language = "fi";
+    /** What Thymeleaf shows for a message key that has no text ({@code ??key_fi??}). */
+    private static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[\\w.\\-]+_(fi|sv|en)\\?\\?");
     private final List<String> serverErrors = new ArrayList<>();
     private int requests;
 
@@ -164,6 +169,7 @@ class EveryEndpointTest {
         // finds the pages of what was made (an event's console, an article's history, a round's results…)
         for (int round = 0; round < 3; round++) {
             Map<String, Integer> perPattern = new HashMap<>();
+            language = List.of("fi", "sv", "en").get(round);
             crawl(staff(admin), "admin", perPattern, List.of("/workspace", "/workspace/admin",
                     "/workspace/cases/" + opened.id()));
             crawl(anonymous(), "anonymous", perPattern, List.of("/", "/contact", "/services", "/help", "/ideas",
@@ -191,7 +197,7 @@ class EveryEndpointTest {
             Optional<Endpoint> endpoint = endpointOf(url, HttpMethod.GET);
             String key = endpoint.map(e -> e.pattern().getPatternString()).orElse(url);
             if (perPattern.merge(key, 1, Integer::sum) > MAX_PER_PATTERN) continue;
-            MockHttpServletResponse response = send(MockMvcRequestBuilders.get(URI.create(url)), who, "fi");
+            MockHttpServletResponse response = send(MockMvcRequestBuilders.get(URI.create(url)), who, language);
             visited.put(url, response.getStatus());
             visitedAs.put(url, whoName);
             // the public pages are the test public organization's: the workspace's links to the fresh organization's
@@ -206,7 +212,10 @@ class EveryEndpointTest {
             }
             String type = response.getContentType();
             if (response.getStatus() != 200 || type == null || !type.startsWith(MediaType.TEXT_HTML_VALUE)) continue;
-            Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8), "http://localhost" + url);
+            String html = response.getContentAsString(StandardCharsets.UTF_8);
+            Matcher missing = MISSING_MESSAGE.matcher(html);
+            while (missing.find()) untranslated.add(language + " " + url + ": " + missing.group());
+            Document page = Jsoup.parse(html, "http://localhost" + url);
             for (Element link : page.select("a[href], [hx-get]")) {
                 String href = link.hasAttr("hx-get") ? link.attr("hx-get") : link.attr("href");
                 local(resolve(url, href)).ifPresent(target -> queue.add(new String[] {target, url}));
@@ -379,6 +388,7 @@ class EveryEndpointTest {
                 .as("pages that answered with a server error").isEmpty();
         assertThat(serverErrors).as("forms filled in as a person would that answered with a server error").isEmpty();
         assertThat(brokenLinks).as("links on our own pages that lead nowhere").isEmpty();
+        assertThat(untranslated).as("texts missing from the pages in Finnish, Swedish or English").isEmpty();
     }
 
     @Test

@@ -129,8 +129,9 @@ class AnswerPages {
             if (submit && text.isEmpty()) errors.add(field, "assignments.error.answer-required");
             texts.add(text);
         }
-        int from = parseVersion(version);
         Optional<Answer> current = store.answer(org, target.task().id(), target.unitId());
+        // no answer yet: whatever version a broken or forged form says, this is the first one (nothing to overwrite)
+        int from = current.isEmpty() ? 0 : parseVersion(version);
         if (!errors.isEmpty()) {
             return render(me, target, current.orElse(null), texts, from, null, errors, locale, HttpStatus.UNPROCESSABLE_CONTENT);
         }
