@@ -183,6 +183,11 @@ class EveryEndpointTest {
             }
             fixtures.awaitSettled(org);
         }
+        // what an agent and a unit manager see of the same (their own lists, forms and refusals)
+        language = "fi";
+        for (StaffUser member : List.of(org.agent(), org.manager())) {
+            crawl(staff(member), member.username(), new HashMap<>(), List.of("/workspace", "/workspace/cases/" + opened.id()));
+        }
     }
 
     private void crawl(RequestPostProcessor who, String whoName, Map<String, Integer> perPattern, List<String> seeds)
@@ -198,8 +203,9 @@ class EveryEndpointTest {
             String key = endpoint.map(e -> e.pattern().getPatternString()).orElse(url);
             if (perPattern.merge(key, 1, Integer::sum) > MAX_PER_PATTERN) continue;
             MockHttpServletResponse response = send(MockMvcRequestBuilders.get(URI.create(url)), who, language);
-            visited.put(url, response.getStatus());
-            visitedAs.put(url, whoName);
+            visited.putIfAbsent(url, response.getStatus());
+            visitedAs.putIfAbsent(url, whoName);
+            if (response.getStatus() >= 500) serverErrors.add("GET " + url + " as " + whoName + " → " + response.getStatus());
             // the public pages are the test public organization's: the workspace's links to the fresh organization's
             // own public pages (an event's page, say) have nothing to find there
             boolean sameSide = url.startsWith("/workspace") == next[1].startsWith("/workspace");

@@ -2,6 +2,9 @@ package fi.aspa.assignments;
 
 import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.LocalizedText;
+import fi.aspa.organization.Organizations;
+import fi.aspa.organization.Unit;
+import fi.aspa.platform.Ids;
 import fi.aspa.platform.OrganizationId;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -38,10 +41,12 @@ class AssignmentStore {
 
     private final JdbcClient db;
     private final Clock clock;
+    private final Organizations organizations;
 
-    AssignmentStore(JdbcClient db, Clock clock) {
+    AssignmentStore(JdbcClient db, Clock clock, Organizations organizations) {
         this.db = db;
         this.clock = clock;
+        this.organizations = organizations;
     }
 
     enum Kind {
@@ -108,7 +113,7 @@ class AssignmentStore {
 
     @Transactional
     Task create(OrganizationId org, UUID staffId, Draft draft) {
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.next();
         Timestamp now = Timestamp.from(clock.instant());
         db.sql("""
                 insert into assignment (id, organization_id, kind, title_fi, title_sv, title_en, instructions_fi,
@@ -213,29 +218,24 @@ class AssignmentStore {
             db.sql("""
                     insert into assignment_question (id, organization_id, assignment_id, position, text_fi, text_sv, text_en)
                     values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID(), org.value(), id, i, q.fi(), q.sv(), blankToNull(q.en())).update();
+                    .params(Ids.next(), org.value(), id, i, q.fi(), q.sv(), blankToNull(q.en())).update();
         }
     }
 
+    /** The task's units: all of the organization's, or those of the chosen that are the organization's. */
     private void writeUnits(OrganizationId org, UUID id, boolean all, List<UUID> units) {
-        if (all) {
-            db.sql("""
-                    insert into assignment_unit (organization_id, assignment_id, unit_id)
-                    select organization_id, ?, id from unit where organization_id = ?""")
-                    .params(id, org.value()).update();
-        } else {
-            db.sql("""
-                    insert into assignment_unit (organization_id, assignment_id, unit_id)
-                    select organization_id, ?, id from unit where organization_id = ? and id = any (?)""")
-                    .params(id, org.value(), units.toArray(UUID[]::new)).update();
-        }
+        UUID[] ids = organizations.units(org).stream().map(Unit::id).filter(u -> all || units.contains(u)).toArray(UUID[]::new);
+        db.sql("""
+                insert into assignment_unit (organization_id, assignment_id, unit_id)
+                select ?, ?, unit_id from unnest(?::uuid[]) as t (unit_id)""")
+                .params(org.value(), id, ids).update();
     }
 
     private void change(OrganizationId org, UUID id, UUID staffId, String action, List<String> fields, LocalDate dueBefore) {
         db.sql("""
                 insert into assignment_change (id, organization_id, assignment_id, changed_by, changed_at, action, fields, due_before)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), org.value(), id, staffId, Timestamp.from(clock.instant()), action,
+                .params(Ids.next(), org.value(), id, staffId, Timestamp.from(clock.instant()), action,
                         fields.toArray(String[]::new), dueBefore)
                 .update();
     }
@@ -352,7 +352,7 @@ class AssignmentStore {
                     insert into assignment_answer (id, organization_id, assignment_id, unit_id, texts, status, version,
                                                    updated_by, updated_at, submitted_by, submitted_at)
                     values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) on conflict (assignment_id, unit_id) do nothing""")
-                    .params(UUID.randomUUID(), org.value(), assignmentId, unitId, array, submit ? "SUBMITTED" : "DRAFT",
+                    .params(Ids.next(), org.value(), assignmentId, unitId, array, submit ? "SUBMITTED" : "DRAFT",
                             staffId, now, submit ? staffId : null, submit ? now : null)
                     .update();
         } else {

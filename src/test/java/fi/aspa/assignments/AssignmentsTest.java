@@ -463,7 +463,7 @@ class AssignmentsTest {
     void overdueIsSaidByTheInjectedClocksHelsinkiDate() throws Exception {
         // 15.3.2026 at 0.30 in Helsinki is still the 14th in UTC
         Clock fifteenth = Clock.fixed(LocalDateTime.parse("2026-03-15T00:30").atZone(DateTimes.HELSINKI).toInstant(), DateTimes.HELSINKI);
-        AssignmentStore at15 = new AssignmentStore(db, fifteenth);
+        AssignmentStore at15 = new AssignmentStore(db, fifteenth, organizations);
         assertThat(at15.today()).isEqualTo(LocalDate.of(2026, 3, 15));
         UUID dueToday = send(at15, "Tänään", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 15));
         UUID dueYesterday = send(at15, "Eilen", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 14));
@@ -478,7 +478,7 @@ class AssignmentsTest {
                         tuple("Vastattu", UnitState.SUBMITTED, true));
         assertThat(at15.openCount(org.id(), org.service().id())).as("not the submitted nor the unopened").isEqualTo(2);
         assertThat(at15.openCount(org.id(), org.building().id())).isZero();
-        AssignmentStore at16 = new AssignmentStore(db, Clock.offset(fifteenth, Duration.ofDays(1)));
+        AssignmentStore at16 = new AssignmentStore(db, Clock.offset(fifteenth, Duration.ofDays(1)), organizations);
         assertThat(at16.openCount(org.id(), org.service().id())).isEqualTo(3);
         assertThat(at16.find(org.id(), dueToday).orElseThrow().pastDue(at16.today())).isTrue();
         assertThat(at15.find(org.id(), notYetOpen).orElseThrow().open(at15.today())).isFalse();
@@ -567,7 +567,7 @@ class AssignmentsTest {
 
         // eight days on: the later task is due within three days (the first is past due, the draft never sent)
         AssignmentReminders inEightDays = new AssignmentReminders(new AssignmentStore(db, Clock.offset(Clock.systemUTC(),
-                Duration.ofDays(8))), organizations, db, transactions, events, true, 3);
+                Duration.ofDays(8)), organizations), organizations, db, transactions, events, true, 3);
         assertThat(inEightDays.remind(org.id())).isEqualTo(1);
         fixtures.awaitSettled(org);
         assertThat(fi.aspa.channels.email.TestMail.receivedBy(org.manager().email())).singleElement()

@@ -85,8 +85,7 @@ class AssignmentReminderMail {
     private boolean mail(Mailbox mailbox, String key, StaffUser manager, AssignmentReminder event) {
         OrganizationId org = event.organizationId();
         Language language = manager.language() == null ? Language.FI : manager.language();
-        // one line: the title must not break out of the Subject header
-        String title = event.title().in(language).replaceAll("[\\r\\n\\t\\u0000-\\u001f]+", " ").strip();
+        String title = MailSender.oneLine(event.title().in(language));
         String unitName = organizations.unit(org, event.unitId()).map(u -> u.name().in(language)).orElse("");
         String orgName = organizations.find(org).map(o -> o.name().in(language)).orElse("");
         String due = DateTimes.date(event.due(), language.locale());

@@ -72,8 +72,7 @@ class IdeaMail {
         }
         Language language = event.language() == null ? Language.FI : event.language();
         String orgName = organizations.find(org).map(o -> o.name().in(language)).orElse("");
-        // one line: the resident's title must not break out of the Subject header
-        String subject = text(language, "ideas.mail.subject", event.title().replaceAll("[\\r\\n\\t\\u0000-\\u001f]+", " ").strip());
+        String subject = text(language, "ideas.mail.subject", MailSender.oneLine(event.title()));
         List<String> parts = new ArrayList<>();
         switch (event.change()) {
             case PUBLISHED -> parts.add(text(language, "ideas.mail.published"));

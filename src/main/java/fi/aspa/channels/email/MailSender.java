@@ -81,6 +81,11 @@ class MailSender {
         return organizationName == null || organizationName.isBlank() ? "Aspa" : "Aspa – " + organizationName;
     }
 
+    /** A person's text for a header (a title in a Subject): on one line, so it cannot break out of the header. */
+    static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\r\\n\\t\\u0000-\\u001f]+", " ").strip();
+    }
+
     /** Sends a composed (saved) message to its recipients; a {@link MailSendException} when the server refuses it. */
     void send(Mailbox mailbox, MimeMessage message) {
         Mailbox.Endpoint smtp = mailbox.smtp();
