@@ -135,6 +135,8 @@ class EveryEndpointTest {
     private final Set<String> filledIn = new HashSet<>();
     private final List<String> brokenLinks = new ArrayList<>();
     private final Set<String> untranslated = new TreeSet<>();
+    private final Set<String> unstructured = new TreeSet<>();
+    private int structured;
     /** The crawl's language: Finnish, then Swedish, then English, a round each. */
     private String language = "fi";
     /** What Thymeleaf shows for a message key that has no text ({@code ??key_fi??}). */
@@ -222,6 +224,11 @@ class EveryEndpointTest {
             Matcher missing = MISSING_MESSAGE.matcher(html);
             while (missing.find()) untranslated.add(language + " " + url + ": " + missing.group());
             Document page = Jsoup.parse(html, "http://localhost" + url);
+            if (!response.getContentType().startsWith(MediaType.TEXT_HTML_VALUE) || html.startsWith("<tr") || !html.contains("<html")) {
+                // an htmx fragment: no page of its own
+            } else {
+                structure(page, language, whoName + " " + url);
+            }
             for (Element link : page.select("a[href], [hx-get]")) {
                 String href = link.hasAttr("hx-get") ? link.attr("hx-get") : link.attr("href");
                 local(resolve(url, href)).ifPresent(target -> queue.add(new String[] {target, url}));
@@ -292,6 +299,23 @@ class EveryEndpointTest {
             values.put(name, typed);
         });
         return values;
+    }
+
+    /**
+     * What axe checks on the pages the browser tests visit, checked here on every page found, in each language: the
+     * page's language, a title, one main heading, and a name for every field.
+     */
+    private void structure(Document page, String language, String where) {
+        structured++;
+        if (!page.select("html").attr("lang").equals(language)) unstructured.add(where + ": lang=" + page.select("html").attr("lang"));
+        if (page.title().isBlank()) unstructured.add(where + ": no title");
+        if (page.select("h1").size() != 1) unstructured.add(where + ": " + page.select("h1").size() + " h1");
+        for (Element field : page.select("input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea")) {
+            String id = field.id();
+            boolean named = field.hasAttr("aria-label") || field.hasAttr("aria-labelledby") || field.hasAttr("title")
+                    || (!id.isEmpty() && !page.select("label[for=" + id + "]").isEmpty()) || field.closest("label") != null;
+            if (!named && !field.attr("name").equals(HONEYPOT)) unstructured.add(where + ": a field without a label: " + field.outerHtml());
+        }
     }
 
     private static String resolve(String base, String href) {
@@ -395,6 +419,8 @@ class EveryEndpointTest {
         assertThat(serverErrors).as("forms filled in as a person would that answered with a server error").isEmpty();
         assertThat(brokenLinks).as("links on our own pages that lead nowhere").isEmpty();
         assertThat(untranslated).as("texts missing from the pages in Finnish, Swedish or English").isEmpty();
+        assertThat(structured).as("whole pages checked").isGreaterThan(100);
+        assertThat(unstructured).as("pages without their language, title, main heading or a field's label").isEmpty();
     }
 
     @Test
