@@ -99,6 +99,8 @@ class EveryEndpointTest {
             "%C3%28",
             "x".repeat(3_000));
 
+    /** Dates a person fills in start today (a round that opens today is open at once) and go on a day at a time. */
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki"));
     /** The public forms' trap for robots (fragments/form :: honeypot). */
     private static final String HONEYPOT = "website";
     private static final Set<String> NOT_CRAWLED = Set.of("/logout", "/login");
@@ -265,7 +267,7 @@ class EveryEndpointTest {
     /** What a person would type: a value of each field's kind, dates in order (a start before its end). */
     private static Map<String, String> plausible(Form form, int variant) {
         Map<String, String> values = new LinkedHashMap<>();
-        int[] day = {1};
+        int[] day = {0};
         form.fields().forEach((name, value) -> {
             String type = form.types().getOrDefault(name, "text");
             String lower = name.toLowerCase();
@@ -276,11 +278,11 @@ class EveryEndpointTest {
             } else if (form.hidden().contains(name) || type.matches("select|checkbox|radio|button|submit")) {
                 typed = value;
             } else if (type.equals("datetime-local") || lower.matches(".*(startsat|endsat).*")) {
-                typed = "2027-03-%02dT18:00".formatted(day[0]++);
+                typed = TODAY.plusDays(day[0]++) + "T18:00";
             } else if (type.equals("time") || lower.matches(".*-(opens|closes)$|^(start|end)$")) {
                 typed = lower.contains("close") || lower.equals("end") ? "16:00" : "08:00";
             } else if (type.equals("date") || lower.matches(".*(date|due|opens|closes|^first$|^last$|^day$|^from$|^to$).*")) {
-                typed = "2027-03-%02d".formatted(day[0]++);
+                typed = TODAY.plusDays(day[0]++).toString();
             } else if (type.equals("email") || lower.contains("email") || lower.contains("address")) {
                 typed = "testi.henkilo@example.fi";
             } else if (type.equals("tel") || lower.contains("phone") || lower.equals("number")) {
@@ -362,6 +364,8 @@ class EveryEndpointTest {
             types.putIfAbsent(name, type);
             if (type.equals("select")) {
                 options.put(name, input.select("option[value~=.]").eachAttr("value"));
+            } else if (type.equals("radio") && !input.attr("value").isEmpty()) {
+                options.computeIfAbsent(name, n -> new ArrayList<>()).add(input.attr("value"));
             }
             if (type.equals("file")) {
                 files.add(name);
