@@ -238,6 +238,18 @@ class EveryEndpointTest {
             for (Element element : page.select("form, [hx-post]")) {
                 formOf(element, url).ifPresent(form -> forms.putIfAbsent(formKey(form), form));
             }
+            // a search or filter form: what a person would look for, as a link
+            for (Element search : page.select("form:not([method=post])")) {
+                formOf(search, url, true).ifPresent(form -> {
+                    StringBuilder query = new StringBuilder();
+                    plausible(form, 0).forEach((name, value) -> query.append(query.isEmpty() ? "" : "&")
+                            .append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8)).append('=')
+                            .append(UriUtils.encodeQueryParam("search".equals(form.types().get(name)) ? "katu" : value,
+                                    StandardCharsets.UTF_8)));
+                    String path = form.action().replaceFirst("\\?.*", "");
+                    queue.add(new String[] {query.isEmpty() ? path : path + "?" + query, url});
+                });
+            }
         }
     }
 
@@ -345,9 +357,13 @@ class EveryEndpointTest {
     }
 
     private Optional<Form> formOf(Element element, String pageUrl) {
+        return formOf(element, pageUrl, false);
+    }
+
+    private Optional<Form> formOf(Element element, String pageUrl, boolean get) {
         boolean htmx = !element.tagName().equals("form");
         String method = htmx ? "post" : element.attr("method").toLowerCase();
-        if (!method.equals("post")) return Optional.empty();
+        if (method.equals("post") == get) return Optional.empty();
         String action = htmx ? element.attr("hx-post") : element.attr("action");
         Optional<String> target = local(resolve(pageUrl, action.isEmpty() ? pageUrl : action));
         if (target.isEmpty()) return Optional.empty();

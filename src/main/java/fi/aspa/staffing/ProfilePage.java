@@ -187,7 +187,10 @@ class ProfilePage {
     String removeExpertise(@AuthenticationPrincipal StaffPrincipal me, @PathVariable(required = false) UUID id,
                            @PathVariable UUID service, RedirectAttributes redirect) {
         StaffUser subject = subject(me, id);
-        store.removeExpertise(me.organizationId(), subject.id(), service);
+        if (!store.removeExpertise(me.organizationId(), subject.id(), service)) {
+            // not theirs (another organization's service, or removed already): nothing to note in the change log
+            throw AspaException.notFound("Expertise");
+        }
         audit(me, subject, "EXPERTISE_REMOVED", service.toString());
         redirect.addFlashAttribute("notice", "staffing.notice.expertise-removed");
         return "redirect:" + base(me, subject) + "#expertise";

@@ -168,9 +168,10 @@ class StaffingStore {
                 .params(organization.value(), staffId, serviceId, level.name()).update();
     }
 
-    void removeExpertise(OrganizationId organization, UUID staffId, UUID serviceId) {
-        db.sql("delete from staff_expertise where organization_id = ? and staff_id = ? and service_id = ?")
-                .params(organization.value(), staffId, serviceId).update();
+    /** False when the person had no such expertise (nothing removed). */
+    boolean removeExpertise(OrganizationId organization, UUID staffId, UUID serviceId) {
+        return db.sql("delete from staff_expertise where organization_id = ? and staff_id = ? and service_id = ?")
+                .params(organization.value(), staffId, serviceId).update() > 0;
     }
 
     /** Who knows these services: service id -> staff id -> level. */

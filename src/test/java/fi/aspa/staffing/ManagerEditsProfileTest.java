@@ -116,6 +116,9 @@ class ManagerEditsProfileTest {
         // the owner's own changes are not "changes by others"
         assertThat(send(builder, post("/workspace/profile/expertise/" + parking + "/delete").with(csrf())).getStatus()).isEqualTo(302);
         assertThat(store.changes(org.id(), builder.id(), 10)).hasSize(1);
+        // removing what is not there (removed already, or another organization's service) is not found and not noted
+        assertThat(send(admin, post(profileOf(builder) + "/expertise/" + parking + "/delete").with(csrf())).getStatus()).isEqualTo(404);
+        assertThat(store.changes(org.id(), builder.id(), 10)).hasSize(1);
     }
 
     @Test
