@@ -6,6 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import fi.aspa.Fixtures.Org;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.catalogue.Catalogue;
+import fi.aspa.customer.ContactDetails;
+import fi.aspa.customer.Customers;
+import fi.aspa.platform.Language;
 import fi.aspa.identity.StaffUser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +119,8 @@ class EveryEndpointTest {
     StaffPages pages;
     @Autowired
     Catalogue catalogue;
+    @Autowired
+    Customers customers;
 
     private record Endpoint(PathPattern pattern, Set<HttpMethod> methods, HandlerMethod handler) {
         boolean api() {
@@ -166,6 +171,9 @@ class EveryEndpointTest {
         catalogue.addHelsinkiFeedbackServices(org.id(), org.building().id());
         catalogue.setInternal(org.id(), catalogue.list(org.id()).getFirst().id(), true);
         OpenedCase opened = fixtures.aCase(org, "Katuvalo ei pala", "Mannerheimintie 5:n kohdalla on pimeää.");
+        // a text no service fits waits in triage; a second Maija with another address is a possible duplicate
+        fixtures.aCase(org, "Qwerty", "Zxcv asdf.");
+        customers.resolve(org.id(), ContactDetails.resident("Maija Meikäläinen", "maija.m@example.fi", "0401234567", Language.FI));
         fixtures.awaitSettled(org);
         fixtures.publicOrganization();
 
