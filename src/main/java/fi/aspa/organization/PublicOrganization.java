@@ -78,6 +78,7 @@ public class PublicOrganization implements PageModel {
      * deployment's own ({@code aspa.base-url}, which may be empty: links relative to the current host).
      */
     public String baseUrl(OrganizationId organization) {
+        if (sites.isEmpty()) return defaultBaseUrl;
         return organizations.find(organization).map(o -> sites.get(o.slug())).orElse(defaultBaseUrl);
     }
 
@@ -90,7 +91,8 @@ public class PublicOrganization implements PageModel {
         String current = currentSlug();
         page.put("organizationName", organizations.findBySlug(current).map(o -> o.name().in(Language.of(page.locale()))).orElse(null));
         if (page.principal() instanceof OrganizationMember member) {
-            String site = organizations.find(member.organizationId())
+            // one deployment, one site (the usual case): the links stay on this host, without asking the database
+            String site = sites.isEmpty() ? null : organizations.find(member.organizationId())
                     .filter(o -> !o.slug().equals(current)).map(o -> sites.get(o.slug())).orElse(null);
             page.put("publicSite", site == null ? "" : site);
         }
