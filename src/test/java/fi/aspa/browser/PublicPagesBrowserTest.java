@@ -1,14 +1,17 @@
 package fi.aspa.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.aspa.AspaTest;
 import fi.aspa.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -78,5 +81,20 @@ class PublicPagesBrowserTest {
         assertThat(browser.currentPath()).startsWith("/help?q=");
         assertThat(browser.find("#q").getAttribute("value")).as("the search lands on the help page with the words").isEqualTo("pysäköinti");
         assertThat(browser.title()).contains("pysäköinti");
+    }
+
+    @Test
+    void theScanFindsWhatItLooksFor() {
+        // (the page's Content-Security-Policy drops inline style attributes: the pale colour is set through the DOM)
+        browser.open("/?lang=fi").assertAccessible("front page before");
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                const main = document.querySelector('main');
+                main.insertAdjacentHTML('beforeend', '<input type="text" id="unlabelled"><p id="pale">pale</p>');
+                const pale = document.getElementById('pale');
+                pale.style.color = '#bbb';
+                pale.style.background = '#fff';""");
+        assertThatThrownBy(() -> browser.assertAccessible("a field without a label, pale text"))
+                .hasMessageContaining("label").hasMessageContaining("#unlabelled")
+                .hasMessageContaining("color-contrast").hasMessageContaining("#pale");
     }
 }
