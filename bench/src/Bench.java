@@ -543,6 +543,9 @@ public class Bench {
             s.execute("set synchronous_commit = off");
             s.execute("set maintenance_work_mem = '512MB'");
             s.execute("set work_mem = '64MB'");
+            // Row triggers off (V345's, which keep each case's dashboard facts): the script sets the facts in one
+            // statement at the end, and a trigger's per-row look-up would find no index during the load.
+            s.execute("set session_replication_role = replica");
             // Bulk loading: fewer checkpoints, and secondary indexes built once at the end instead of row by row.
             // The schema afterwards is exactly the migrated one: the same index definitions are recreated.
             s.execute("alter system set max_wal_size = '8GB'");
@@ -812,10 +815,9 @@ public class Bench {
                                Timestamp end) throws SQLException {
         Instant now = Instant.now();
         List<Object> values = switch (statement) {
-            case "contacts", "speed" -> Arrays.asList(org, start, end, unit, unit);
+            case "contacts", "speed", "resolved" -> Arrays.asList(org, start, end, unit, unit);
             case "backlog" -> Arrays.asList(Timestamp.from(now.minus(Duration.ofDays(7))), Timestamp.from(now.minus(Duration.ofDays(30))),
                     org, unit, unit);
-            case "resolved" -> Arrays.asList(org, start, end, start, org, unit, unit);
             default -> throw new IllegalArgumentException(statement);
         };
         for (int i = 0; i < values.size(); i++) {

@@ -23,11 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link CaseStatistics} in four set-based queries, each filtered by the organization first and grouped into the
- * residents' and the staff's own cases (so the period is read once, not once for each): contacts from
- * {@code support_case_created_idx}, the backlog from {@code support_case_queue_idx}, the resolutions from the status
- * changes ({@code case_event_status_changed_idx}), the first reply, resolution and transfer of each case opened in
- * the period by its own messages and events ({@code case_message_outbound_idx}, {@code case_event_resolved_idx},
- * {@code case_event_staff_transfer_idx}; all index-only, V325).
+ * residents' and the staff's own cases (so the period is read once, not once for each), each a scan of one index of
+ * the cases: contacts and the speed of the cases opened in the period from {@code support_case_created_idx}, the
+ * backlog from {@code support_case_queue_idx}, the resolutions from {@code support_case_first_resolved_idx}. The
+ * first reply, first resolution, reopening and transfer are facts each case keeps on its row, kept by triggers on its
+ * messages and events (V345).
  */
 @Service
 @Transactional(readOnly = true)
@@ -70,7 +70,7 @@ class CaseStatisticsStore implements CaseStatistics {
 
         Map<Boolean, long[]> resolved = new HashMap<>();
         db.sql(RESOLVED)
-                .params(org, start, end, start, org, unitId, unitId)
+                .params(org, start, end, unitId, unitId)
                 .query((RowCallbackHandler) rs -> resolved.put(rs.getBoolean("internal"),
                         new long[] {rs.getLong("resolved"), rs.getLong("reopened")}));
 
