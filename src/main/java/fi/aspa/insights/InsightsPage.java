@@ -92,6 +92,8 @@ class InsightsPage {
         page.addObject("firstIso", DateTimes.iso(period.first()));
         page.addObject("lastIso", DateTimes.iso(period.last()));
         page.addObject("csvQuery", csvQuery(period, query.unitId()));
+        // the same period among the organizations that share their figures (administrators: whole organizations)
+        page.addObject("networkQuery", period.days() != null ? "days=" + period.days() : csvQuery(period, null));
         // what the unit (or organization) in view set out to improve: open and overdue targets, and the way to them
         page.addObject("targets", targets.counts(me.organizationId(), query.unitId()));
         page.addObject("targetsUnit", me.has(Role.ADMIN) && query.unitId() != null ? query.unitId().toString() : "");
