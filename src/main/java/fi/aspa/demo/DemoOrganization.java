@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo organization, Esimerkkilä / Exempelby: created once on an empty database when {@code aspa.demo.enabled}
  * (the default for {@code ./aspa start}, off in tests) by {@link DemoGenerator}, with its history ending at the hour
- * of the first start. The logins are printed at every start.
+ * of the first start, and two small neighbours (Naapurila, Pikkukylä: {@link DemoSpec#neighbours}) that share the
+ * platform and its customer-experience network. The logins are printed at every start.
  */
 @Component
 @ConditionalOnProperty(name = "aspa.demo.enabled", havingValue = "true")
@@ -39,6 +40,13 @@ class DemoOrganization implements ApplicationRunner {
             log.info("Demo organization created in {} ms: {} units, {} service points, {} staff, {} customers, {} cases, {} messages",
                     made.took().toMillis(), made.units(), made.servicePoints(), made.staff(), made.customers().size(),
                     made.cases(), made.messages());
+        }
+        // small neighbours on the same platform, for the customer-experience network's comparison (also added to a
+        // demo database made before they existed)
+        for (DemoSpec neighbour : DemoSpec.neighbours(clock.instant().truncatedTo(ChronoUnit.HOURS))) {
+            if (organizations.findBySlug(neighbour.slug()).isPresent()) continue;
+            DemoResult small = generator.generate(neighbour);
+            log.info("Demo neighbour {} created in {} ms: {} cases", neighbour.slug(), small.took().toMillis(), small.cases());
         }
         log.info("""
 

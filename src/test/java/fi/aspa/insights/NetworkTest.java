@@ -314,6 +314,30 @@ class NetworkTest {
     }
 
     @Test
+    void theDemoMakesAnOrganizationShareOnceAndKeepsAnAdministratorsChoice(
+            @Autowired fi.aspa.identity.Staff staff, @Autowired fi.aspa.organization.PublicOrganization publicOrganization)
+            throws Exception {
+        NetworkDemoData demo = new NetworkDemoData(store, organizations, staff, publicOrganization);
+        Fixtures.Org org = organization("Demola");
+        assertThat(demo.seed(org.organization(), false)).as("no administrator: nothing").isZero();
+        StaffUser admin = fixtures.admin(org);
+        assertThat(demo.seed(org.organization(), false)).isEqualTo(1);
+        assertThat(store.setting(org.id())).isEqualTo(new Setting(true, false));
+        assertThat(store.changes(org.id())).singleElement().satisfies(c -> assertThat(c.changedBy()).isEqualTo(admin.id()));
+
+        Fixtures.Org decided = organization("Päättälä");
+        StaffUser decider = fixtures.admin(decided);
+        assertThat(pages.send(decider, post("/workspace/admin/network").with(csrf()).param("shares", "false")
+                .param("visibility", "anonymous")).getStatus()).isEqualTo(302);
+        assertThat(store.changes(decided.id())).as("the default again: nothing to record").isEmpty();
+        share(decided, decider, true);
+        assertThat(pages.send(decider, post("/workspace/admin/network").with(csrf()).param("shares", "false")
+                .param("visibility", "named")).getStatus()).isEqualTo(302);
+        assertThat(demo.seed(decided.organization(), true)).as("an administrator chose not to share").isZero();
+        assertThat(store.setting(decided.id())).isEqualTo(new Setting(false, true));
+    }
+
+    @Test
     void anonymousLettersRunPastZ() {
         assertThat(NetworkPages.letter(0)).isEqualTo("A");
         assertThat(NetworkPages.letter(25)).isEqualTo("Z");
