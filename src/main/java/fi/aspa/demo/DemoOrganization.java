@@ -57,6 +57,8 @@ class DemoOrganization implements ApplicationRunner {
                    manager:  esimies / {}     (unit manager)
                    admin:    admin / {}       (organization admin)
                  Other staff (same password): e.g. katarina.sjoberg (sv), pekka.nieminen
+                 Neighbours in the customer-experience network (same password):
+                   naapurila.admin (Naapurila, by name), pikkukyla.admin (Pikkukylä, anonymous)
                  REST API:   Authorization: Bearer {}
                  Contact form for residents: http://localhost:8080/contact
                 ==================================================================""",

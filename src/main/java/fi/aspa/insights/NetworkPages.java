@@ -164,7 +164,7 @@ class NetworkPages {
         page.addObject("columns", comparison.columns());
         page.addObject("rows", comparison.rows());
         page.addObject("median", comparison.median());
-        page.addObject("ownLabel", comparison.ownLabel());
+        page.addObject("ownLabel", comparison.ownLabel()); // null only if the organization stopped sharing just now
         page.addObject("organizations", comparison.rows().size());
         page.addObject("definitions", definitions(locale));
         page.addObject("minBase", NetworkComparison.MIN_BASE);
