@@ -203,8 +203,7 @@ class DemoGenerator {
 
         DemoResult create() {
             long started = System.nanoTime();
-            org = organizations.create(spec.slug(), new LocalizedText("Esimerkkilän kaupunki", "Exempelby stad",
-                    "City of Esimerkkilä"), "ASPA");
+            org = organizations.create(spec.slug(), spec.name(), "ASPA");
             for (UnitDef u : UNITS) {
                 UUID parent = u.parent() == null ? null : units.get(u.parent()).id();
                 units.put(u.key(), organizations.createUnit(org.id(), parent, new LocalizedText(u.fi(), u.sv(), u.en()),

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo organization, Esimerkkilä / Exempelby: created once on an empty database when {@code aspa.demo.enabled}
  * (the default for {@code ./aspa start}, off in tests) by {@link DemoGenerator}, with its history ending at the hour
- * of the first start. The logins are printed at every start.
+ * of the first start, and two small neighbours (Naapurila, Pikkukylä: {@link DemoSpec#neighbours}) that share the
+ * platform and its customer-experience network. The logins are printed at every start.
  */
 @Component
 @ConditionalOnProperty(name = "aspa.demo.enabled", havingValue = "true")
@@ -40,6 +41,13 @@ class DemoOrganization implements ApplicationRunner {
                     made.took().toMillis(), made.units(), made.servicePoints(), made.staff(), made.customers().size(),
                     made.cases(), made.messages());
         }
+        // small neighbours on the same platform, for the customer-experience network's comparison (also added to a
+        // demo database made before they existed)
+        for (DemoSpec neighbour : DemoSpec.neighbours(clock.instant().truncatedTo(ChronoUnit.HOURS))) {
+            if (organizations.findBySlug(neighbour.slug()).isPresent()) continue;
+            DemoResult small = generator.generate(neighbour);
+            log.info("Demo neighbour {} created in {} ms: {} cases", neighbour.slug(), small.took().toMillis(), small.cases());
+        }
         log.info("""
 
                 ==================================================================
@@ -49,6 +57,8 @@ class DemoOrganization implements ApplicationRunner {
                    manager:  esimies / {}     (unit manager)
                    admin:    admin / {}       (organization admin)
                  Other staff (same password): e.g. katarina.sjoberg (sv), pekka.nieminen
+                 Neighbours in the customer-experience network (same password):
+                   naapurila.admin (Naapurila, by name), pikkukyla.admin (Pikkukylä, anonymous)
                  REST API:   Authorization: Bearer {}
                  Contact form for residents: http://localhost:8080/contact
                 ==================================================================""",

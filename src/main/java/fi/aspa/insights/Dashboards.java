@@ -38,4 +38,13 @@ class Dashboards {
                 routing.quality(organization, unitId, period.from(), period.to()),
                 feedback.satisfaction(organization, unitId, period.from(), period.to()));
     }
+
+    /** The whole organization's figures the network compares: the residents' cases, service levels and survey. */
+    record Shared(CaseStatistics.Figures residents, SlaCompliance.Compliance sla, Feedback.Satisfaction satisfaction) {}
+
+    Shared shared(OrganizationId organization, Period period) {
+        return new Shared(cases.figures(organization, null, period.from(), period.to()).residents(),
+                sla.compliance(organization, null, period.from(), period.to()),
+                feedback.satisfaction(organization, null, period.from(), period.to()));
+    }
 }

@@ -43,8 +43,6 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class InsightsPage {
-    static final int MAX_PARAM = 40;
-
     private final Dashboards dashboards;
     private final Organizations organizations;
     private final MessageSource messages;
@@ -94,6 +92,8 @@ class InsightsPage {
         page.addObject("firstIso", DateTimes.iso(period.first()));
         page.addObject("lastIso", DateTimes.iso(period.last()));
         page.addObject("csvQuery", csvQuery(period, query.unitId()));
+        // the same period among the organizations that share their figures (administrators: whole organizations)
+        page.addObject("networkQuery", period.days() != null ? "days=" + period.days() : csvQuery(period, null));
         // what the unit (or organization) in view set out to improve: open and overdue targets, and the way to them
         page.addObject("targets", targets.counts(me.organizationId(), query.unitId()));
         page.addObject("targetsUnit", me.has(Role.ADMIN) && query.unitId() != null ? query.unitId().toString() : "");
@@ -157,35 +157,8 @@ class InsightsPage {
                 .map(u -> u.name().in(language)).orElse(null);
 
         LocalDate today = clock.instant().atZone(DateTimes.HELSINKI).toLocalDate();
-        Period period = null;
-        if (blank(from) && blank(to)) {
-            int n = Period.PRESETS.stream().filter(p -> String.valueOf(p).equals(days)).findFirst().orElse(Period.DEFAULT_DAYS);
-            period = Period.last(n, today);
-        } else {
-            String example = DateTimes.date(today, locale);
-            LocalDate first = date(from, "from", example, errors, locale);
-            LocalDate last = date(to, "to", example, errors, locale);
-            if (first != null && last != null) {
-                if (last.isBefore(first)) errors.add("to", "insights.error.order");
-                else if (java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1 > Period.MAX_DAYS) {
-                    errors.add("to", "insights.error.too-long", String.valueOf(Period.MAX_DAYS));
-                } else period = new Period(first, last, null);
-            }
-        }
+        Period period = Period.read(days, from, to, today, errors, locale);
         return new Query(period, unitId, unitName, units, errors);
-    }
-
-    private static LocalDate date(String text, String field, String example, FormErrors errors, Locale locale) {
-        if (blank(text)) {
-            errors.add(field, "insights.error.date-required", example);
-            return null;
-        }
-        LocalDate day = text.length() > MAX_PARAM ? null : DateTimes.parseDate(text, locale);
-        if (day == null || day.getYear() < 2000 || day.getYear() > 2100) {
-            errors.add(field, "insights.error.date", example);
-            return null;
-        }
-        return day;
     }
 
     private List<Option> unitOptions(Query query, Locale locale) {

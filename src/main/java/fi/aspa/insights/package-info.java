@@ -6,6 +6,8 @@
  * apart), {@link fi.aspa.sla.SlaCompliance}, {@link fi.aspa.routing.RoutingStatistics} and
  * {@link fi.aspa.feedback.Feedback#satisfaction}. It reads no other module's table. Measuring leads to action: its
  * own tables hold the units' improvement targets and their history ({@code /workspace/insights/targets}), which the
- * dashboard counts and links to.
+ * dashboard counts and links to. Organizations on one platform learn from each other in the customer-experience
+ * network: those whose administrators opt in (named or anonymous, {@code /workspace/admin/network}) compare the same
+ * defined metrics side by side ({@code /workspace/insights/network}, {@link fi.aspa.insights.NetworkPages}).
  */
 package fi.aspa.insights;

@@ -28,6 +28,7 @@ class AdminIndex {
             new Section("/workspace/admin/mailboxes", "workspace.admin.mailboxes"),
             new Section("/workspace/admin/open311", "workspace.admin.open311"),
             new Section("/workspace/admin/handover", "workspace.admin.handover"),
+            new Section("/workspace/admin/network", "workspace.admin.network"),
             new Section("/workspace/admin/synonyms", "workspace.admin.synonyms"),
             new Section("/workspace/admin/language-model", "workspace.admin.language-model"),
             new Section("/workspace/admin/access-log", "workspace.admin.access-log"));

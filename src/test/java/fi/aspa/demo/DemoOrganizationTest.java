@@ -172,6 +172,26 @@ class DemoOrganizationTest {
                 .isNotEqualTo(all.stream().map(CaseSummary::subject).toList());
     }
 
+    @Test
+    void theNeighboursAreSmallNamedOrganizationsWithEnoughRecentCasesToCompare() {
+        List<DemoSpec> neighbours = DemoSpec.neighbours(END);
+        // the network's demo data (insights' NetworkDemoData) finds them by these slugs
+        assertThat(neighbours).extracting(DemoSpec::slug).containsExactly("naapurila", "pikkukyla");
+        assertThat(neighbours).extracting(n -> n.name().fi()).containsExactly("Naapurilan kunta", "Pikkukylän kunta");
+        assertThat(neighbours).allMatch(n -> n.cases() <= 600 && n.seed() != DemoSpec.SEED);
+        DemoSpec naapurila = neighbours.getFirst();
+        // generated under another slug (the real one is the demo's), with the neighbour's name, seed and size
+        DemoResult made = generator.generate(new DemoSpec(slug("naapurila"), naapurila.name(), naapurila.seed(),
+                naapurila.customers(), naapurila.cases(), END));
+        assertThat(organizations.find(made.organization()).orElseThrow().name().sv()).isEqualTo("Grannby kommun");
+        List<CaseSummary> theirs = allCases(made.organization());
+        assertThat(theirs).hasSize(naapurila.cases());
+        // the comparison needs 20 cases in a period for its rates: the default period, 30 days, has them
+        assertThat(theirs.stream().filter(c -> c.createdAt().isAfter(END.minus(java.time.Duration.ofDays(30)))).count())
+                .isGreaterThanOrEqualTo(20);
+        assertThat(made.took()).as("a few hundred cases stay quick").isLessThan(java.time.Duration.ofSeconds(20));
+    }
+
     private String slugOf() {
         return organizations.find(demo.organization()).orElseThrow().slug();
     }
