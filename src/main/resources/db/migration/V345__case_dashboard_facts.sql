@@ -14,30 +14,9 @@ alter table support_case
     add column reopened          boolean not null default false,
     add column staff_transferred boolean not null default false;
 
--- a case's facts from its events: the first resolution, a reopening after it, a transfer by a person
-create function support_case_event_facts(p_organization uuid, p_case uuid) returns void
-    language sql as $$
-    with first as (
-        select min(e.created_at) as at from case_event e
-        where e.case_id = p_case and e.organization_id = p_organization
-          and e.type = 'STATUS_CHANGED' and e.detail ->> 'to' = 'RESOLVED'
-    )
-    update support_case c
-    set first_resolved_at = first.at,
-        reopened = first.at is not null and exists (
-            select 1 from case_event r
-            where r.case_id = p_case and r.organization_id = p_organization
-              and r.type = 'STATUS_CHANGED' and r.created_at > first.at
-              and r.detail ->> 'from' in ('RESOLVED', 'CLOSED') and r.detail ->> 'to' in ('NEW', 'OPEN', 'WAITING')),
-        staff_transferred = exists (
-            select 1 from case_event t
-            where t.case_id = p_case and t.organization_id = p_organization and t.type = 'TRANSFERRED' and t.actor = 'STAFF')
-    from first
-    where c.id = p_case and c.organization_id = p_organization
-$$;
-
 -- a new reply: the first one when it is the earliest; a message changed (a correction of its time or kind): the
--- case's first reply looked up again
+-- case's first reply looked up again. (PL/pgSQL keeps each statement's plan for the session: a bulk import pays for
+-- the look-ups only.)
 create function case_message_facts() returns trigger
     language plpgsql as $$
 begin
@@ -60,24 +39,60 @@ create trigger case_message_facts after insert on case_message
 create trigger case_message_facts_changed after update of created_at, kind on case_message
     for each row when (old.kind = 'OUTBOUND' or new.kind = 'OUTBOUND') execute function case_message_facts();
 
--- a new transfer by a person sets it at once; a status change to or from a resolution, and any change of an event,
--- recompute the case's facts from its events
+-- a new transfer by a person sets it at once. A new status change reads the case's facts first, and changes them only
+-- when it must: a resolution after the first one, a reopening before it, or one already counted, change nothing (an
+-- import that wrote the case with its facts writes no row again); a reopening after the first resolution sets
+-- reopened; a resolution before the known first one (events written out of time order) recomputes both from the
+-- case's events. A changed event recomputes all three.
 create function case_event_facts() returns trigger
     language plpgsql as $$
+declare
+    known_resolved timestamptz;
+    known_reopened boolean;
+    first_resolved timestamptz;
 begin
     if tg_op = 'INSERT' and new.type = 'TRANSFERRED' then
         update support_case set staff_transferred = true
         where id = new.case_id and organization_id = new.organization_id and not staff_transferred;
-    else
-        perform support_case_event_facts(new.organization_id, new.case_id);
+        return null;
     end if;
+    if tg_op = 'INSERT' then
+        select c.first_resolved_at, c.reopened into known_resolved, known_reopened from support_case c
+        where c.id = new.case_id and c.organization_id = new.organization_id;
+        if new.detail ->> 'to' = 'RESOLVED' then
+            if known_resolved is not null and known_resolved <= new.created_at then
+                return null;
+            end if;
+        else
+            if known_resolved is not null and new.created_at > known_resolved and not known_reopened then
+                update support_case set reopened = true where id = new.case_id and organization_id = new.organization_id;
+            end if;
+            return null;
+        end if;
+    end if;
+    select min(e.created_at) into first_resolved from case_event e
+    where e.case_id = new.case_id and e.organization_id = new.organization_id
+      and e.type = 'STATUS_CHANGED' and e.detail ->> 'to' = 'RESOLVED';
+    update support_case c
+    set first_resolved_at = first_resolved,
+        reopened = first_resolved is not null and exists (
+            select 1 from case_event r
+            where r.case_id = new.case_id and r.organization_id = new.organization_id
+              and r.type = 'STATUS_CHANGED' and r.created_at > first_resolved
+              and r.detail ->> 'from' in ('RESOLVED', 'CLOSED') and r.detail ->> 'to' in ('NEW', 'OPEN', 'WAITING')),
+        staff_transferred = case when tg_op = 'INSERT' then c.staff_transferred else exists (
+            select 1 from case_event t
+            where t.case_id = new.case_id and t.organization_id = new.organization_id
+              and t.type = 'TRANSFERRED' and t.actor = 'STAFF') end
+    where c.id = new.case_id and c.organization_id = new.organization_id;
     return null;
 end
 $$;
 
 create trigger case_event_facts after insert on case_event
     for each row when ((new.type = 'TRANSFERRED' and new.actor = 'STAFF')
-        or (new.type = 'STATUS_CHANGED' and (new.detail ->> 'to' = 'RESOLVED' or new.detail ->> 'from' in ('RESOLVED', 'CLOSED'))))
+        or (new.type = 'STATUS_CHANGED' and (new.detail ->> 'to' = 'RESOLVED'
+            or (new.detail ->> 'from' in ('RESOLVED', 'CLOSED') and new.detail ->> 'to' in ('NEW', 'OPEN', 'WAITING')))))
     execute function case_event_facts();
 create trigger case_event_facts_changed after update of created_at, type, actor, detail on case_event
     for each row when (old.type in ('STATUS_CHANGED', 'TRANSFERRED') or new.type in ('STATUS_CHANGED', 'TRANSFERRED'))

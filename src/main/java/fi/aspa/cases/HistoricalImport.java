@@ -122,6 +122,12 @@ class HistoricalImport {
         Priority priority;
         Instant updatedAt;
         final StringBuilder searchText = new StringBuilder();
+        // the dashboard's facts (V345), written with the case so that the triggers of its messages and events find
+        // them true and write the case's row no second time; the steps come in time order
+        Instant firstReplyAt;
+        Instant firstResolvedAt;
+        boolean reopened;
+        boolean staffTransferred;
         final List<Object[]> messages = new ArrayList<>();
         final List<Object[]> events = new ArrayList<>();
         final OrganizationId organization;
@@ -137,16 +143,24 @@ class HistoricalImport {
 
         void message(MessageKind kind, Channel channel, UUID author, String body, Instant at) {
             messages.add(new Object[] {Ids.next(), organization.value(), id, kind.name(), channel.name(), author, body, Timestamp.from(at)});
+            if (kind == MessageKind.OUTBOUND && firstReplyAt == null) firstReplyAt = at;
             if (kind != MessageKind.NOTE) searchText.append('\n').append(body);
         }
 
         void event(Actor actor, String type, Map<String, ?> detail, Instant at) {
             events.add(new Object[] {Ids.next(), organization.value(), id, actor.staffId(), actor.kind().name(), type,
                     json.writeValueAsString(detail), Timestamp.from(at)});
+            if (type.equals("TRANSFERRED") && actor.kind() == Actor.Kind.STAFF) staffTransferred = true;
         }
 
         void status(Actor actor, CaseStatus next, Instant at) {
-            if (next != status) event(actor, "STATUS_CHANGED", Map.of("from", status.name(), "to", next.name()), at);
+            if (next != status) {
+                event(actor, "STATUS_CHANGED", Map.of("from", status.name(), "to", next.name()), at);
+                if (next == CaseStatus.RESOLVED && firstResolvedAt == null) firstResolvedAt = at;
+                else if ((status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED) && firstResolvedAt != null
+                        && at.isAfter(firstResolvedAt)
+                        && (next == CaseStatus.NEW || next == CaseStatus.OPEN || next == CaseStatus.WAITING)) reopened = true;
+            }
             status = next;
         }
     }
@@ -255,6 +269,10 @@ class HistoricalImport {
         if (at.isAfter(context.now())) throw AspaException.invalid("in-future", "A historical case cannot happen in the future");
     }
 
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
     /** One chunk of replayed cases, written with three batched inserts. */
     private final class Rows {
         final List<Object[]> cases = new ArrayList<>();
@@ -267,7 +285,8 @@ class HistoricalImport {
             cases.add(new Object[] {r.id, r.organization.value(), r.reference, s.subject().strip(), s.channel().name(),
                     s.language().code(), s.customerId(), r.unitId, r.assigneeId, r.priority.name(), r.status.name(),
                     CaseStore.normalizeTags(s.tags()).toArray(String[]::new), s.topic(), Timestamp.from(s.createdAt()),
-                    Timestamp.from(r.updatedAt), r.reference + " " + s.subject().strip(), r.searchText.toString()});
+                    Timestamp.from(r.updatedAt), timestamp(r.firstReplyAt), timestamp(r.firstResolvedAt), r.reopened,
+                    r.staffTransferred, r.reference + " " + s.subject().strip(), r.searchText.toString()});
             messages.addAll(r.messages);
             events.addAll(r.events);
             imported.add(new ImportedCase(r.id, r.reference, r.status));
@@ -276,8 +295,9 @@ class HistoricalImport {
         void write() {
             jdbc.batchUpdate("""
                     insert into support_case (id, organization_id, reference, subject, channel, language, customer_id, unit_id,
-                        assignee_id, priority, status, tags, topic, tracking_token_sha256, created_at, updated_at, search)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?,
+                        assignee_id, priority, status, tags, topic, tracking_token_sha256, created_at, updated_at,
+                        first_reply_at, first_resolved_at, reopened, staff_transferred, search)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?,
                         setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', left(?, 100000)))""", cases);
             jdbc.batchUpdate(CaseRows.INSERT_MESSAGE, messages);
             jdbc.batchUpdate(CaseRows.INSERT_EVENT, events);

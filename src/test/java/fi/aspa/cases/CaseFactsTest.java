@@ -145,6 +145,29 @@ class CaseFactsTest {
         assertThat(facts(theirs)).isEqualTo(theirsKept);
     }
 
+    @Test
+    void anImportWritesItsCasesWithTheirFacts() {
+        Fixtures.Org org = fixtures.organization();
+        UUID customer = customers.resolve(org.id(), ContactDetails.resident("Matti Meikäläinen", "matti@example.com", null, Language.FI));
+        UUID agent = org.agent().id();
+        Instant t = Instant.parse("2025-01-07T08:00:00Z");
+        HistoricalCase reopenedOne = new HistoricalCase(Channel.EMAIL, customer, "Katuvalo", "Katuvalo rikki", Language.FI,
+                null, org.service().id(), null, Set.of(), Actor.customer(), t, List.of(
+                        new HistoricalCase.Transfer(t.plusSeconds(600), agent, org.building().id(), null),
+                        new HistoricalCase.Reply(t.plusSeconds(3600), agent, "Mikä pylväs?", CaseStatus.WAITING),
+                        new HistoricalCase.Reply(t.plusSeconds(7200), agent, "Korjattu", CaseStatus.RESOLVED),
+                        new HistoricalCase.CustomerMessage(t.plusSeconds(86_400), Channel.EMAIL, "Ei toimi vieläkään"),
+                        new HistoricalCase.Reply(t.plusSeconds(90_000), agent, "Nyt korjattu", CaseStatus.RESOLVED)));
+        HistoricalCase untouched = new HistoricalCase(Channel.PHONE, customer, "Puhelu", "Kysyi aukioloaikoja", Language.FI,
+                null, org.service().id(), null, Set.of(), Actor.staff(agent), t, List.of());
+        List<ImportedCase> imported = cases.importHistorical(org.id(), List.of(reopenedOne, untouched));
+
+        assertThat(facts(imported.get(0).id())).isEqualTo(new Facts(t.plusSeconds(3600), t.plusSeconds(7200), true, true));
+        assertThat(facts(imported.get(1).id())).isEqualTo(new Facts(null, null, false, false));
+        assertThat(db.sql("select support_case_facts_rebuild(?)").param(org.id().value()).query(Long.class).single())
+                .as("what the import wrote is what the rows say").isZero();
+    }
+
     void event(Fixtures.Org org, UUID caseId, String from, String to, Instant at) {
         db.sql("""
                 insert into case_event (id, organization_id, case_id, actor_staff_id, actor, type, detail, created_at)
