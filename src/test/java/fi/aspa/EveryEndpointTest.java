@@ -4,18 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import fi.aspa.Fixtures.Org;
+import fi.aspa.appointments.AppointmentMode;
+import fi.aspa.appointments.Appointments;
+import fi.aspa.appointments.NewVisitService;
+import fi.aspa.appointments.VisitService;
+import fi.aspa.appointments.WalkInTickets;
+import fi.aspa.cases.Actor;
+import fi.aspa.cases.Cases;
+import fi.aspa.cases.Channel;
+import fi.aspa.cases.NewAttachment;
+import fi.aspa.cases.NewCase;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.catalogue.Catalogue;
+import fi.aspa.channels.phone.CallbackRequests;
+import fi.aspa.chat.ChatAvailability;
 import fi.aspa.customer.ContactDetails;
+import fi.aspa.customer.CustomerKind;
 import fi.aspa.customer.Customers;
+import fi.aspa.organization.Organizations;
+import fi.aspa.organization.ServicePoint;
 import fi.aspa.platform.Language;
+import fi.aspa.platform.LocalizedText;
 import fi.aspa.identity.StaffUser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -38,6 +57,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
@@ -104,6 +124,9 @@ class EveryEndpointTest {
 
     /** Dates a person fills in start today (a round that opens today is open at once) and go on a day at a time. */
     private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki"));
+    /** A one-pixel PNG: what a person attaches, a photo. */
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     /** The public forms' trap for robots (fragments/form :: honeypot). */
     private static final String HONEYPOT = "website";
     private static final Set<String> NOT_CRAWLED = Set.of("/logout", "/login");
@@ -121,6 +144,14 @@ class EveryEndpointTest {
     Catalogue catalogue;
     @Autowired
     Customers customers;
+    @Autowired
+    Cases cases;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Appointments appointments;
+    @Autowired
+    ApplicationContext context;
 
     private record Endpoint(PathPattern pattern, Set<HttpMethod> methods, HandlerMethod handler) {
         boolean api() {
@@ -170,10 +201,30 @@ class EveryEndpointTest {
         // something to show
         catalogue.addHelsinkiFeedbackServices(org.id(), org.building().id());
         catalogue.setInternal(org.id(), catalogue.list(org.id()).getFirst().id(), true);
-        OpenedCase opened = fixtures.aCase(org, "Katuvalo ei pala", "Mannerheimintie 5:n kohdalla on pimeää.");
-        // a text no service fits waits in triage; a second Maija with another address is a possible duplicate
-        fixtures.aCase(org, "Qwerty", "Zxcv asdf.");
+        // the case has a photo (its file's download), its customer an identity code (shown in full on request)
+        UUID maija = customers.resolve(org.id(), new ContactDetails(CustomerKind.PERSON, "Maija Meikäläinen", "maija@example.fi",
+                null, "131052-308T", null, null, Language.FI, false));
+        OpenedCase opened = cases.open(org.id(), new NewCase(Channel.WEB_FORM, maija, "Katuvalo ei pala",
+                "Mannerheimintie 5:n kohdalla on pimeää.", Language.FI, null, org.service().id(), null, Set.of(),
+                List.of(new NewAttachment("katuvalo.png", PNG)), Actor.customer()));
+        // a text no service fits, with no unit, waits in triage for its service to be chosen; a second Maija with
+        // another address is a possible duplicate
+        cases.open(org.id(), new NewCase(Channel.WEB_FORM, maija, "Qwerty", "Zxcv asdf.", Language.FI, null, null, null,
+                Set.of(), List.of(), Actor.customer()));
         customers.resolve(org.id(), ContactDetails.resident("Maija Meikäläinen", "maija.m@example.fi", "0401234567", Language.FI));
+        // two residents' chats in the queue (one to take, serve and close, one left for the later rounds)
+        ChatAvailability chat = new ChatAvailability(context, org.id());
+        chat.open(admin.id());
+        chat.waiting("Matti Virtanen", "matti@example.fi", "Milloin jäteasema on auki?");
+        chat.waiting("Liisa Laine", "liisa@example.fi", "Miten haen pysäköintitunnusta?");
+        // a resident asked to be called back
+        new CallbackRequests(context).request(org.id(), "Pekka Puhelin", "+358401234567", "Soittakaa aamupäivällä.");
+        // a service point with a walk-in queue and numbers taken: a desk calls, serves and marks a no-show
+        ServicePoint point = organizations.createServicePoint(org.id(), org.service().id(),
+                new LocalizedText("Palvelupiste", "Servicepunkt", "Service point"), "Katu 1", "00100", "Helsinki");
+        VisitService passports = appointments.addService(org.id(), point.id(), new NewVisitService("passport",
+                new LocalizedText("Passit", "Pass", "Passports"), 30, 1, EnumSet.of(AppointmentMode.IN_PERSON), true, true, "A"));
+        new WalkInTickets(context).take(org.id(), point.id(), passports.id(), 6);
         fixtures.awaitSettled(org);
         fixtures.publicOrganization();
 
@@ -269,7 +320,7 @@ class EveryEndpointTest {
         Map<String, String> values = plausible(form, round);
         for (int attempt = 0; attempt < 3; attempt++) {
             MockHttpServletResponse response = check("POST " + form.action() + " filled in (form on " + form.foundOn() + ")",
-                    post(form, values, false).with(csrf()), who);
+                    post(form, values, Files.PHOTO).with(csrf()), who);
             if (response == null || response.getStatus() < 400 && response.getStatus() != 200) return;
             List<String> invalid = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8))
                     .select("[aria-invalid=true][name]").eachAttr("name");
@@ -303,6 +354,8 @@ class EveryEndpointTest {
                 typed = lower.contains("close") || lower.equals("end") ? "16:00" : "08:00";
             } else if (type.equals("date") || lower.matches(".*(date|due|opens|closes|^first$|^last$|^day$|^from$|^to$).*")) {
                 typed = TODAY.plusDays(day[0]++).toString();
+            } else if (lower.endsWith("host")) {
+                typed = "mail.example.fi";
             } else if (type.equals("email") || lower.contains("email") || lower.contains("address")) {
                 typed = "testi.henkilo@example.fi";
             } else if (type.equals("tel") || lower.contains("phone") || lower.equals("number")) {
@@ -464,7 +517,7 @@ class EveryEndpointTest {
         }
         for (Form form : forms.values()) {
             if (!form.action().startsWith("/workspace")) continue;
-            MockHttpServletResponse response = send(post(form, form.fields(), false).with(csrf()), anonymous(), "fi");
+            MockHttpServletResponse response = send(post(form, form.fields(), Files.NONE).with(csrf()), anonymous(), "fi");
             if (!(response.getStatus() == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login"))) {
                 served.add("POST " + form.action() + " → " + response.getStatus());
             }
@@ -504,7 +557,7 @@ class EveryEndpointTest {
         for (Form form : forms.values()) {
             if (!uuidInPath.matcher(form.action()).find()) continue;
             checked++;
-            MockHttpServletResponse response = send(post(form, plausible(form, 0), false).with(csrf()), staff(outsider), "fi");
+            MockHttpServletResponse response = send(post(form, plausible(form, 0), Files.PHOTO).with(csrf()), staff(outsider), "fi");
             if (response.getStatus() != 403 && response.getStatus() != 404) {
                 served.add("POST " + form.action() + " → " + response.getStatus());
             }
@@ -544,7 +597,7 @@ class EveryEndpointTest {
         for (Form form : forms.values()) {
             RequestPostProcessor who = form.action().startsWith("/workspace") ? staff(admin) : anonymous();
             String what = "POST " + form.action() + " (form on " + form.foundOn() + ")";
-            check(what + " with nothing", post(form, Map.of(), false).with(csrf()), who);
+            check(what + " with nothing", post(form, Map.of(), Files.NONE).with(csrf()), who);
             for (String value : HOSTILE) {
                 Map<String, String> visibleHostile = new LinkedHashMap<>(form.fields());
                 Map<String, String> allHostile = new LinkedHashMap<>(form.fields());
@@ -553,10 +606,10 @@ class EveryEndpointTest {
                     allHostile.put(name, value);
                     if (!form.hidden().contains(name)) visibleHostile.put(name, value);
                 });
-                check(what + " with its fields = " + shortly(value), post(form, visibleHostile, true).with(csrf()), who);
+                check(what + " with its fields = " + shortly(value), post(form, visibleHostile, Files.HOSTILE).with(csrf()), who);
                 if (!form.hidden().isEmpty()) {
                     check(what + " with every field, hidden too, = " + shortly(value),
-                            post(form, allHostile, true).with(csrf()), who);
+                            post(form, allHostile, Files.HOSTILE).with(csrf()), who);
                 }
             }
             check(what + " in ISO-8859-1 declared as UTF-8", nonUtf8(form).with(csrf()), who);
@@ -639,14 +692,19 @@ class EveryEndpointTest {
         }).header("Accept-Language", language)).andReturn().getResponse();
     }
 
-    private AbstractMockHttpServletRequestBuilder<?> post(Form form, Map<String, String> fields, boolean withFiles) {
+    /** What a form's file fields are sent with: nothing, a photo as a person attaches one, or an executable with a hostile name. */
+    private enum Files { NONE, PHOTO, HOSTILE }
+
+    private AbstractMockHttpServletRequestBuilder<?> post(Form form, Map<String, String> fields, Files files) {
         URI action = URI.create(form.action());
         if (form.multipart() || !form.files().isEmpty()) {
             MockMultipartHttpServletRequestBuilder multipart = MockMvcRequestBuilders.multipart(action);
-            if (withFiles) {
-                for (String file : form.files()) {
-                    multipart.file(new MockMultipartFile(file, "../../<evil>.exe", "application/x-msdownload",
+            for (String file : form.files()) {
+                switch (files) {
+                    case PHOTO -> multipart.file(new MockMultipartFile(file, "kuva.png", MediaType.IMAGE_PNG_VALUE, PNG));
+                    case HOSTILE -> multipart.file(new MockMultipartFile(file, "../../<evil>.exe", "application/x-msdownload",
                             new byte[] {'M', 'Z', 0, 0, (byte) 0xFF}));
+                    case NONE -> { }
                 }
             }
             fields.forEach(multipart::param);
