@@ -15,16 +15,26 @@ import fi.aspa.cases.Channel;
 import fi.aspa.cases.NewAttachment;
 import fi.aspa.cases.NewCase;
 import fi.aspa.cases.OpenedCase;
+import fi.aspa.assignments.SubmittedAnswers;
+import fi.aspa.assistant.UnansweredQuestions;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.channels.phone.CallbackRequests;
 import fi.aspa.chat.ChatAvailability;
 import fi.aspa.customer.ContactDetails;
 import fi.aspa.customer.CustomerKind;
 import fi.aspa.customer.Customers;
+import fi.aspa.ideas.IdeaSubmissions;
+import fi.aspa.knowledge.Article;
+import fi.aspa.knowledge.ArticleDraft;
+import fi.aspa.knowledge.ArticleVisibility;
+import fi.aspa.knowledge.Editor;
+import fi.aspa.knowledge.Knowledge;
+import fi.aspa.knowledge.Transition;
 import fi.aspa.organization.Organizations;
 import fi.aspa.organization.ServicePoint;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.LocalizedText;
+import fi.aspa.qna.EventQuestions;
 import fi.aspa.identity.StaffUser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -151,6 +161,8 @@ class EveryEndpointTest {
     @Autowired
     Appointments appointments;
     @Autowired
+    Knowledge knowledge;
+    @Autowired
     ApplicationContext context;
 
     private record Endpoint(PathPattern pattern, Set<HttpMethod> methods, HandlerMethod handler) {
@@ -225,6 +237,25 @@ class EveryEndpointTest {
         VisitService passports = appointments.addService(org.id(), point.id(), new NewVisitService("passport",
                 new LocalizedText("Passit", "Pass", "Passports"), 30, 1, EnumSet.of(AppointmentMode.IN_PERSON), true, true, "A"));
         new WalkInTickets(context).take(org.id(), point.id(), passports.id(), 6);
+        // a published article on street lights: read on its own page, and suggested for the case to insert in a reply
+        Editor editor = new Editor(admin.id(), true);
+        Article article = knowledge.create(org.id(), editor, ArticleDraft.of(ArticleVisibility.INTERNAL, Language.FI,
+                "Katuvalo ei pala", "Pimeästä katuvalosta ilmoitetaan kunnan katuvalohuoltoon. Katuvalo korjataan viikon kuluessa."));
+        knowledge.transition(org.id(), article.id(), editor, Transition.SUBMIT);
+        knowledge.transition(org.id(), article.id(), editor, Transition.PUBLISH);
+        // ideas of staff and of a resident (to moderate), a live event's question on the screen, a question the bot
+        // could not answer
+        new IdeaSubmissions(context).staffAndResidentIdea(org.id(), org.manager().id(), maija);
+        new EventQuestions(context).liveWithHighlight(org.id(), admin.id());
+        new UnansweredQuestions(context).asked(org.id(), Language.FI, "Saako koiran tuoda uimarannalle?", "/help");
+        // a task the customer service unit has answered: its answers as CSV
+        new SubmittedAnswers(context).submitted(org.id(), admin.id(), org.service().id(), org.manager().id());
+        // the administrator's own order with a photo, as the order page opens one: the requester's download of it
+        UUID requester = customers.resolve(org.id(), new ContactDetails(CustomerKind.INTERNAL, admin.displayName(),
+                admin.email(), null, null, null, admin.id(), Language.FI, true));
+        cases.open(org.id(), new NewCase(Channel.INTERNAL, requester, "Näyttö rikki", "Työpisteen näyttö välkkyy.", Language.FI,
+                null, org.building().id(), null, Set.of("internal"), List.of(new NewAttachment("naytto.png", PNG)),
+                Actor.staff(admin.id())));
         fixtures.awaitSettled(org);
         fixtures.publicOrganization();
 
@@ -438,6 +469,8 @@ class EveryEndpointTest {
             String name = input.attr("name");
             if (name.equals("_csrf")) continue;
             String type = input.tagName().equals("input") ? input.attr("type").toLowerCase() : input.tagName();
+            // a text field for digits (inputmode=numeric, no browser spinner) wants a number as much as type=number
+            if (type.matches("|text") && input.attr("inputmode").equals("numeric")) type = "number";
             types.putIfAbsent(name, type);
             if (type.equals("select")) {
                 options.put(name, input.select("option[value~=.]").eachAttr("value"));
