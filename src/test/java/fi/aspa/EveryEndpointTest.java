@@ -9,14 +9,14 @@ import fi.aspa.appointments.Appointments;
 import fi.aspa.appointments.NewVisitService;
 import fi.aspa.appointments.VisitService;
 import fi.aspa.appointments.WalkInTickets;
+import fi.aspa.assignments.SubmittedAnswers;
+import fi.aspa.assistant.UnansweredQuestions;
 import fi.aspa.cases.Actor;
 import fi.aspa.cases.Cases;
 import fi.aspa.cases.Channel;
 import fi.aspa.cases.NewAttachment;
 import fi.aspa.cases.NewCase;
 import fi.aspa.cases.OpenedCase;
-import fi.aspa.assignments.SubmittedAnswers;
-import fi.aspa.assistant.UnansweredQuestions;
 import fi.aspa.catalogue.Catalogue;
 import fi.aspa.channels.phone.CallbackRequests;
 import fi.aspa.chat.ChatAvailability;
@@ -73,6 +73,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -80,6 +81,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriUtils;
@@ -95,7 +97,10 @@ import org.springframework.web.util.pattern.PathPattern;
  *
  * <p>The requests go through MockMvc with Spring Security's filters in front (authorization and CSRF as in
  * production) from an address of their own, so the per-address allowances of the public forms that other tests use
- * are untouched. The data is a fresh organization's, with one case; public pages are the test public organization's.
+ * are untouched. The data is a fresh organization's, seeded through the modules' APIs with what each workspace page
+ * needs to show its forms (a case with a file, a case in triage, chats in the queue, a callback request, a walk-in
+ * queue, a published article, ideas, an event's question, a submitted task…); public pages are the test public
+ * organization's.
  */
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -183,6 +188,14 @@ class EveryEndpointTest {
     private final Map<String, String> visitedAs = new HashMap<>();
     private final Map<String, Form> forms = new LinkedHashMap<>();
     private final Set<String> filledIn = new HashSet<>();
+    /**
+     * Where the forms filled in this round led (their redirect), with the flash attributes they left for that page (a
+     * notice, a reference, a tracking link): visited next round, after the start pages, as the browser goes there at
+     * once (not the last round's: its forms were filled in, and led there, in the rounds before too).
+     */
+    private final List<LedTo> ledTo = new ArrayList<>();
+
+    private record LedTo(String url, String from, FlashMap flash) {}
     private final List<String> brokenLinks = new ArrayList<>();
     private final Set<String> untranslated = new TreeSet<>();
     private final Set<String> unstructured = new TreeSet<>();
@@ -264,10 +277,13 @@ class EveryEndpointTest {
         for (int round = 0; round < 3; round++) {
             Map<String, Integer> perPattern = new HashMap<>();
             language = List.of("fi", "sv", "en").get(round);
+            List<LedTo> followed = List.copyOf(ledTo);
+            ledTo.clear();
             crawl(staff(admin), "admin", perPattern, List.of("/workspace", "/workspace/admin",
-                    "/workspace/cases/" + opened.id()));
+                    "/workspace/cases/" + opened.id()), followed.stream().filter(l -> l.url().startsWith("/workspace")).toList());
             crawl(anonymous(), "anonymous", perPattern, List.of("/", "/contact", "/services", "/help", "/ideas",
-                    "/appointments", "/callback", "/accessibility"));
+                    "/appointments", "/callback", "/accessibility"),
+                    followed.stream().filter(l -> !l.url().startsWith("/workspace")).toList());
             for (Map.Entry<String, Form> form : List.copyOf(forms.entrySet())) {
                 if (!filledIn.add(form.getKey() + " " + round) || form.getValue().action().matches(".*/(delete|revoke|logout|test)$")) {
                     continue;
@@ -280,14 +296,19 @@ class EveryEndpointTest {
         // what an agent and a unit manager see of the same (their own lists, forms and refusals)
         language = "fi";
         for (StaffUser member : List.of(org.agent(), org.manager())) {
-            crawl(staff(member), member.username(), new HashMap<>(), List.of("/workspace", "/workspace/cases/" + opened.id()));
+            crawl(staff(member), member.username(), new HashMap<>(), List.of("/workspace", "/workspace/cases/" + opened.id()), List.of());
         }
     }
 
-    private void crawl(RequestPostProcessor who, String whoName, Map<String, Integer> perPattern, List<String> seeds)
-            throws Exception {
+    private void crawl(RequestPostProcessor who, String whoName, Map<String, Integer> perPattern, List<String> seeds,
+                       List<LedTo> followUps) throws Exception {
         Deque<String[]> queue = new ArrayDeque<>();
         seeds.forEach(seed -> queue.add(new String[] {seed, "(start)"}));
+        Map<String, FlashMap> flashes = new HashMap<>();
+        for (LedTo followUp : followUps) {
+            queue.add(new String[] {followUp.url(), followUp.from()});
+            flashes.putIfAbsent(followUp.url(), followUp.flash());
+        }
         Set<String> seen = new HashSet<>();
         while (!queue.isEmpty() && seen.size() < MAX_PAGES) {
             String[] next = queue.poll();
@@ -296,7 +317,10 @@ class EveryEndpointTest {
             Optional<Endpoint> endpoint = endpointOf(url, HttpMethod.GET);
             String key = endpoint.map(e -> e.pattern().getPatternString()).orElse(url);
             if (perPattern.merge(key, 1, Integer::sum) > MAX_PER_PATTERN) continue;
-            MockHttpServletResponse response = send(MockMvcRequestBuilders.get(URI.create(url)), who, language);
+            MockHttpServletRequestBuilder get = MockMvcRequestBuilders.get(URI.create(url));
+            FlashMap flash = flashes.remove(url);
+            if (flash != null && !flash.isEmpty()) get.flashAttrs(flash);
+            MockHttpServletResponse response = send(get, who, language);
             visited.putIfAbsent(url, response.getStatus());
             visitedAs.putIfAbsent(url, whoName);
             if (response.getStatus() >= 500) serverErrors.add("GET " + url + " as " + whoName + " → " + response.getStatus());
@@ -350,9 +374,15 @@ class EveryEndpointTest {
     private void fillIn(Form form, int round, RequestPostProcessor who) throws Exception {
         Map<String, String> values = plausible(form, round);
         for (int attempt = 0; attempt < 3; attempt++) {
-            MockHttpServletResponse response = check("POST " + form.action() + " filled in (form on " + form.foundOn() + ")",
+            MvcResult result = checked("POST " + form.action() + " filled in (form on " + form.foundOn() + ")",
                     post(form, values, Files.PHOTO).with(csrf()), who);
-            if (response == null || response.getStatus() < 400 && response.getStatus() != 200) return;
+            if (result == null) return;
+            MockHttpServletResponse response = result.getResponse();
+            if (response.getStatus() >= 300 && response.getStatus() < 400 && response.getRedirectedUrl() != null) {
+                local(resolve(form.action(), response.getRedirectedUrl()))
+                        .ifPresent(url -> ledTo.add(new LedTo(url, form.foundOn(), result.getFlashMap())));
+            }
+            if (response.getStatus() < 400 && response.getStatus() != 200) return;
             List<String> invalid = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8))
                     .select("[aria-invalid=true][name]").eachAttr("name");
             boolean changed = false;
@@ -706,10 +736,16 @@ class EveryEndpointTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     private MockHttpServletResponse check(String what, AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who) {
+        MvcResult result = checked(what, request, who);
+        return result == null ? null : result.getResponse();
+    }
+
+    /** The answer, checked for a server error (then also noted); null when the request threw. */
+    private MvcResult checked(String what, AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who) {
         try {
-            MockHttpServletResponse response = send(request, who, "fi");
-            if (response.getStatus() >= 500) serverErrors.add(what + " → " + response.getStatus());
-            return response;
+            MvcResult result = exchange(request, who, "fi");
+            if (result.getResponse().getStatus() >= 500) serverErrors.add(what + " → " + result.getResponse().getStatus());
+            return result;
         } catch (Exception e) {
             serverErrors.add(what + " → threw " + rootCause(e));
             return null;
@@ -718,11 +754,16 @@ class EveryEndpointTest {
 
     private MockHttpServletResponse send(AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who, String language)
             throws Exception {
+        return exchange(request, who, language).getResponse();
+    }
+
+    private MvcResult exchange(AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who, String language)
+            throws Exception {
         requests++;
         return pages.mvc().perform(request.with(who).with(r -> {
             r.setRemoteAddr(ADDRESS);
             return r;
-        }).header("Accept-Language", language)).andReturn().getResponse();
+        }).header("Accept-Language", language)).andReturn();
     }
 
     /** What a form's file fields are sent with: nothing, a photo as a person attaches one, or an executable with a hostile name. */
