@@ -4,18 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import fi.aspa.Fixtures.Org;
+import fi.aspa.appointments.AppointmentMode;
+import fi.aspa.appointments.Appointments;
+import fi.aspa.appointments.NewVisitService;
+import fi.aspa.appointments.VisitService;
+import fi.aspa.appointments.WalkInTickets;
+import fi.aspa.assignments.SubmittedAnswers;
+import fi.aspa.assistant.UnansweredQuestions;
+import fi.aspa.cases.Actor;
+import fi.aspa.cases.Cases;
+import fi.aspa.cases.Channel;
+import fi.aspa.cases.NewAttachment;
+import fi.aspa.cases.NewCase;
 import fi.aspa.cases.OpenedCase;
 import fi.aspa.catalogue.Catalogue;
+import fi.aspa.channels.phone.CallbackRequests;
+import fi.aspa.chat.ChatAvailability;
 import fi.aspa.customer.ContactDetails;
+import fi.aspa.customer.CustomerKind;
 import fi.aspa.customer.Customers;
+import fi.aspa.ideas.IdeaSubmissions;
+import fi.aspa.knowledge.Article;
+import fi.aspa.knowledge.ArticleDraft;
+import fi.aspa.knowledge.ArticleVisibility;
+import fi.aspa.knowledge.Editor;
+import fi.aspa.knowledge.Knowledge;
+import fi.aspa.knowledge.Transition;
+import fi.aspa.organization.Organizations;
+import fi.aspa.organization.ServicePoint;
 import fi.aspa.platform.Language;
+import fi.aspa.platform.LocalizedText;
+import fi.aspa.qna.EventQuestions;
 import fi.aspa.identity.StaffUser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +53,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -38,11 +67,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -50,6 +81,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriUtils;
@@ -65,7 +97,10 @@ import org.springframework.web.util.pattern.PathPattern;
  *
  * <p>The requests go through MockMvc with Spring Security's filters in front (authorization and CSRF as in
  * production) from an address of their own, so the per-address allowances of the public forms that other tests use
- * are untouched. The data is a fresh organization's, with one case; public pages are the test public organization's.
+ * are untouched. The data is a fresh organization's, seeded through the modules' APIs with what each workspace page
+ * needs to show its forms (a case with a file, a case in triage, chats in the queue, a callback request, a walk-in
+ * queue, a published article, ideas, an event's question, a submitted task…); public pages are the test public
+ * organization's.
  */
 @AspaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -104,6 +139,9 @@ class EveryEndpointTest {
 
     /** Dates a person fills in start today (a round that opens today is open at once) and go on a day at a time. */
     private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki"));
+    /** A one-pixel PNG: what a person attaches, a photo. */
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     /** The public forms' trap for robots (fragments/form :: honeypot). */
     private static final String HONEYPOT = "website";
     private static final Set<String> NOT_CRAWLED = Set.of("/logout", "/login");
@@ -121,6 +159,16 @@ class EveryEndpointTest {
     Catalogue catalogue;
     @Autowired
     Customers customers;
+    @Autowired
+    Cases cases;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Appointments appointments;
+    @Autowired
+    Knowledge knowledge;
+    @Autowired
+    ApplicationContext context;
 
     private record Endpoint(PathPattern pattern, Set<HttpMethod> methods, HandlerMethod handler) {
         boolean api() {
@@ -140,6 +188,14 @@ class EveryEndpointTest {
     private final Map<String, String> visitedAs = new HashMap<>();
     private final Map<String, Form> forms = new LinkedHashMap<>();
     private final Set<String> filledIn = new HashSet<>();
+    /**
+     * Where the forms filled in this round led (their redirect), with the flash attributes they left for that page (a
+     * notice, a reference, a tracking link): visited next round, after the start pages, as the browser goes there at
+     * once (not the last round's: its forms were filled in, and led there, in the rounds before too).
+     */
+    private final List<LedTo> ledTo = new ArrayList<>();
+
+    private record LedTo(String url, String from, FlashMap flash) {}
     private final List<String> brokenLinks = new ArrayList<>();
     private final Set<String> untranslated = new TreeSet<>();
     private final Set<String> unstructured = new TreeSet<>();
@@ -170,10 +226,49 @@ class EveryEndpointTest {
         // something to show
         catalogue.addHelsinkiFeedbackServices(org.id(), org.building().id());
         catalogue.setInternal(org.id(), catalogue.list(org.id()).getFirst().id(), true);
-        OpenedCase opened = fixtures.aCase(org, "Katuvalo ei pala", "Mannerheimintie 5:n kohdalla on pimeää.");
-        // a text no service fits waits in triage; a second Maija with another address is a possible duplicate
-        fixtures.aCase(org, "Qwerty", "Zxcv asdf.");
+        // the case has a photo (its file's download), its customer an identity code (shown in full on request)
+        UUID maija = customers.resolve(org.id(), new ContactDetails(CustomerKind.PERSON, "Maija Meikäläinen", "maija@example.fi",
+                null, "131052-308T", null, null, Language.FI, false));
+        OpenedCase opened = cases.open(org.id(), new NewCase(Channel.WEB_FORM, maija, "Katuvalo ei pala",
+                "Mannerheimintie 5:n kohdalla on pimeää.", Language.FI, null, org.service().id(), null, Set.of(),
+                List.of(new NewAttachment("katuvalo.png", PNG)), Actor.customer()));
+        // a text no service fits, with no unit, waits in triage for its service to be chosen; a second Maija with
+        // another address is a possible duplicate
+        cases.open(org.id(), new NewCase(Channel.WEB_FORM, maija, "Qwerty", "Zxcv asdf.", Language.FI, null, null, null,
+                Set.of(), List.of(), Actor.customer()));
         customers.resolve(org.id(), ContactDetails.resident("Maija Meikäläinen", "maija.m@example.fi", "0401234567", Language.FI));
+        // two residents' chats in the queue (one to take, serve and close, one left for the later rounds)
+        ChatAvailability chat = new ChatAvailability(context, org.id());
+        chat.open(admin.id());
+        chat.waiting("Matti Virtanen", "matti@example.fi", "Milloin jäteasema on auki?");
+        chat.waiting("Liisa Laine", "liisa@example.fi", "Miten haen pysäköintitunnusta?");
+        // a resident asked to be called back
+        new CallbackRequests(context).request(org.id(), "Pekka Puhelin", "+358401234567", "Soittakaa aamupäivällä.");
+        // a service point with a walk-in queue and numbers taken: a desk calls, serves and marks a no-show
+        ServicePoint point = organizations.createServicePoint(org.id(), org.service().id(),
+                new LocalizedText("Palvelupiste", "Servicepunkt", "Service point"), "Katu 1", "00100", "Helsinki");
+        VisitService passports = appointments.addService(org.id(), point.id(), new NewVisitService("passport",
+                new LocalizedText("Passit", "Pass", "Passports"), 30, 1, EnumSet.of(AppointmentMode.IN_PERSON), true, true, "A"));
+        new WalkInTickets(context).take(org.id(), point.id(), passports.id(), 6);
+        // a published article on street lights: read on its own page, and suggested for the case to insert in a reply
+        Editor editor = new Editor(admin.id(), true);
+        Article article = knowledge.create(org.id(), editor, ArticleDraft.of(ArticleVisibility.INTERNAL, Language.FI,
+                "Katuvalo ei pala", "Pimeästä katuvalosta ilmoitetaan kunnan katuvalohuoltoon. Katuvalo korjataan viikon kuluessa."));
+        knowledge.transition(org.id(), article.id(), editor, Transition.SUBMIT);
+        knowledge.transition(org.id(), article.id(), editor, Transition.PUBLISH);
+        // ideas of staff and of a resident (to moderate), a live event's question on the screen, a question the bot
+        // could not answer
+        new IdeaSubmissions(context).staffAndResidentIdea(org.id(), org.manager().id(), maija);
+        new EventQuestions(context).liveWithHighlight(org.id(), admin.id());
+        new UnansweredQuestions(context).asked(org.id(), Language.FI, "Saako koiran tuoda uimarannalle?", "/help");
+        // a task the customer service unit has answered: its answers as CSV
+        new SubmittedAnswers(context).submitted(org.id(), admin.id(), org.service().id(), org.manager().id());
+        // the administrator's own order with a photo, as the order page opens one: the requester's download of it
+        UUID requester = customers.resolve(org.id(), new ContactDetails(CustomerKind.INTERNAL, admin.displayName(),
+                admin.email(), null, null, null, admin.id(), Language.FI, true));
+        cases.open(org.id(), new NewCase(Channel.INTERNAL, requester, "Näyttö rikki", "Työpisteen näyttö välkkyy.", Language.FI,
+                null, org.building().id(), null, Set.of("internal"), List.of(new NewAttachment("naytto.png", PNG)),
+                Actor.staff(admin.id())));
         fixtures.awaitSettled(org);
         fixtures.publicOrganization();
 
@@ -182,10 +277,13 @@ class EveryEndpointTest {
         for (int round = 0; round < 3; round++) {
             Map<String, Integer> perPattern = new HashMap<>();
             language = List.of("fi", "sv", "en").get(round);
+            List<LedTo> followed = List.copyOf(ledTo);
+            ledTo.clear();
             crawl(staff(admin), "admin", perPattern, List.of("/workspace", "/workspace/admin",
-                    "/workspace/cases/" + opened.id()));
+                    "/workspace/cases/" + opened.id()), followed.stream().filter(l -> l.url().startsWith("/workspace")).toList());
             crawl(anonymous(), "anonymous", perPattern, List.of("/", "/contact", "/services", "/help", "/ideas",
-                    "/appointments", "/callback", "/accessibility"));
+                    "/appointments", "/callback", "/accessibility"),
+                    followed.stream().filter(l -> !l.url().startsWith("/workspace")).toList());
             for (Map.Entry<String, Form> form : List.copyOf(forms.entrySet())) {
                 if (!filledIn.add(form.getKey() + " " + round) || form.getValue().action().matches(".*/(delete|revoke|logout|test)$")) {
                     continue;
@@ -198,14 +296,19 @@ class EveryEndpointTest {
         // what an agent and a unit manager see of the same (their own lists, forms and refusals)
         language = "fi";
         for (StaffUser member : List.of(org.agent(), org.manager())) {
-            crawl(staff(member), member.username(), new HashMap<>(), List.of("/workspace", "/workspace/cases/" + opened.id()));
+            crawl(staff(member), member.username(), new HashMap<>(), List.of("/workspace", "/workspace/cases/" + opened.id()), List.of());
         }
     }
 
-    private void crawl(RequestPostProcessor who, String whoName, Map<String, Integer> perPattern, List<String> seeds)
-            throws Exception {
+    private void crawl(RequestPostProcessor who, String whoName, Map<String, Integer> perPattern, List<String> seeds,
+                       List<LedTo> followUps) throws Exception {
         Deque<String[]> queue = new ArrayDeque<>();
         seeds.forEach(seed -> queue.add(new String[] {seed, "(start)"}));
+        Map<String, FlashMap> flashes = new HashMap<>();
+        for (LedTo followUp : followUps) {
+            queue.add(new String[] {followUp.url(), followUp.from()});
+            flashes.putIfAbsent(followUp.url(), followUp.flash());
+        }
         Set<String> seen = new HashSet<>();
         while (!queue.isEmpty() && seen.size() < MAX_PAGES) {
             String[] next = queue.poll();
@@ -214,7 +317,10 @@ class EveryEndpointTest {
             Optional<Endpoint> endpoint = endpointOf(url, HttpMethod.GET);
             String key = endpoint.map(e -> e.pattern().getPatternString()).orElse(url);
             if (perPattern.merge(key, 1, Integer::sum) > MAX_PER_PATTERN) continue;
-            MockHttpServletResponse response = send(MockMvcRequestBuilders.get(URI.create(url)), who, language);
+            MockHttpServletRequestBuilder get = MockMvcRequestBuilders.get(URI.create(url));
+            FlashMap flash = flashes.remove(url);
+            if (flash != null && !flash.isEmpty()) get.flashAttrs(flash);
+            MockHttpServletResponse response = send(get, who, language);
             visited.putIfAbsent(url, response.getStatus());
             visitedAs.putIfAbsent(url, whoName);
             if (response.getStatus() >= 500) serverErrors.add("GET " + url + " as " + whoName + " → " + response.getStatus());
@@ -268,9 +374,15 @@ class EveryEndpointTest {
     private void fillIn(Form form, int round, RequestPostProcessor who) throws Exception {
         Map<String, String> values = plausible(form, round);
         for (int attempt = 0; attempt < 3; attempt++) {
-            MockHttpServletResponse response = check("POST " + form.action() + " filled in (form on " + form.foundOn() + ")",
-                    post(form, values, false).with(csrf()), who);
-            if (response == null || response.getStatus() < 400 && response.getStatus() != 200) return;
+            MvcResult result = checked("POST " + form.action() + " filled in (form on " + form.foundOn() + ")",
+                    post(form, values, Files.PHOTO).with(csrf()), who);
+            if (result == null) return;
+            MockHttpServletResponse response = result.getResponse();
+            if (response.getStatus() >= 300 && response.getStatus() < 400 && response.getRedirectedUrl() != null) {
+                local(resolve(form.action(), response.getRedirectedUrl()))
+                        .ifPresent(url -> ledTo.add(new LedTo(url, form.foundOn(), result.getFlashMap())));
+            }
+            if (response.getStatus() < 400 && response.getStatus() != 200) return;
             List<String> invalid = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8))
                     .select("[aria-invalid=true][name]").eachAttr("name");
             boolean changed = false;
@@ -303,6 +415,8 @@ class EveryEndpointTest {
                 typed = lower.contains("close") || lower.equals("end") ? "16:00" : "08:00";
             } else if (type.equals("date") || lower.matches(".*(date|due|opens|closes|^first$|^last$|^day$|^from$|^to$).*")) {
                 typed = TODAY.plusDays(day[0]++).toString();
+            } else if (lower.endsWith("host")) {
+                typed = "mail.example.fi";
             } else if (type.equals("email") || lower.contains("email") || lower.contains("address")) {
                 typed = "testi.henkilo@example.fi";
             } else if (type.equals("tel") || lower.contains("phone") || lower.equals("number")) {
@@ -385,6 +499,8 @@ class EveryEndpointTest {
             String name = input.attr("name");
             if (name.equals("_csrf")) continue;
             String type = input.tagName().equals("input") ? input.attr("type").toLowerCase() : input.tagName();
+            // a text field for digits (inputmode=numeric, no browser spinner) wants a number as much as type=number
+            if (type.matches("|text") && input.attr("inputmode").equals("numeric")) type = "number";
             types.putIfAbsent(name, type);
             if (type.equals("select")) {
                 options.put(name, input.select("option[value~=.]").eachAttr("value"));
@@ -464,7 +580,7 @@ class EveryEndpointTest {
         }
         for (Form form : forms.values()) {
             if (!form.action().startsWith("/workspace")) continue;
-            MockHttpServletResponse response = send(post(form, form.fields(), false).with(csrf()), anonymous(), "fi");
+            MockHttpServletResponse response = send(post(form, form.fields(), Files.NONE).with(csrf()), anonymous(), "fi");
             if (!(response.getStatus() == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login"))) {
                 served.add("POST " + form.action() + " → " + response.getStatus());
             }
@@ -504,7 +620,7 @@ class EveryEndpointTest {
         for (Form form : forms.values()) {
             if (!uuidInPath.matcher(form.action()).find()) continue;
             checked++;
-            MockHttpServletResponse response = send(post(form, plausible(form, 0), false).with(csrf()), staff(outsider), "fi");
+            MockHttpServletResponse response = send(post(form, plausible(form, 0), Files.PHOTO).with(csrf()), staff(outsider), "fi");
             if (response.getStatus() != 403 && response.getStatus() != 404) {
                 served.add("POST " + form.action() + " → " + response.getStatus());
             }
@@ -544,7 +660,7 @@ class EveryEndpointTest {
         for (Form form : forms.values()) {
             RequestPostProcessor who = form.action().startsWith("/workspace") ? staff(admin) : anonymous();
             String what = "POST " + form.action() + " (form on " + form.foundOn() + ")";
-            check(what + " with nothing", post(form, Map.of(), false).with(csrf()), who);
+            check(what + " with nothing", post(form, Map.of(), Files.NONE).with(csrf()), who);
             for (String value : HOSTILE) {
                 Map<String, String> visibleHostile = new LinkedHashMap<>(form.fields());
                 Map<String, String> allHostile = new LinkedHashMap<>(form.fields());
@@ -553,10 +669,10 @@ class EveryEndpointTest {
                     allHostile.put(name, value);
                     if (!form.hidden().contains(name)) visibleHostile.put(name, value);
                 });
-                check(what + " with its fields = " + shortly(value), post(form, visibleHostile, true).with(csrf()), who);
+                check(what + " with its fields = " + shortly(value), post(form, visibleHostile, Files.HOSTILE).with(csrf()), who);
                 if (!form.hidden().isEmpty()) {
                     check(what + " with every field, hidden too, = " + shortly(value),
-                            post(form, allHostile, true).with(csrf()), who);
+                            post(form, allHostile, Files.HOSTILE).with(csrf()), who);
                 }
             }
             check(what + " in ISO-8859-1 declared as UTF-8", nonUtf8(form).with(csrf()), who);
@@ -620,10 +736,16 @@ class EveryEndpointTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     private MockHttpServletResponse check(String what, AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who) {
+        MvcResult result = checked(what, request, who);
+        return result == null ? null : result.getResponse();
+    }
+
+    /** The answer, checked for a server error (then also noted); null when the request threw. */
+    private MvcResult checked(String what, AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who) {
         try {
-            MockHttpServletResponse response = send(request, who, "fi");
-            if (response.getStatus() >= 500) serverErrors.add(what + " → " + response.getStatus());
-            return response;
+            MvcResult result = exchange(request, who, "fi");
+            if (result.getResponse().getStatus() >= 500) serverErrors.add(what + " → " + result.getResponse().getStatus());
+            return result;
         } catch (Exception e) {
             serverErrors.add(what + " → threw " + rootCause(e));
             return null;
@@ -632,21 +754,31 @@ class EveryEndpointTest {
 
     private MockHttpServletResponse send(AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who, String language)
             throws Exception {
+        return exchange(request, who, language).getResponse();
+    }
+
+    private MvcResult exchange(AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who, String language)
+            throws Exception {
         requests++;
         return pages.mvc().perform(request.with(who).with(r -> {
             r.setRemoteAddr(ADDRESS);
             return r;
-        }).header("Accept-Language", language)).andReturn().getResponse();
+        }).header("Accept-Language", language)).andReturn();
     }
 
-    private AbstractMockHttpServletRequestBuilder<?> post(Form form, Map<String, String> fields, boolean withFiles) {
+    /** What a form's file fields are sent with: nothing, a photo as a person attaches one, or an executable with a hostile name. */
+    private enum Files { NONE, PHOTO, HOSTILE }
+
+    private AbstractMockHttpServletRequestBuilder<?> post(Form form, Map<String, String> fields, Files files) {
         URI action = URI.create(form.action());
         if (form.multipart() || !form.files().isEmpty()) {
             MockMultipartHttpServletRequestBuilder multipart = MockMvcRequestBuilders.multipart(action);
-            if (withFiles) {
-                for (String file : form.files()) {
-                    multipart.file(new MockMultipartFile(file, "../../<evil>.exe", "application/x-msdownload",
+            for (String file : form.files()) {
+                switch (files) {
+                    case PHOTO -> multipart.file(new MockMultipartFile(file, "kuva.png", MediaType.IMAGE_PNG_VALUE, PNG));
+                    case HOSTILE -> multipart.file(new MockMultipartFile(file, "../../<evil>.exe", "application/x-msdownload",
                             new byte[] {'M', 'Z', 0, 0, (byte) 0xFF}));
+                    case NONE -> { }
                 }
             }
             fields.forEach(multipart::param);

@@ -66,8 +66,9 @@ class BotStore {
                 .param("org", org.value()).param("lang", language == null ? null : language.code()).query(Integer.class).single();
     }
 
-    void deleteUnanswered(OrganizationId org, UUID id) {
-        db.sql("delete from bot_unanswered where organization_id = ? and id = ?").params(org.value(), id).update();
+    /** Removes the organization's question; false when it has none of that id (another's, or removed already). */
+    boolean deleteUnanswered(OrganizationId org, UUID id) {
+        return db.sql("delete from bot_unanswered where organization_id = ? and id = ?").params(org.value(), id).update() == 1;
     }
 
     /** Forgets, in every organization, the questions nobody has asked since {@code cutoff}; returns how many. */

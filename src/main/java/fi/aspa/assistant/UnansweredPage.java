@@ -63,7 +63,7 @@ class UnansweredPage {
         } catch (IllegalArgumentException e) {
             throw AspaException.notFound("Question");
         }
-        store.deleteUnanswered(me.organizationId(), uuid);
+        if (!store.deleteUnanswered(me.organizationId(), uuid)) throw AspaException.notFound("Question");
         redirect.addFlashAttribute("notice", "bot.unanswered.removed");
         return "redirect:/workspace/bot/unanswered";
     }

@@ -56,7 +56,8 @@ class UnansweredPageTest {
         assertThat(swedishOnly).contains("Får man grilla i parken?").doesNotContain("Saako uimarannalle");
 
         BotStore.Unanswered dog = store.unanswered(org.id(), Language.FI, 10).getFirst();
-        assertThat(send(other.agent().username(), post("/workspace/bot/unanswered/" + dog.id() + "/done").with(csrf())).getStatus()).isEqualTo(302);
+        assertThat(send(other.agent().username(), post("/workspace/bot/unanswered/" + dog.id() + "/done").with(csrf())).getStatus())
+                .as("another organization's question is not found, as every other page of another organization's").isEqualTo(404);
         assertThat(store.unanswered(org.id(), Language.FI, 10)).as("another organization cannot remove it").hasSize(1);
         assertThat(send(org.agent().username(), post("/workspace/bot/unanswered/" + dog.id() + "/done").with(csrf())).getStatus()).isEqualTo(302);
         assertThat(store.unanswered(org.id(), Language.FI, 10)).isEmpty();

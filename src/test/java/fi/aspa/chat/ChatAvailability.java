@@ -1,5 +1,6 @@
 package fi.aspa.chat;
 
+import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -8,8 +9,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 
 /**
- * For tests outside the chat package (the help pages' assistant): opens or closes an organization's chat, and empties
- * its queue, without reaching into the chat's internals from there.
+ * For tests outside the chat package (the help pages' assistant, the crawler): opens or closes an organization's chat,
+ * puts a resident's chat in its queue and empties the queue, without reaching into the chat's internals from there.
  */
 public final class ChatAvailability {
     private final ChatService chat;
@@ -27,6 +28,17 @@ public final class ChatAvailability {
         chat.setHours(org, OpeningHours.always());
         chat.setAvailable(org, agent, true);
         chat.seen(org, agent);
+    }
+
+    /**
+     * A resident's chat waiting in the queue (the chat must be open): started, and its first line sent, which opens the
+     * chat's case. Returns the chat's id.
+     */
+    public UUID waiting(String name, String email, String line) {
+        ChatService.Started started = chat.start(org, Language.FI, name, email);
+        ChatSession session = chat.byToken(started.token()).orElseThrow();
+        chat.residentSend(session, UUID.randomUUID().toString(), line, "127.0.0.1");
+        return started.sessionId();
     }
 
     /**
