@@ -120,7 +120,7 @@ class InsightsTest {
         assertThat(start).as(tableId).isPositive();
         String table = html.substring(start, html.indexOf("</table>", start));
         List<String> rows = new ArrayList<>();
-        Matcher row = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(table);
+        Matcher row = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(table);
         while (row.find()) {
             Matcher cell = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL).matcher(row.group(1));
             List<String> cells = new ArrayList<>();

@@ -35,8 +35,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,20 +97,9 @@ class NetworkTest {
         assertThat(r.getStatus()).isEqualTo(302);
     }
 
-    /** The table's rows: cells joined with " | ", tags and extra spaces removed. */
+    /** The comparison table's rows: cells joined with " | ", tags and extra spaces removed. */
     static List<String> rows(String html) {
-        int start = html.indexOf("id=\"network\"");
-        assertThat(start).as("the comparison table").isPositive();
-        String table = html.substring(start, html.indexOf("</table>", start));
-        List<String> rows = new ArrayList<>();
-        Matcher row = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(table);
-        while (row.find()) {
-            Matcher cell = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL).matcher(row.group(1));
-            List<String> cells = new ArrayList<>();
-            while (cell.find()) cells.add(cell.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip());
-            rows.add(String.join(" | ", cells));
-        }
-        return rows;
+        return InsightsTest.rows(html, "network");
     }
 
     @Test
