@@ -1,7 +1,10 @@
 package fi.aspa.feedback;
 
+import fi.aspa.cases.Channel;
+import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +21,18 @@ public interface Feedback {
      * could not be answered and do not lower it).
      */
     Satisfaction satisfaction(OrganizationId organization, UUID unitId, Instant from, Instant to);
+
+    /**
+     * Surveys of cases resolved before (an import of past cases, the demo's history): each case's invitation at its
+     * given time (the cases are the organization's; the caller says so), with its answer or none. A case that has an invitation already keeps it. Nothing is mailed and no
+     * link is handed out. Returns how many were written. A score outside 1–5, an answer without a score or before its
+     * invitation, or a comment over 2,000 characters is refused (nothing is written).
+     */
+    int importHistorical(OrganizationId organization, List<HistoricalSurvey> surveys);
+
+    /** One past survey: {@code answeredAt}, {@code score} and {@code comment} null when it was not answered. */
+    record HistoricalSurvey(UUID caseId, UUID unitId, Channel channel, Language language, Instant invitedAt,
+                            Instant answeredAt, Integer score, String comment) {}
 
     record Satisfaction(long invitations, long delivered, long answers, long satisfied, long deliveredAnswers) {
         public long undelivered() {

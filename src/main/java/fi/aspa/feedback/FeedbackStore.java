@@ -1,6 +1,8 @@
 package fi.aspa.feedback;
 
 import fi.aspa.cases.Channel;
+import fi.aspa.customer.PersonalDataFilter;
+import fi.aspa.platform.AspaException;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
 import fi.aspa.platform.Tokens;
@@ -10,9 +12,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +29,11 @@ class FeedbackStore implements Feedback {
     static final int MAX_COMMENT = 2000;
 
     private final JdbcClient db;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    FeedbackStore(JdbcClient db, Clock clock) {
+    FeedbackStore(JdbcClient db, JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.db = db;
         this.clock = clock;
     }
@@ -57,6 +63,41 @@ class FeedbackStore implements Feedback {
     boolean exists(UUID caseId) {
         return db.sql("select exists (select 1 from feedback_invitation where case_id = ?)").param(caseId)
                 .query(Boolean.class).single();
+    }
+
+    @Override
+    @Transactional
+    public int importHistorical(OrganizationId organization, List<HistoricalSurvey> surveys) {
+        List<Object[]> rows = new ArrayList<>(surveys.size());
+        for (HistoricalSurvey s : surveys) {
+            if (s.caseId() == null || s.channel() == null || s.language() == null || s.invitedAt() == null) {
+                throw AspaException.invalid("required", "A survey needs its case, channel, language and time");
+            }
+            boolean answered = s.answeredAt() != null;
+            if (answered != (s.score() != null) || (answered && (s.score() < 1 || s.score() > 5))) {
+                throw AspaException.invalid("score", "An answered survey has a score of 1 to 5, and only an answered one");
+            }
+            if (answered && s.answeredAt().isBefore(s.invitedAt())) {
+                throw AspaException.invalid("answered-before-invited", "A survey cannot be answered before it was sent");
+            }
+            String comment = !answered || s.comment() == null || s.comment().isBlank() ? null
+                    : PersonalDataFilter.strip(s.comment().strip(), s.language());
+            if (comment != null && comment.length() > MAX_COMMENT) {
+                throw AspaException.invalid("too-long", "A survey comment is at most " + MAX_COMMENT + " characters");
+            }
+            rows.add(new Object[] {UUID.randomUUID(), organization.value(), s.caseId(), s.unitId(), s.channel().name(),
+                    s.language().code(), Tokens.sha256(Tokens.random()), Timestamp.from(s.invitedAt()),
+                    delivers(s.channel()), answered ? Timestamp.from(s.answeredAt()) : null, s.score(), comment});
+        }
+        int written = 0;
+        for (int n : jdbc.batchUpdate("""
+                insert into feedback_invitation (id, organization_id, case_id, unit_id, service_id, channel, language,
+                                                 token_sha256, created_at, delivered, answered_at, score, comment)
+                values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (case_id) do nothing""", rows)) {
+            written += Math.max(n, 0);
+        }
+        return written;
     }
 
     /** Invites once per case: the new link's token, or empty when the case already has an invitation. */

@@ -19,6 +19,7 @@ import fi.aspa.customer.Customer;
 import fi.aspa.customer.CustomerKind;
 import fi.aspa.customer.Customers;
 import fi.aspa.customer.PersonalIdentityCode;
+import fi.aspa.feedback.Feedback;
 import fi.aspa.identity.Staff;
 import fi.aspa.identity.StaffUser;
 import fi.aspa.organization.Organizations;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The demo generator, run directly (not through the start-up runner) into fresh organizations at small sizes. */
 @AspaTest
@@ -48,6 +50,8 @@ class DemoOrganizationTest {
     static final int CASES = 400;
 
     @Autowired DemoGenerator generator;
+    @Autowired Feedback feedback;
+    @Autowired JdbcClient db;
     @Autowired Cases cases;
     @Autowired Customers customers;
     @Autowired Organizations organizations;
@@ -60,6 +64,25 @@ class DemoOrganizationTest {
     void generate() {
         demo = generator.generate(new DemoSpec(slug("demo"), 42, CUSTOMERS, CASES, END));
         all = allCases(demo.organization());
+    }
+
+    @Test
+    void residentsWereAskedHowWeDidWhenTheirCaseWasResolvedAndSomeAnswered() {
+        Feedback.Satisfaction all = feedback.satisfaction(demo.organization(), null, Instant.EPOCH, END.plusSeconds(1));
+        long resolvedResidentCases = db.sql("""
+                select count(*) from support_case where organization_id = ? and channel <> 'INTERNAL'
+                  and first_resolved_at is not null""").param(demo.organization().value()).query(Long.class).single();
+        assertThat(all.invitations()).as("one invitation per resident's case resolved").isEqualTo(resolvedResidentCases);
+        assertThat(all.delivered()).isPositive().isLessThan(all.invitations());
+        assertThat(all.deliveredAnswers()).as("about a third of those reached answered")
+                .isBetween(all.delivered() / 5, all.delivered() / 2).isEqualTo(all.answers());
+        assertThat((double) all.satisfied() / all.answers()).as("most were satisfied, not all").isBetween(0.6, 0.9);
+        List<String> comments = db.sql("select comment from feedback_invitation where organization_id = ? and comment is not null")
+                .param(demo.organization().value()).query(String.class).list();
+        assertThat(comments).isNotEmpty().anyMatch(c -> c.contains("kiitos") || c.contains("Vastaus") || c.contains("tack"));
+        assertThat(db.sql("select count(*) from feedback_invitation where organization_id = ? and answered_at > ?")
+                .params(demo.organization().value(), java.sql.Timestamp.from(END)).query(Long.class).single())
+                .as("no answer after the demo's end").isZero();
     }
 
     @Test
