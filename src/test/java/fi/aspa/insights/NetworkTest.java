@@ -175,10 +175,10 @@ class NetworkTest {
         // every metric is defined on the page
         for (NetworkComparison.Metric m : NetworkComparison.Metric.values()) assertThat(pageA).contains("id=\"definition-" + m.code + "\"");
 
-        // English, where a definition's apostrophe must survive the number put in it
+        // English, where a definition's apostrophe (a typographic one: MessageFormat would drop a plain one) stays
         assertThat(pages.in("en").page(adminA, MARCH)).contains(
-                "The share of the period&#39;s contacts by phone. Compared from 20 contacts.",
-                "Organizations sharing their figures (3) and the network&#39;s median", "too few to compare");
+                "The share of the period’s contacts by phone. Compared from 20 contacts.",
+                "Organizations sharing their figures (3) and the network’s median", "too few to compare");
 
         // C sees itself by name and marked, and is told how the others see it
         String pageC = pages.page(adminC, MARCH);
