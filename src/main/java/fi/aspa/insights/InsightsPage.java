@@ -73,13 +73,7 @@ class InsightsPage {
                 query.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
         page.addObject("errors", query.errors());
         page.addObject("admin", me.has(Role.ADMIN));
-        // the preset shown as chosen: none (the dates below) when dates were typed, or when they were wrong
-        Integer preset = query.period() == null ? null : query.period().days();
-        page.addObject("days", preset);
-        page.addObject("periods", Period.PRESETS);
-        page.addObject("fromValue", from == null ? "" : from);
-        page.addObject("toValue", to == null ? "" : to);
-        page.addObject("dateExample", DateTimes.date(LocalDate.of(2026, 3, 31), locale));
+        Period.addFields(page, query.period(), from, to, locale);
         page.addObject("units", unitOptions(query, locale));
         page.addObject("unitName", query.unitName());
         if (!query.errors().isEmpty()) return page;
@@ -87,13 +81,10 @@ class InsightsPage {
         Period period = query.period();
         Dashboards.Figures figures = dashboards.figures(me.organizationId(), query.unitId(), period);
         page.addObject("sections", new DashboardView(messages, locale).sections(figures, query.unitId() == null));
-        page.addObject("first", DateTimes.date(period.first(), locale));
-        page.addObject("last", DateTimes.date(period.last(), locale));
-        page.addObject("firstIso", DateTimes.iso(period.first()));
-        page.addObject("lastIso", DateTimes.iso(period.last()));
-        page.addObject("csvQuery", csvQuery(period, query.unitId()));
+        period.addShown(page, locale);
+        page.addObject("csvQuery", query.unitId() == null ? period.datesQuery() : period.datesQuery() + "&unit=" + query.unitId());
         // the same period among the organizations that share their figures (administrators: whole organizations)
-        page.addObject("networkQuery", period.days() != null ? "days=" + period.days() : csvQuery(period, null));
+        page.addObject("networkQuery", period.query());
         // what the unit (or organization) in view set out to improve: open and overdue targets, and the way to them
         page.addObject("targets", targets.counts(me.organizationId(), query.unitId()));
         page.addObject("targetsUnit", me.has(Role.ADMIN) && query.unitId() != null ? query.unitId().toString() : "");
@@ -106,11 +97,7 @@ class InsightsPage {
                                @RequestParam(required = false) String unit, Locale locale) {
         requireManager(me);
         Query query = query(me, days, from, to, unit, locale);
-        if (!query.errors().isEmpty()) {
-            String text = String.join("\n", query.errors().getSummary().stream().map(e -> e.message()).toList());
-            return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .body(text.getBytes(StandardCharsets.UTF_8));
-        }
+        if (!query.errors().isEmpty()) return refused(HttpStatus.BAD_REQUEST, query.errors());
         Period period = query.period();
         Dashboards.Figures figures = dashboards.figures(me.organizationId(), query.unitId(), period);
         List<String> title = List.of(messages.getMessage("insights.title", null, locale),
@@ -169,9 +156,14 @@ class InsightsPage {
         return options;
     }
 
-    private static String csvQuery(Period period, UUID unitId) {
-        String q = "from=" + DateTimes.iso(period.first()) + "&to=" + DateTimes.iso(period.last());
-        return unitId == null ? q : q + "&unit=" + unitId;
+    /** A CSV download refused, with the reason as plain text (the form's errors, one a line). */
+    static ResponseEntity<byte[]> refused(HttpStatus status, FormErrors errors) {
+        return refused(status, String.join("\n", errors.getSummary().stream().map(e -> e.message()).toList()));
+    }
+
+    static ResponseEntity<byte[]> refused(HttpStatus status, String text) {
+        return ResponseEntity.status(status).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .body(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static UUID parseUuid(String text) {

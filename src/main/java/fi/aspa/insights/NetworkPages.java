@@ -15,16 +15,13 @@ import fi.aspa.platform.DateTimes;
 import fi.aspa.platform.FormErrors;
 import fi.aspa.platform.Language;
 import fi.aspa.platform.OrganizationId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import fi.aspa.platform.Tokens;
 import java.text.Collator;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +29,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -151,11 +147,7 @@ class NetworkPages {
         ModelAndView page = new ModelAndView("insights/network", status);
         page.addObject("shares", shares);
         page.addObject("errors", shares ? query.errors() : new FormErrors(messages, locale));
-        page.addObject("days", query.period() == null ? null : query.period().days());
-        page.addObject("periods", Period.PRESETS);
-        page.addObject("fromValue", from == null ? "" : from);
-        page.addObject("toValue", to == null ? "" : to);
-        page.addObject("dateExample", DateTimes.date(LocalDate.of(2026, 3, 31), locale));
+        Period.addFields(page, query.period(), from, to, locale);
         // give to get: an organization that does not share sees no one's figures
         if (!shares || !query.errors().isEmpty()) return page;
 
@@ -168,13 +160,9 @@ class NetworkPages {
         page.addObject("organizations", comparison.rows().size());
         page.addObject("definitions", definitions(locale));
         page.addObject("minBase", NetworkComparison.MIN_BASE);
-        page.addObject("first", DateTimes.date(period.first(), locale));
-        page.addObject("last", DateTimes.date(period.last(), locale));
-        page.addObject("firstIso", DateTimes.iso(period.first()));
-        page.addObject("lastIso", DateTimes.iso(period.last()));
-        page.addObject("csvQuery", "from=" + DateTimes.iso(period.first()) + "&to=" + DateTimes.iso(period.last()));
-        page.addObject("dashboardQuery", period.days() != null ? "days=" + period.days()
-                : "from=" + DateTimes.iso(period.first()) + "&to=" + DateTimes.iso(period.last()));
+        period.addShown(page, locale);
+        page.addObject("csvQuery", period.datesQuery());
+        page.addObject("dashboardQuery", period.query());
         return page;
     }
 
@@ -184,13 +172,10 @@ class NetworkPages {
                                Locale locale) {
         requireAdmin(me);
         if (!store.setting(me.organizationId()).shares()) {
-            return plain(HttpStatus.FORBIDDEN, text("insights.network.not-shared.csv", locale));
+            return InsightsPage.refused(HttpStatus.FORBIDDEN, text("insights.network.not-shared.csv", locale));
         }
         Query query = query(days, from, to, locale);
-        if (!query.errors().isEmpty()) {
-            return plain(HttpStatus.BAD_REQUEST,
-                    String.join("\n", query.errors().getSummary().stream().map(e -> e.message()).toList()));
-        }
+        if (!query.errors().isEmpty()) return InsightsPage.refused(HttpStatus.BAD_REQUEST, query.errors());
         Period period = query.period();
         Comparison comparison = compare(me.organizationId(), period, locale);
         List<List<String>> rows = new ArrayList<>();
@@ -227,7 +212,7 @@ class NetworkPages {
         List<NetworkStore.Member> members = store.members();
         // the anonymous ones lettered by a hash of their id: stable, and unrelated to their names or when they joined
         List<NetworkStore.Member> anonymous = members.stream().filter(m -> !m.named())
-                .sorted(Comparator.comparing(m -> sha256(m.organization().value().toString()))).toList();
+                .sorted(Comparator.comparing(m -> Tokens.sha256(m.organization().value().toString()))).toList();
         List<Entry> entries = new ArrayList<>();
         String ownLabel = null;
         for (NetworkStore.Member m : members) {
@@ -248,7 +233,7 @@ class NetworkPages {
         Collator collator = Collator.getInstance(locale);
         entries.sort(Comparator.comparing((Entry e) -> e.own() ? 0 : e.named() ? 1 : 2)
                 .thenComparing(e -> e.named() || e.own() ? e.label() : "", collator)
-                .thenComparing(e -> e.named() || e.own() ? "" : sha256(e.organization().id().value().toString())));
+                .thenComparing(e -> e.named() || e.own() ? "" : Tokens.sha256(e.organization().id().value().toString())));
 
         Formats formats = new Formats(locale);
         List<String> columns = new ArrayList<>();
@@ -314,19 +299,6 @@ class NetworkPages {
             n = n / 26 - 1;
         } while (n >= 0);
         return s.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ResponseEntity<byte[]> plain(HttpStatus status, String text) {
-        return ResponseEntity.status(status).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                .body(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private String text(String key, Locale locale) {

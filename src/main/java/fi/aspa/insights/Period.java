@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Whole Helsinki days {@code first}..{@code last}; {@code days} the preset chosen, null for dates typed in. */
 record Period(LocalDate first, LocalDate last, Integer days) {
@@ -70,6 +71,37 @@ record Period(LocalDate first, LocalDate last, Integer days) {
     /** The start of the day after the last one (exclusive). */
     Instant to() {
         return last.plusDays(1).atStartOfDay(DateTimes.HELSINKI).toInstant();
+    }
+
+    /**
+     * The period form's fields as the reader left them (the fragment {@code insights/period-fields :: fields}): the
+     * preset chosen ({@code period} null when the dates were wrong, and none then or when dates were typed), the
+     * presets, the dates as typed and an example date in the reader's way.
+     */
+    static void addFields(ModelAndView page, Period period, String from, String to, Locale locale) {
+        page.addObject("days", period == null ? null : period.days());
+        page.addObject("periods", PRESETS);
+        page.addObject("fromValue", from == null ? "" : from);
+        page.addObject("toValue", to == null ? "" : to);
+        page.addObject("dateExample", DateTimes.date(LocalDate.of(2026, 3, 31), locale));
+    }
+
+    /** The period shown (the fragment {@code insights/period-fields :: shown}): its first and last day. */
+    void addShown(ModelAndView page, Locale locale) {
+        page.addObject("first", DateTimes.date(first, locale));
+        page.addObject("last", DateTimes.date(last, locale));
+        page.addObject("firstIso", DateTimes.iso(first));
+        page.addObject("lastIso", DateTimes.iso(last));
+    }
+
+    /** The period's dates as a query ({@code from=…&to=…}, ISO). */
+    String datesQuery() {
+        return "from=" + DateTimes.iso(first) + "&to=" + DateTimes.iso(last);
+    }
+
+    /** The period as a query another page reads the same way: its preset when it is one, else its dates. */
+    String query() {
+        return days != null ? "days=" + days : datesQuery();
     }
 
     long length() {
